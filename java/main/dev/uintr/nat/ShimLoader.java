@@ -1,0 +1,87 @@
+package dev.uintr.nat;
+
+import com.sun.jna.Native;
+import java.util.Optional;
+
+/**
+ * The only caller of {@code Native.load}. Loads libuintrshim.so once, from the classpath
+ * resource {@code linux-x86-64/libuintrshim.so} (where the build puts it) or from
+ * {@code jna.library.path}; a failure becomes {@link #SHIM} empty with the reason in
+ * {@link #failure()}, never an exception reaching the user.
+ *
+ * <p>Set the system property {@code uintr.shim=off} to forbid loading (the harness then
+ * runs emulated, as on a host where the shim could not be built).
+ */
+public final class ShimLoader {
+    /** The loaded shim, or empty when it could not be loaded (see {@link #failure()}). */
+    public static final Optional<UintrShim> SHIM;
+    private static final String FAILURE;
+
+    static {
+        UintrShim shim = null;
+        String why = null;
+        if ("off".equalsIgnoreCase(System.getProperty("uintr.shim", ""))) {
+            why = "disabled by -Duintr.shim=off";
+        } else if (!System.getProperty("os.name", "").toLowerCase().startsWith("linux")) {
+            why = "host OS is " + System.getProperty("os.name") + "; the shim is Linux-only";
+        } else if (!"amd64".equals(System.getProperty("os.arch")) && !"x86_64".equals(System.getProperty("os.arch"))) {
+            why = "host CPU architecture is " + System.getProperty("os.arch") + "; the shim is x86-64-only";
+        } else {
+            try {
+                UintrShim loaded = Native.load("uintrshim", UintrShim.class);
+                int abi = loaded.ush_abi_version();
+                if (abi != UintrShim.ABI_VERSION) {
+                    why = "libuintrshim.so has ABI " + abi + ", this harness expects " + UintrShim.ABI_VERSION
+                            + " (rebuild with mvn package)";
+                } else {
+                    shim = loaded;
+                }
+            } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
+                why = "libuintrshim.so not loaded: " + firstLine(e.getMessage()) + buildNote();
+            }
+        }
+        SHIM = Optional.ofNullable(shim);
+        FAILURE = why;
+    }
+
+    private ShimLoader() {}
+
+    /** Why the shim is not loaded, or null when it is. */
+    public static String failure() {
+        return FAILURE;
+    }
+
+    /** One line for probe and --version. */
+    public static String describe() {
+        return SHIM.isPresent() ? "loaded (" + buildInfo() + ")" : "not loaded: " + FAILURE;
+    }
+
+    /** "gcc VERSION FLAGS" from the loaded shim, or "unknown". */
+    public static String buildInfo() {
+        return SHIM.map(s -> {
+            byte[] buf = new byte[256];
+            int n = s.ush_build_info(buf, buf.length);
+            return new String(buf, 0, Math.max(0, n), java.nio.charset.StandardCharsets.US_ASCII);
+        }).orElse("unknown");
+    }
+
+    private static String buildNote() {
+        try (var in = ShimLoader.class.getResourceAsStream("/uintrshim-build.txt")) {
+            if (in == null) {
+                return "";
+            }
+            String note = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+            return note.isEmpty() ? "" : " (build: " + note + ")";
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unknown error";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

@@ -1,0 +1,212 @@
+/*
+ * The five UINTR instructions, assembled by binutils from their mnemonics (so the bytes
+ * are the toolchain's encoding, checked by the Java tests against uintr-isa §6), and a
+ * fork-isolated way to execute each one.
+ *
+ * On a CPU without UINTR, or with CR4.UINTR clear, every one of them raises #UD, which
+ * Linux delivers as SIGILL (ILL_ILLOPN) at the instruction. On uintr hardware SENDUIPI
+ * still raises #UD until the thread registered as a sender (IA32_UINTR_TT[0] = 0). The
+ * child catches the signal, records it in shared memory and exits: the JVM never sees it.
+ */
+#include "uintr_shim.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+/* One stub per instruction. Each is a leaf function: ush_insn_<name>_at marks the
+ * instruction, ush_insn_<name>_end the byte after it. */
+__asm__(
+    ".text\n"
+    ".p2align 4\n"
+    "ush_stub_senduipi_rax:\n"
+    "    movq %rdi, %rax\n"
+    "ush_insn_senduipi_rax_at:\n"
+    "    senduipi %rax\n"
+    "ush_insn_senduipi_rax_end:\n"
+    "    ret\n"
+    ".p2align 4\n"
+    "ush_stub_senduipi_r10:\n"
+    "    movq %rdi, %r10\n"
+    "ush_insn_senduipi_r10_at:\n"
+    "    senduipi %r10\n"
+    "ush_insn_senduipi_r10_end:\n"
+    "    ret\n"
+    /* UIRET pops RIP, RFLAGS, RSP (uintr-isa §7.4): build that frame so that on uintr
+     * hardware it returns to 1: with the stack as it was. */
+    ".p2align 4\n"
+    "ush_stub_uiret:\n"
+    "    movq %rsp, %rax\n"
+    "    pushq %rax\n"
+    "    pushfq\n"
+    "    leaq 1f(%rip), %rax\n"
+    "    pushq %rax\n"
+    "ush_insn_uiret_at:\n"
+    "    uiret\n"
+    "ush_insn_uiret_end:\n"
+    "1:  ret\n"
+    /* TESTUI sets CF := UIF; return it in EAX. */
+    ".p2align 4\n"
+    "ush_stub_testui:\n"
+    "    xorl %eax, %eax\n"
+    "ush_insn_testui_at:\n"
+    "    testui\n"
+    "ush_insn_testui_end:\n"
+    "    setc %al\n"
+    "    ret\n"
+    ".p2align 4\n"
+    "ush_stub_clui:\n"
+    "ush_insn_clui_at:\n"
+    "    clui\n"
+    "ush_insn_clui_end:\n"
+    "    ret\n"
+    ".p2align 4\n"
+    "ush_stub_stui:\n"
+    "ush_insn_stui_at:\n"
+    "    stui\n"
+    "ush_insn_stui_end:\n"
+    "    ret\n");
+
+#define DECLARE_STUB(name)                                  \
+    extern uint64_t ush_stub_##name(uint64_t arg);          \
+    extern const unsigned char ush_insn_##name##_at[];      \
+    extern const unsigned char ush_insn_##name##_end[];
+DECLARE_STUB(senduipi_rax)
+DECLARE_STUB(senduipi_r10)
+DECLARE_STUB(uiret)
+DECLARE_STUB(testui)
+DECLARE_STUB(clui)
+DECLARE_STUB(stui)
+
+struct insn_stub {
+    uint64_t (*run)(uint64_t);
+    const unsigned char *at, *end;
+};
+
+static const struct insn_stub STUBS[USH_INSN_COUNT] = {
+    [USH_INSN_SENDUIPI_RAX] = { ush_stub_senduipi_rax, ush_insn_senduipi_rax_at, ush_insn_senduipi_rax_end },
+    [USH_INSN_SENDUIPI_R10] = { ush_stub_senduipi_r10, ush_insn_senduipi_r10_at, ush_insn_senduipi_r10_end },
+    [USH_INSN_UIRET]        = { ush_stub_uiret,        ush_insn_uiret_at,        ush_insn_uiret_end },
+    [USH_INSN_TESTUI]       = { ush_stub_testui,       ush_insn_testui_at,       ush_insn_testui_end },
+    [USH_INSN_CLUI]         = { ush_stub_clui,         ush_insn_clui_at,         ush_insn_clui_end },
+    [USH_INSN_STUI]         = { ush_stub_stui,         ush_insn_stui_at,         ush_insn_stui_end },
+};
+
+int ush_insn_bytes(int insn, uint8_t *out, int cap)
+{
+    if (insn < 0 || insn >= USH_INSN_COUNT || !out)
+        return -EINVAL;
+    const struct insn_stub *s = &STUBS[insn];
+    int len = (int)(s->end - s->at);
+    if (len > cap)
+        return -EINVAL;
+    memcpy(out, s->at, (size_t)len);
+    return len;
+}
+
+/* ---- fork-isolated execution -------------------------------------------------------- */
+
+struct child_page {             /* shared between parent and child */
+    volatile int32_t signo;
+    volatile int32_t si_code;
+    volatile uint64_t fault_addr;
+    volatile uint64_t value;
+    volatile int32_t done;
+};
+
+static struct child_page *g_page;   /* only ever set in the child */
+
+static void child_on_fault(int sig, siginfo_t *si, void *uc)
+{
+    (void)uc;
+    g_page->signo = sig;
+    g_page->si_code = si->si_code;
+    g_page->fault_addr = (uint64_t)(uintptr_t)si->si_addr;
+    _exit(111);
+}
+
+static int64_t now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+int ush_try_insn(int insn, uint64_t arg, int timeout_ms, ush_child_result *out)
+{
+    if (insn < 0 || insn >= USH_INSN_COUNT || !out)
+        return -EINVAL;
+    if (timeout_ms <= 0)
+        timeout_ms = 5000;
+    memset(out, 0, sizeof *out);
+    out->exit_status = -1;
+
+    struct child_page *page = mmap(NULL, 4096, PROT_READ | PROT_WRITE,
+                                   MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    if (page == MAP_FAILED)
+        return -errno;
+    memset((void *)page, 0, sizeof *page);
+
+    pid_t pid = fork();
+    if (pid < 0) {
+        int e = errno;
+        munmap(page, 4096);
+        return -e;
+    }
+    if (pid == 0) {
+        /* Child: only async-signal-safe work from here on (the JVM is multithreaded). */
+        g_page = page;
+        struct sigaction sa;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_sigaction = child_on_fault;
+        sa.sa_flags = SA_SIGINFO;
+        sigemptyset(&sa.sa_mask);
+        int sigs[] = { SIGILL, SIGSEGV, SIGBUS, SIGTRAP, SIGFPE };
+        for (unsigned i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+            sigaction(sigs[i], &sa, NULL);
+        sigset_t all;
+        sigemptyset(&all);
+        for (unsigned i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+            sigaddset(&all, sigs[i]);
+        sigprocmask(SIG_UNBLOCK, &all, NULL);
+        page->value = STUBS[insn].run(arg);
+        page->done = 1;
+        _exit(0);
+    }
+
+    int status = 0, reaped = 0;
+    int64_t deadline = now_ms() + timeout_ms;
+    for (;;) {
+        pid_t r = waitpid(pid, &status, WNOHANG);
+        if (r == pid) { reaped = 1; break; }
+        if (r < 0 && errno != EINTR) break;
+        if (now_ms() >= deadline) break;
+        struct timespec nap = { 0, 1000000 };
+        nanosleep(&nap, NULL);
+    }
+    if (!reaped) {
+        kill(pid, SIGKILL);
+        while (waitpid(pid, &status, 0) < 0 && errno == EINTR) { }
+        out->outcome = USH_OUTCOME_TIMEOUT;
+    } else if (WIFEXITED(status)) {
+        out->exit_status = WEXITSTATUS(status);
+        if (page->signo != 0) {
+            out->outcome = USH_OUTCOME_SIGNAL;
+            out->signo = page->signo;
+            out->si_code = page->si_code;
+            out->fault_offset = page->fault_addr - (uint64_t)(uintptr_t)STUBS[insn].at;
+        } else {
+            out->outcome = page->done ? USH_OUTCOME_COMPLETED : USH_OUTCOME_KILLED;
+            out->value = page->value;
+        }
+    } else if (WIFSIGNALED(status)) {
+        out->outcome = USH_OUTCOME_KILLED;
+        out->signo = WTERMSIG(status);
+    }
+    munmap(page, 4096);
+    return 0;
+}
