@@ -79,4 +79,7 @@ int ush_try_insn(int insn, uint64_t arg, int timeout_ms, ush_child_result *out);
 }
 #endif
 
+/* The latency benchmarks (mirrored by dev.uintr.nat.UintrBenchLib). */
+#include "uintr_bench.h"
+
 #endif /* UINTR_SHIM_H */

@@ -46,6 +46,29 @@ public final class ShimLoader {
 
     private ShimLoader() {}
 
+    /**
+     * Binds another JNA interface (e.g. the benchmark functions of uintr_bench.h) to the
+     * same library. Empty when the shim is not loaded or a symbol of {@code api} is missing
+     * (then the reason is logged once to stderr).
+     */
+    public static <T extends com.sun.jna.Library> Optional<T> bind(Class<T> api) {
+        if (SHIM.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            T lib = Native.load("uintrshim", api);
+            for (java.lang.reflect.Method m : api.getMethods()) {
+                if (!m.isDefault() && !java.lang.reflect.Modifier.isStatic(m.getModifiers())) {
+                    com.sun.jna.NativeLibrary.getInstance("uintrshim").getFunction(m.getName());
+                }
+            }
+            return Optional.of(lib);
+        } catch (UnsatisfiedLinkError e) {
+            System.err.println("uintr-harness: " + api.getSimpleName() + " not bound: " + firstLine(e.getMessage()));
+            return Optional.empty();
+        }
+    }
+
     /** Why the shim is not loaded, or null when it is. */
     public static String failure() {
         return FAILURE;
