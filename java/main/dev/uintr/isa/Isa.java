@@ -85,4 +85,23 @@ public final class Isa {
     public static Fault xrstorsInit(Machine m, int cpu) {
         return XsaveComponent.xrstorsInit(m, cpu);
     }
+
+    /**
+     * Executes a decoded instruction; {@code registerValue} is the value of SENDUIPI's index
+     * register ({@link Decoded#register()}), ignored otherwise. A LOCK prefix raises #UD after
+     * the mode check (§7 gate order). A rejected decoding is #UD.
+     */
+    public static Fault execute(Machine m, int cpu, Decoded d, long registerValue) {
+        if (!d.isUintr()) {
+            return Fault.UD;
+        }
+        switch (d.instruction()) {
+            case SENDUIPI: return Instructions.senduipi(m, cpu, registerValue, d.lock());
+            case UIRET: return Instructions.uiret(m, cpu, d.lock());
+            case CLUI: return Instructions.clui(m, cpu, d.lock());
+            case STUI: return Instructions.stui(m, cpu, d.lock());
+            case TESTUI: return Instructions.testui(m, cpu, d.lock());
+            default: throw new AssertionError(d.instruction());
+        }
+    }
 }

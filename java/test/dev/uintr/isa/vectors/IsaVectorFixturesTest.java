@@ -1,0 +1,24 @@
+package dev.uintr.isa.vectors;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/** Every row of every fixtures/isa/*.csv file, one dynamic test per row named by its id: a wrong row fails the build. */
+class IsaVectorFixturesTest {
+    static final Path FIXTURES = Path.of("fixtures", "isa");
+
+    @TestFactory
+    Stream<DynamicTest> everyFixtureRow() {
+        List<Path> files = VectorCheck.expand(List.of(FIXTURES));
+        return files.stream().flatMap(f -> VectorParser.parseFile(f).stream())
+                .map(row -> DynamicTest.dynamicTest(row.id() + " (" + row.where() + ")", () -> {
+                    RowResult r = VectorRunner.run(row);
+                    assertTrue(r.passed(), r::failureLine);
+                }));
+    }
+}
