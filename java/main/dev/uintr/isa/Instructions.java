@@ -86,11 +86,14 @@ final class Instructions {
         boolean user = c.cpl == 3;
         int width = c.pagingWidth();
         long sp = c.rsp;
-        for (int off = 0; off < 24; off += 8) {
-            Fault f = Access.check(mem, sp + off, 8, false, user, width, Fault.SS);
-            if (f != Fault.NONE) {
-                return f;                                      // §7.4 a pop faulted: nothing changed
+        if (Access.check(mem, sp, 24, false, user, width, Fault.SS) != Fault.NONE) {
+            for (int off = 0; off < 24; off += 8) {            // find the first pop that faults, in pop order
+                Fault f = Access.check(mem, sp + off, 8, false, user, width, Fault.SS);
+                if (f != Fault.NONE) {
+                    return f;                                  // §7.4 a pop faulted: nothing changed
+                }
             }
+            throw new AssertionError("UIRET: the frame faults as a whole but no pop does");
         }
         long tRip = mem.read64(sp);
         long tRflags = mem.read64(sp + 8);

@@ -35,11 +35,14 @@ final class UserInterruptDelivery {
         long top = (c.stackAdjust & UintrMsr.STACKADJUST_LOAD) != 0 ? c.stackAdjust : c.rsp - c.stackAdjust;
         top &= ~0xFL;
         Memory mem = m.memory();
-        for (int k = 1; k <= 4; k++) {
-            Fault f = Access.check(mem, top - 8L * k, 8, true, true, width, Fault.SS);
-            if (f != Fault.NONE) {
-                return Delivery.of(f);                         // §9 a push faulted: rolled back
+        if (Access.check(mem, top - 32, 32, true, true, width, Fault.SS) != Fault.NONE) {
+            for (int k = 1; k <= 4; k++) {                     // find the first push that faults, in push order
+                Fault f = Access.check(mem, top - 8L * k, 8, true, true, width, Fault.SS);
+                if (f != Fault.NONE) {
+                    return Delivery.of(f);                     // §9 a push faulted: rolled back
+                }
             }
+            throw new AssertionError("delivery: the frame faults as a whole but no push does");
         }
         int vector = 63 - Long.numberOfLeadingZeros(c.uirr);  // UIRRV
         mem.write64(top - 8, c.rsp);

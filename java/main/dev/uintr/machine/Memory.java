@@ -30,10 +30,15 @@ public final class Memory {
     private boolean[] owned;    // false: arrays shared with a copy, clone before writing
     private int[] pageHash;     // cached Arrays.hashCode of data ^ present; 0 = not computed
     private int count;
-    private int lastIdx = -1;   // one-entry lookup cache
-    private long lastKey;
+    // lookup cache, direct-mapped by a hash of the page number; cleared when pages move
+    private final long[] cacheKey = new long[CACHE_SLOTS];
+    private final int[] cacheIdx = new int[CACHE_SLOTS];
+    private static final int CACHE_SLOTS = 8;
+    private long lastPage = -1;   // the page of the previous lookup (consecutive accesses mostly share it)
+    private int lastIdx = -1;
 
     public Memory() {
+        clearCache();
         keys = new long[4];
         data = new long[4][];
         present = new long[4][];
@@ -51,6 +56,7 @@ public final class Memory {
         pageHash = Arrays.copyOf(o.pageHash, keys.length);
         owned = new boolean[keys.length];
         Arrays.fill(o.owned, 0, o.count, false);
+        clearCache();
     }
 
     /** A copy sharing every page until either side writes it. */
@@ -293,7 +299,13 @@ public final class Memory {
     // ---------------------------------------------------------------- internals
 
     private int indexOf(long page) {
-        if (lastIdx >= 0 && lastKey == page && lastIdx < count && keys[lastIdx] == page) {
+        if (page == lastPage && lastIdx >= 0) {
+            return lastIdx;
+        }
+        int slot = (int) ((page * 0x9E37_79B9_7F4A_7C15L) >>> 61);
+        if (cacheKey[slot] == page && cacheIdx[slot] >= 0) {
+            lastPage = page;
+            lastIdx = cacheIdx[slot];
             return lastIdx;
         }
         int lo = 0;
@@ -302,8 +314,10 @@ public final class Memory {
             int mid = (lo + hi) >>> 1;
             int c = Long.compareUnsigned(keys[mid], page);
             if (c == 0) {
+                cacheKey[slot] = page;
+                cacheIdx[slot] = mid;
+                lastPage = page;
                 lastIdx = mid;
-                lastKey = page;
                 return mid;
             }
             if (c < 0) {
@@ -313,6 +327,11 @@ public final class Memory {
             }
         }
         return -(lo + 1);
+    }
+
+    private void clearCache() {
+        Arrays.fill(cacheIdx, -1);
+        lastIdx = -1;
     }
 
     private int pageIndexOrCreate(long page) {
@@ -344,7 +363,7 @@ public final class Memory {
         owned[at] = true;
         pageHash[at] = 0;
         count++;
-        lastIdx = -1;
+        clearCache();
         return at;
     }
 
@@ -359,7 +378,7 @@ public final class Memory {
         count--;
         data[count] = null;
         present[count] = null;
-        lastIdx = -1;
+        clearCache();
     }
 
     private void ownPage(int i) {
@@ -387,11 +406,17 @@ public final class Memory {
     }
 
     private static boolean allPresent(long[] mask, int off, int n) {
-        if (n == 8 && (off & 7) == 0) {
-            return ((mask[off >>> 6] >>> (off & 63)) & 0xFF) == 0xFF;
+        int bit = off & 63;
+        if (n <= 64 - bit) {                                   // within one mask word: the common case
+            long bits = (n == 64 ? -1L : (1L << n) - 1) << bit;
+            return (mask[off >>> 6] & bits) == bits;
         }
-        for (int b = off; b < off + n; b++) {
-            if ((mask[b >>> 6] & (1L << b)) == 0) {
+        int end = off + n;                                     // exclusive, at most PAGE_SIZE
+        for (int w = off >>> 6; w <= (end - 1) >>> 6; w++) {
+            int lo = Math.max(off, w << 6) & 63;
+            int hi = Math.min(end, (w + 1) << 6) - (w << 6);   // 1..64
+            long bits = (hi == 64 ? -1L : (1L << hi) - 1) & (-1L << lo);
+            if ((mask[w] & bits) != bits) {
                 return false;
             }
         }
