@@ -143,4 +143,39 @@ class IsaWorkedExamplesTest {
         assertEquals(1, c.apic.eoiCount);
         assertEquals(-1, c.apic.highestInService());
     }
+
+    @Test
+    void wrmsr_canonicalAgainstTheModelsMaximumWidth_isa3() {
+        Machine spr = machine(1);                              // 57-bit maximum width (design decision 6)
+        spr.cpu(0).cpl = 0;
+        assertEquals(Fault.NONE, Isa.wrmsr(spr, 0, 0x986, 0x0000_8000_0000_0000L));
+        Machine narrow = new Machine(1, new CpuModel(false, 48));
+        narrow.cpu(0).cpl = 0;
+        assertEquals(Fault.GP, Isa.wrmsr(narrow, 0, 0x986, 0x0000_8000_0000_0000L));
+        assertEquals(Fault.NONE, Isa.wrmsr(narrow, 0, 0x986, 0xFFFF_8000_0000_0000L));
+    }
+
+    @Test
+    void xsavesThenXrstors_roundTripsTheComponent_isa4() {
+        Machine m = machine(1);
+        Cpu c = m.cpu(0);
+        c.cpl = 0;
+        c.uif = true;
+        c.handler = 0x401000;
+        c.stackAdjust = 0x80;
+        c.misc = 0xEC_0000_0003L;
+        c.pd = 0x2040;
+        c.uirr = 0x28;
+        c.tt = 0x1001;
+        m.memory().map(0x3000, 0x3FFF, Memory.WRITABLE);
+        Cpu saved = c.copy();
+        assertEquals(Fault.NONE, Isa.xsaves(m, 0, 0x3000));
+        assertEquals(0x3, c.misc, "UINV cleared after XSAVES");
+        assertEquals(Fault.NONE, Isa.xrstorsInit(m, 0));
+        assertFalse(c.uif);
+        assertEquals(0, c.uirr);
+        assertEquals(Fault.NONE, Isa.xrstors(m, 0, 0x3000));
+        assertEquals(saved, c);
+        assertEquals(Fault.GP, Isa.xrstors(m, 0, 0x3000), "UINV is now non-zero");
+    }
 }
