@@ -159,6 +159,42 @@ public final class Memory {
         return true;
     }
 
+    /**
+     * The fast path for an access that lies within one page: the page's slot when every byte of
+     * {@code addr..addr+len-1} is present with the permissions the access needs, else -1 (also
+     * when the range crosses a page: use {@link #canAccess} then). A slot stays valid until the
+     * next {@link #map}, {@link #unmap} or {@link #protect}.
+     */
+    public int slot(long addr, int len, boolean write, boolean user) {
+        int off = (int) (addr & (PAGE_SIZE - 1));
+        if (off + len > PAGE_SIZE) {
+            return -1;
+        }
+        int i = indexOf(addr >>> PAGE_SHIFT);
+        if (i < 0) {
+            return -1;
+        }
+        int f = flags[i];
+        if ((write && (f & WRITABLE) == 0) || (user && (f & USER) == 0)) {
+            return -1;
+        }
+        return full[i] || allPresent(present[i], off, len) ? i : -1;
+    }
+
+    /** The aligned quadword at {@code addr} in page {@code slot} (from {@link #slot}). */
+    public long readSlot(int slot, long addr) {
+        return data[slot][(int) ((addr & (PAGE_SIZE - 1)) >>> 3)];
+    }
+
+    /** Writes the aligned quadword at {@code addr} in page {@code slot} (from {@link #slot}, checked for presence). */
+    public void writeSlot(int slot, long addr, long value) {
+        if (!owned[slot]) {
+            ownPage(slot);
+        }
+        data[slot][(int) ((addr & (PAGE_SIZE - 1)) >>> 3)] = value;
+        pageHash[slot] = 0;
+    }
+
     /** Whether the byte at {@code addr} is present. */
     public boolean isPresent(long addr) {
         int i = indexOf(addr >>> PAGE_SHIFT);
