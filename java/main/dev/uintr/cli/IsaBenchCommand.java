@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code uintr-harness isa bench}. */
-@Command(name = "bench",
+@Command(name = "bench", mixinStandardHelpOptions = true,
         header = "Measure the emulated SENDUIPI -> IPI -> notification -> delivery -> UIRET round trip.",
         description = {
             "One processor runs the whole emulated path in a loop (every step's result is checked). "

@@ -164,7 +164,7 @@ public final class VectorParser {
                     if (fault != null) {
                         throw bad(file, line, id, "expect", item, "fault given twice");
                     }
-                    fault = faultOf(value);
+                    fault = faultOf(value.equals("none") ? value : value.toUpperCase(java.util.Locale.ROOT));
                     if (fault == null) {
                         throw bad(file, line, id, "expect", item, "fault is none, UD, GP, SS or PF");
                     }
