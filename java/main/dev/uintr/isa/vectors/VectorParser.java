@@ -47,7 +47,12 @@ public final class VectorParser {
         CsvRecords.Record header = records.get(0);
         int[] col = new int[COLUMNS.size()];
         for (int c = 0; c < COLUMNS.size(); c++) {
-            col[c] = header.fields().indexOf(COLUMNS.get(c));
+            col[c] = -1;
+            for (int h = 0; h < header.fields().size(); h++) {
+                if (header.fields().get(h).trim().equals(COLUMNS.get(c))) {
+                    col[c] = h;
+                }
+            }
             if (col[c] < 0) {
                 throw BadInputException.at(file, header.line(), "header lacks column '" + COLUMNS.get(c)
                         + "' (expected id,op,arg,in,expect, got " + String.join(",", header.fields()) + ")");
@@ -74,7 +79,7 @@ public final class VectorParser {
     }
 
     private static VectorRow row(String file, int line, String id, String opText, String arg, String in, String expect) {
-        Op op = Op.of(opText);
+        Op op = Op.of(opText.toUpperCase(java.util.Locale.ROOT));
         if (op == null) {
             throw BadInputException.at(file, line, "row " + id + ": unknown op '" + opText + "' (expected one of "
                     + java.util.Arrays.toString(Op.values()) + ")");
