@@ -26,7 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "folder as it goes (atomically: an interrupted run leaves valid files for what finished). "
                 + "A stage that fails does not stop the others.",
             "",
-            "Stages, in order: probe (host facts into probe.csv)."},
+            "Stages, in order: probe (host facts into probe.csv); isa (every fixtures/isa/*.csv vector on the "
+                + "emulator, into isa-vectors.csv)."},
         footer = {"", "summary.csv in the run folder lists each stage with its status and seconds."})
 public final class RunCommand implements Callable<Integer> {
     @Spec
@@ -41,7 +42,7 @@ public final class RunCommand implements Callable<Integer> {
 
     /** The stages, in order. Each issue that lands adds its stage here. */
     static List<RunStage> stages() {
-        return List.of(new ProbeStage());
+        return List.of(new ProbeStage(), new IsaVectorsStage());
     }
 
     /** A finished stage, as summary.csv lists it. */

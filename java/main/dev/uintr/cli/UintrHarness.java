@@ -19,6 +19,7 @@ import picocli.CommandLine.HelpCommand;
         subcommands = {
             ProbeCommand.class,
             RunCommand.class,
+            IsaCommand.class,
             HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
