@@ -95,7 +95,7 @@ public final class VectorParser {
                 break;
             case NOTIFY:
                 argValue = number(file, line, id, "arg", arg);
-                if (argValue > 255 || argValue < 0) {
+                if (Long.compareUnsigned(argValue, 255) > 0) {
                     throw bad(file, line, id, "arg", arg, "a vector is 0..255");
                 }
                 break;
@@ -180,7 +180,7 @@ public final class VectorParser {
                         throw bad(file, line, id, "expect", item, "expected ipi=VECTOR@DEST");
                     }
                     long v = number(file, line, id, "expect", m.group(1));
-                    if (v > 255) {
+                    if (Long.compareUnsigned(v, 255) > 0) {
                         throw bad(file, line, id, "expect", item, "a vector is 0..255");
                     }
                     ipis.add(new Ipi((int) v, number(file, line, id, "expect", m.group(2))));
@@ -188,7 +188,7 @@ public final class VectorParser {
                 }
                 case "idt": {
                     long v = number(file, line, id, "expect", value);
-                    if (v > 255 || idt != null) {
+                    if (Long.compareUnsigned(v, 255) > 0 || idt != null) {
                         throw bad(file, line, id, "expect", item, idt != null ? "idt given twice" : "a vector is 0..255");
                     }
                     idt = (int) v;
