@@ -73,7 +73,7 @@ public final class RunComparison {
     private List<String> header() {
         List<String> h = new ArrayList<>(List.of("mechanism/mode"));
         for (int i = 0; i < names.size(); i++) {
-            String n = "#" + (i + 1);
+            String n = "run" + (i + 1);
             h.add(n + " p50 µs");
             h.add(n + " p99 µs");
             if (i > 0) {
@@ -107,7 +107,7 @@ public final class RunComparison {
         cells().forEach(t::add);
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < names.size(); i++) {
-            sb.append('#').append(i + 1).append(" = ").append(names.get(i)).append(System.lineSeparator());
+            sb.append("run").append(i + 1).append(" = ").append(names.get(i)).append(System.lineSeparator());
         }
         return sb.append(t.render()).toString();
     }
