@@ -43,6 +43,11 @@ public final class BenchProgress {
         out.flush();
     }
 
+    /** A step that needs no work (a unit already skipped in an earlier round). */
+    public void pass() {
+        done++;
+    }
+
     /** "m:ss" left, "?" before anything was measured. */
     String eta() {
         if (measured == 0) {

@@ -26,31 +26,86 @@ public final class BenchRunner {
 
     /** The number of progress steps {@code cfg} takes. */
     public static int steps(BenchConfig cfg) {
-        return cfg.mechanisms().size() * (cfg.oneWay() ? 2 : 1);
+        return cfg.mechanisms().size() * (cfg.oneWay() ? 2 : 1) * cfg.rounds();
     }
 
-    /** Runs and writes; returns the rows in the order they were measured. */
+    /** One mechanism in one mode, with the samples of the rounds so far. */
+    private static final class Unit {
+        final Mechanism mechanism;
+        final Mode mode;
+        long[] ticks = new long[0];
+        int count;
+        LatencyRow row;          // null until its first round ended
+        String cpusSeen = HostSnapshot.UNKNOWN;
+
+        Unit(Mechanism mechanism, Mode mode) {
+            this.mechanism = mechanism;
+            this.mode = mode;
+        }
+
+        String label() {
+            return mechanism.id() + " " + mode.id();
+        }
+
+        boolean finished() {
+            return row != null && row.status() != RowStatus.OK;
+        }
+
+        void append(Measurement m) {
+            long[] t = java.util.Arrays.copyOf(ticks, count + m.count());
+            System.arraycopy(m.ticks(), 0, t, count, m.count());
+            ticks = t;
+            count += m.count();
+            cpusSeen = m.cpusSeen();
+        }
+    }
+
+    /**
+     * Runs and writes; returns the rows in mechanism order. With several rounds, round 1 of
+     * every unit runs first, then round 2, and so on; a unit's row holds its merged samples.
+     * A unit skipped or failed in one round is not run again.
+     */
     public List<LatencyRow> run(BenchConfig cfg) {
-        List<LatencyRow> rows = new ArrayList<>();
-        List<LatencyPlot.Series> curves = new ArrayList<>();
+        List<Unit> units = new ArrayList<>();
         for (Mechanism m : cfg.mechanisms()) {
             for (Mode mode : Mode.values()) {
-                if (mode == Mode.ONE_WAY && !cfg.oneWay()) {
+                if (mode == Mode.ROUND_TRIP || cfg.oneWay()) {
+                    units.add(new Unit(m, mode));
+                }
+            }
+        }
+        for (int round = 0; round < cfg.rounds(); round++) {
+            BenchConfig roundCfg = cfg.withIterations(cfg.iterationsInRound(round));
+            String of = cfg.rounds() > 1 ? String.format(Locale.ROOT, " (round %d/%d)", round + 1, cfg.rounds()) : "";
+            for (Unit u : units) {
+                if (u.finished()) {
+                    progress.pass();
                     continue;
                 }
-                String label = m.id() + " " + mode.id();
-                progress.start(label);
-                Measurement meas = mode == Mode.ONE_WAY && !"yes".equals(host.invariantTsc())
+                progress.start(u.label() + of);
+                Measurement meas = u.mode == Mode.ONE_WAY && !"yes".equals(host.invariantTsc())
                         ? Measurement.skipped("one-way needs an invariant TSC (invariant_tsc = " + host.invariantTsc() + ")")
-                        : source.measure(m, mode, cfg);
-                LatencyRow row = toRow(m, mode, meas, cfg);
-                rows.add(row);
-                if (row.status() == RowStatus.OK) {
-                    curves.add(new LatencyPlot.Series(label + " (" + row.backend() + ")", meas.ticks(), meas.count()));
+                        : source.measure(u.mechanism, u.mode, roundCfg);
+                if (meas.status() == RowStatus.OK) {
+                    u.append(meas);
+                    u.row = toRow(u.mechanism, u.mode, new Measurement(RowStatus.OK, "", u.ticks, u.count, u.cpusSeen,
+                            meas.backend()), cfg);
+                } else {
+                    String why = cfg.rounds() > 1 && meas.status() == RowStatus.FAILED
+                            ? "round " + (round + 1) + ": " + meas.reason() : meas.reason();
+                    u.row = toRow(u.mechanism, u.mode, new Measurement(meas.status(), why, new long[0], 0,
+                            meas.cpusSeen(), meas.backend()), cfg);
                 }
+                List<LatencyRow> rows = rows(units);
                 LatencyCsv.write(dir.resolve(LatencyCsv.FILE), rows, cfg.expectedIntervalNs());
                 RelativeTable.write(dir.resolve(RelativeTable.FILE), RelativeTable.compute(rows, cfg.normaliseTo()));
-                progress.finish(label, row.status(), summary(row));
+                progress.finish(u.label() + of, u.row.status(), summary(u.row));
+            }
+        }
+        List<LatencyPlot.Series> curves = new ArrayList<>();
+        for (Unit u : units) {
+            if (u.row.status() == RowStatus.OK) {
+                curves.add(new LatencyPlot.Series(u.label() + " (" + u.row.backend() + ")", u.ticks, u.count));
             }
         }
         if (!curves.isEmpty() && host.tscHz() > 0) {
@@ -58,7 +113,11 @@ public final class BenchRunner {
                     host.cpuModel() + " · " + host.kernel() + " · CPUs " + host.pinning() + " · "
                             + cfg.iterations() + " samples each");
         }
-        return rows;
+        return rows(units);
+    }
+
+    private static List<LatencyRow> rows(List<Unit> units) {
+        return units.stream().filter(u -> u.row != null).map(u -> u.row).toList();
     }
 
     LatencyRow toRow(Mechanism m, Mode mode, Measurement meas, BenchConfig cfg) {

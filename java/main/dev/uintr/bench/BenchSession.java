@@ -31,9 +31,11 @@ public final class BenchSession {
         long tscHz = facts.tscHz() > 0 ? facts.tscHz() : UintrBenchLib.Calls.tscHz(CALIBRATION_MS);
         long overhead = LatencyStats.medianTicks(UintrBenchLib.Calls.timerOverhead(OVERHEAD_PAIRS, cfg.cpus().a()));
         HostSnapshot host = HostSnapshot.of(facts, tscHz, overhead, cfg.cpus(), Path.of("/sys"));
-        HostCsv.write(dir.resolve(HostCsv.FILE), host, UintrBenchLib.Calls.cpusAllowed(), ShimLoader.describe());
-        console.printf("bench: TSC %.3f GHz, timer overhead %d ticks (%s ns), threads on CPUs %s, %d iterations + %d warm-up%n",
-                tscHz / 1e9, overhead, LatencyCsv.num(host.timerOverheadNs()), cfg.cpus(), cfg.iterations(), cfg.warmup());
+        String load = HostCsv.loadAverage(Path.of("/proc/loadavg"));
+        HostCsv.write(dir.resolve(HostCsv.FILE), host, UintrBenchLib.Calls.cpusAllowed(), load, ShimLoader.describe());
+        console.printf("bench: TSC %.3f GHz, timer overhead %d ticks (%s ns), threads on CPUs %s, %d iterations in %d"
+                        + " round(s) + %d warm-up each, load average %s%n", tscHz / 1e9, overhead,
+                LatencyCsv.num(host.timerOverheadNs()), cfg.cpus(), cfg.iterations(), cfg.rounds(), cfg.warmup(), load);
         NativeLatencySource.unavailable().ifPresent(why -> console.println("bench: native loops unavailable: " + why));
         BenchRunner runner = new BenchRunner(source, host, dir, new BenchProgress(console, BenchRunner.steps(cfg)));
         List<LatencyRow> rows = runner.run(cfg);

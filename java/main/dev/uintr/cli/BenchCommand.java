@@ -47,6 +47,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", paramLabel = "<n>", description = "Iterations run first and discarded.")
     int warmup = 1_000;
 
+    @Option(names = "--rounds", paramLabel = "<n>",
+            description = "Split the iterations into this many rounds, interleaved across the mechanisms, and merge "
+                    + "the samples (a burst of interference then cannot ruin one mechanism's figures).")
+    int rounds = BenchConfig.DEFAULT_ROUNDS;
+
     @Option(names = "--cpus", paramLabel = "<a,b>", description = "CPUs of the initiating and the responding thread.")
     String cpus = CpuPair.DEFAULT.toString();
 
@@ -71,7 +76,7 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         BenchConfig cfg = new BenchConfig(Mechanism.parseList(mechanisms, "--mechanisms"), iterations, warmup,
                 CpuPair.parse(cpus, "--cpus"), timeoutMs, expectedIntervalNs,
-                Mechanism.parse(normaliseTo, "--normalise-to"), !noOneWay);
+                Mechanism.parse(normaliseTo, "--normalise-to"), !noOneWay, rounds);
         RunFolder folder = RunFolder.create(reports);
         List<LatencyRow> rows = BenchSession.run(cfg, BenchHostFacts.read(), folder.dir(), spec.commandLine().getOut());
         return BenchRunner.verdict(rows);

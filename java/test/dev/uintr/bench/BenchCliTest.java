@@ -51,6 +51,11 @@ class BenchCliTest {
     }
 
     @Test
+    void badRounds_exit2() {
+        assertUsage("--rounds", "0", "bench", "--rounds", "0");
+    }
+
+    @Test
     void badNormaliseTo_exit2() {
         assertUsage("--normalise-to", "'fastest'", "bench", "--normalise-to", "fastest");
     }
@@ -76,7 +81,7 @@ class BenchCliTest {
     void benchThenCompare_endToEnd(@TempDir Path reports) throws Exception {
         assumeTrue(UintrBenchLib.Calls.available(), "native benchmarks unavailable: " + UintrBenchLib.Calls.unavailableReason());
         for (int i = 0; i < 2; i++) {
-            assertEquals(0, run("bench", "--mechanisms", "pipe,shm-spin", "--iterations", "200", "--warmup", "10",
+            assertEquals(0, run("bench", "--mechanisms", "pipe,shm-spin", "--iterations", "200", "--warmup", "10", "--rounds", "2",
                     "--reports", reports.toString()), err.toString());
         }
         List<Path> runs;

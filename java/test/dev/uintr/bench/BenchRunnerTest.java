@@ -69,6 +69,32 @@ class BenchRunnerTest {
     }
 
     @Test
+    void rounds_interleaveTheMechanisms_andMergeTheirSamples(@TempDir Path dir) {
+        BenchConfig cfg = new BenchConfig(List.of(Mechanism.UIPI, Mechanism.PIPE, Mechanism.FUTEX), 1001, 10,
+                CpuPair.DEFAULT, 10_000, 0, Mechanism.EVENTFD, false, 3);
+        List<String> calls = new ArrayList<>();
+        LatencySource inner = Canned.scaled(Map.of(Mechanism.PIPE, 3L, Mechanism.FUTEX, 2L));
+        LatencySource recording = (m, mode, c) -> {
+            calls.add(m.id() + ":" + c.iterations());
+            return inner.measure(m, mode, c);
+        };
+        List<LatencyRow> rows = runner(recording, "yes", dir, cfg).run(cfg);
+        // uipi is skipped in round 1 and not asked again; 1001 = 334 + 334 + 333.
+        assertEquals(List.of("uipi:334", "pipe:334", "futex:334", "pipe:334", "futex:334", "pipe:333", "futex:333"), calls);
+        assertEquals(List.of("uipi/round-trip", "pipe/round-trip", "futex/round-trip"),
+                rows.stream().map(LatencyRow::key).toList());
+        assertEquals(RowStatus.SKIPPED, rows.get(0).status());
+        assertEquals(1001, rows.get(1).stats().raw().count());
+        assertEquals(1001, LatencyCsv.read(dir.resolve(LatencyCsv.FILE)).get(2).stats().raw().count());
+    }
+
+    @Test
+    void roundsAboveIterations_isBadInput() {
+        assertThrows(dev.uintr.BadInputException.class, () -> new BenchConfig(List.of(Mechanism.PIPE), 2, 0,
+                CpuPair.DEFAULT, 1000, 0, Mechanism.EVENTFD, false, 3));
+    }
+
+    @Test
     void oneWay_isSkippedWithoutAnInvariantTsc(@TempDir Path dir) {
         BenchConfig cfg = Canned.config(List.of(Mechanism.PIPE), 100, true);
         List<LatencyRow> rows = runner(Canned.scaled(Map.of(Mechanism.PIPE, 3L)), "unknown", dir, cfg).run(cfg);

@@ -25,7 +25,7 @@ final class Canned {
     }
 
     static BenchConfig config(List<Mechanism> mechanisms, int iterations, boolean oneWay) {
-        return new BenchConfig(mechanisms, iterations, 10, CpuPair.DEFAULT, 10_000, 0, Mechanism.EVENTFD, oneWay);
+        return new BenchConfig(mechanisms, iterations, 10, CpuPair.DEFAULT, 10_000, 0, Mechanism.EVENTFD, oneWay, 1);
     }
 
     /** Samples 1..n ticks, shuffled deterministically. */
