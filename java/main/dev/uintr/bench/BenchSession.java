@@ -36,6 +36,7 @@ public final class BenchSession {
         console.printf("bench: TSC %.3f GHz, timer overhead %d ticks (%s ns), threads on CPUs %s, %d iterations in %d"
                         + " round(s) + %d warm-up each, load average %s%n", tscHz / 1e9, overhead,
                 LatencyCsv.num(host.timerOverheadNs()), cfg.cpus(), cfg.iterations(), cfg.rounds(), cfg.warmup(), load);
+        quietnessWarning(load, UintrBenchLib.Calls.cpusAllowed()).ifPresent(console::println);
         NativeLatencySource.unavailable().ifPresent(why -> console.println("bench: native loops unavailable: " + why));
         BenchRunner runner = new BenchRunner(source, host, dir, new BenchProgress(console, BenchRunner.steps(cfg)));
         List<LatencyRow> rows = runner.run(cfg);
@@ -43,5 +44,24 @@ public final class BenchSession {
         console.println("bench: reports in " + dir);
         console.flush();
         return rows;
+    }
+
+    /**
+     * A warning when the host was busy as the run started (1-minute load average above a
+     * quarter of the CPUs this process may use): medians from a busy host do not reproduce.
+     */
+    static java.util.Optional<String> quietnessWarning(String loadAvg, int cpus) {
+        try {
+            double load = Double.parseDouble(loadAvg);
+            int n = Math.max(1, cpus);
+            if (load > 0.25 * n) {
+                return java.util.Optional.of(String.format(java.util.Locale.ROOT,
+                        "bench: warning: the host is busy (load average %.2f on %d CPUs): figures will be noisier "
+                                + "and medians may not reproduce; see host.csv load_avg_1m", load, n));
+            }
+        } catch (NumberFormatException e) {
+            // unknown load: nothing to say
+        }
+        return java.util.Optional.empty();
     }
 }

@@ -60,7 +60,10 @@ public final class NativeLatencySource implements LatencySource {
             case UintrBenchLib.STATUS_SETUP:
                 return Measurement.failed(o.detail() + " failed: errno " + o.err());
             case UintrBenchLib.STATUS_TIMEOUT:
-                return Measurement.failed("timed out: " + o.detail() + " (--timeout-ms " + cfg.timeoutMs() + ")");
+                return Measurement.failed("timed out: " + o.detail() + " (--timeout-ms " + cfg.timeoutMs() + ")"
+                        + (m == Mechanism.UIPI_BLOCKED && host.kernelAbi() == AbiProfile.RFC_V1
+                        ? "; rfc-v1's uintr_wait has no timeout, so a wake-up lost to the post-before-arm race"
+                                + " (uintr-kernel §5) ends here" : ""));
             case UintrBenchLib.STATUS_CRASHED:
                 return Measurement.failed("measurement child died of signal " + o.signo()
                         + (o.signo() == 4 ? " (SIGILL: an instruction this CPU lacks)" : ""));

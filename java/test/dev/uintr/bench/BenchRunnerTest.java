@@ -132,6 +132,13 @@ class BenchRunnerTest {
     }
 
     @Test
+    void busyHost_isWarnedAbout() {
+        assertTrue(BenchSession.quietnessWarning("1.50", 2).orElseThrow().contains("load average 1.50 on 2 CPUs"));
+        assertTrue(BenchSession.quietnessWarning("0.10", 2).isEmpty());
+        assertTrue(BenchSession.quietnessWarning("unknown", 2).isEmpty());
+    }
+
+    @Test
     void progress_barAndEta() {
         StringWriter w = new StringWriter();
         BenchProgress p = new BenchProgress(new PrintWriter(w), 4);
