@@ -9,10 +9,10 @@ public final class LatencySummary {
 
     public static String render(List<LatencyRow> rows) {
         TextTable t = new TextTable(List.of("mechanism", "mode", "status", "p50 µs", "p90 µs", "p99 µs", "p99.9 µs",
-                "max µs", "mean µs", "stddev µs", "samples", "timer %"), 3);
+                "max µs", "mean µs", "stddev µs", "samples", "timer %", "reason"), 3, true);
         for (LatencyRow r : rows) {
             if (r.stats() == null) {
-                t.add(List.of(r.mechanism(), r.mode(), r.status().id() + ": " + r.reason()));
+                t.add(List.of(r.mechanism(), r.mode(), r.status().id(), "", "", "", "", "", "", "", "", "", r.reason()));
                 continue;
             }
             Percentiles p = r.stats().raw();
