@@ -72,8 +72,8 @@ int ubench_timer_overhead(int32_t n, int32_t cpu, uint64_t *samples)
 
 void bench_fail(struct bench_ctx *c, int err, const char *what)
 {
-    if (!c->failed) {
-        c->failed = 1;
+    /* Both threads may fail at once; the first one's reason is kept. */
+    if (__atomic_exchange_n(&c->failed, 1, __ATOMIC_ACQ_REL) == 0) {
         c->shm->err = err;
         snprintf(c->shm->detail, sizeof c->shm->detail, "%s", what);
         c->shm->status = UBENCH_STATUS_SETUP;

@@ -36,9 +36,13 @@ public final class BenchHostFacts {
     public static HostFacts read(Path procRoot, Path sysRoot) {
         Map<String, String> cpu = cpuinfo(procRoot.resolve("cpuinfo"));
         Set<String> flags = Set.of(cpu.getOrDefault("flags", "").split("\\s+"));
-        Optional<int[]> leaf7 = UintrBenchLib.Calls.cpuid(7, 0);
-        Optional<int[]> leaf71 = UintrBenchLib.Calls.cpuid(7, 1);
-        Optional<int[]> leafInv = UintrBenchLib.Calls.cpuid(0x80000007, 0);
+        // A leaf above the CPU's maximum returns another leaf's data on Intel: check the maxima first.
+        int maxBasic = UintrBenchLib.Calls.cpuid(0, 0).map(r -> r[0]).orElse(0);
+        int maxExt = UintrBenchLib.Calls.cpuid(0x80000000, 0).map(r -> r[0]).orElse(0);
+        Optional<int[]> leaf7 = UintrBenchLib.Calls.cpuid(7, 0).filter(r -> maxBasic >= 7);
+        Optional<int[]> leaf71 = UintrBenchLib.Calls.cpuid(7, 1).filter(r -> maxBasic >= 7);
+        Optional<int[]> leafInv = UintrBenchLib.Calls.cpuid(0x80000007, 0)
+                .filter(r -> Integer.compareUnsigned(maxExt, 0x80000007) >= 0);
         Tri cpuidUintr = leaf7.map(r -> Tri.of((r[3] >>> 5 & 1) == 1)).orElse(Tri.UNKNOWN);
         Tri uiretUif = leaf71.map(r -> Tri.of((r[3] >>> 17 & 1) == 1)).orElse(Tri.UNKNOWN);
         boolean procUintr = flags.contains("uintr");
