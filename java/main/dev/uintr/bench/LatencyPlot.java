@@ -44,6 +44,11 @@ public final class LatencyPlot {
         x.setRange(0, 3.5);
         LogAxis y = new LogAxis("latency (µs)");
         y.setSmallestValue(0.01);
+        y.setBase(10);
+        java.text.DecimalFormat plain = new java.text.DecimalFormat("0.###",
+                java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
+        y.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1.0, plain), false, true);   // one tick per decade
+        y.setNumberFormatOverride(plain);
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
         for (int i = 0; i < series.size(); i++) {
             r.setSeriesStroke(i, new BasicStroke(2f));
