@@ -29,7 +29,7 @@ public final class ReportCommand implements Runnable {
             mixinStandardHelpOptions = true,
             header = "Put several bench runs side by side.",
             description = "For each mechanism and mode: every run's p50 and p99, and the change of each later "
-                    + "run's p50 against the first run's (reproducibility: under 10% on a quiet machine).",
+                    + "run's p50 against the first run's (reproducibility: under 10%% on a quiet machine).",
             footer = {"", "Example: uintr-harness report compare reports/runs/20250101-120000-host reports/runs/20250101-121500-host"})
     public static final class Compare implements Callable<Integer> {
         @Spec
