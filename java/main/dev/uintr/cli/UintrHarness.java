@@ -20,6 +20,8 @@ import picocli.CommandLine.HelpCommand;
             ProbeCommand.class,
             RunCommand.class,
             IsaCommand.class,
+            BenchCommand.class,
+            ReportCommand.class,
             HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

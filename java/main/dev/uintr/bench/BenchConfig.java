@@ -1,0 +1,71 @@
+package dev.uintr.bench;
+
+import dev.uintr.BadInputException;
+import java.util.List;
+
+/**
+ * What one bench run measures.
+ *
+ * @param mechanisms         in the order they run
+ * @param iterations         measured samples per mechanism and mode
+ * @param warmup             iterations run first and discarded
+ * @param cpus               where the two threads are pinned
+ * @param timeoutMs          a measurement's child is killed after this long
+ * @param expectedIntervalNs when &gt; 0, the coordinated-omission-corrected figures are added for this interval
+ * @param normaliseTo        the relative table's baseline when uipi was not measured
+ * @param oneWay             also measure one-way latency (only taken where the TSC is invariant)
+ * @param rounds             the iterations are split into this many rounds, interleaved across the
+ *                           mechanisms (round 1 of every mechanism, then round 2, ...), and the samples
+ *                           merged: a burst of interference on a shared host then spreads over every
+ *                           mechanism instead of ruining one, which keeps medians reproducible
+ */
+public record BenchConfig(List<Mechanism> mechanisms, int iterations, int warmup, CpuPair cpus, int timeoutMs,
+                          long expectedIntervalNs, Mechanism normaliseTo, boolean oneWay, int rounds) {
+    public static final int DEFAULT_ITERATIONS = 20_000;
+    public static final int QUICK_ITERATIONS = 200;
+    public static final int DEFAULT_ROUNDS = 5;
+
+    public BenchConfig {
+        mechanisms = List.copyOf(mechanisms);
+        if (mechanisms.isEmpty()) {
+            throw new BadInputException("--mechanisms: no mechanism selected");
+        }
+        if (iterations <= 0 || iterations > 10_000_000) {
+            throw new BadInputException("--iterations: must be between 1 and 10000000, got " + iterations);
+        }
+        if (warmup < 0) {
+            throw new BadInputException("--warmup: must be >= 0, got " + warmup);
+        }
+        if (timeoutMs <= 0) {
+            throw new BadInputException("--timeout-ms: must be > 0, got " + timeoutMs);
+        }
+        if (rounds <= 0 || rounds > iterations) {
+            throw new BadInputException("--rounds: must be between 1 and --iterations (" + iterations + "), got " + rounds);
+        }
+        if (expectedIntervalNs < 0) {
+            throw new BadInputException("--expected-interval-ns: must be >= 0, got " + expectedIntervalNs);
+        }
+    }
+
+    /** Every mechanism, default sizes, pinned to 0,1, normalised to eventfd when uipi is not measured. */
+    public static BenchConfig defaults() {
+        return new BenchConfig(List.of(Mechanism.values()), DEFAULT_ITERATIONS, 1_000, CpuPair.DEFAULT, 60_000, 0,
+                Mechanism.EVENTFD, true, DEFAULT_ROUNDS);
+    }
+
+    /** The run stage's short bench: every mechanism, few iterations (ctx.quick()) or a modest number. */
+    public static BenchConfig forStage(boolean quick) {
+        return new BenchConfig(List.of(Mechanism.values()), quick ? QUICK_ITERATIONS : 5_000, quick ? 20 : 500,
+                CpuPair.DEFAULT, 30_000, 0, Mechanism.EVENTFD, true, quick ? 1 : DEFAULT_ROUNDS);
+    }
+
+    /** Samples measured in round {@code r} (0-based): the iterations split as evenly as possible. */
+    public int iterationsInRound(int r) {
+        return iterations / rounds + (r < iterations % rounds ? 1 : 0);
+    }
+
+    /** This configuration with another iteration count, one round (what one native call measures). */
+    public BenchConfig withIterations(int n) {
+        return new BenchConfig(mechanisms, n, warmup, cpus, timeoutMs, expectedIntervalNs, normaliseTo, oneWay, 1);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.uintr.bench;
+
+/**
+ * One line of latency.csv: a mechanism in a mode, measured (stats) or skipped/failed (reason),
+ * with the host facts that change the answer.
+ *
+ * @param mechanism mechanism id (uipi, pipe, ...)
+ * @param mode      round-trip or one-way
+ * @param backend   native, or emulated (emulation cost, never hardware latency)
+ * @param status    ok / skipped / failed
+ * @param reason    why skipped or failed; "" when ok
+ * @param warmup    discarded iterations before the samples
+ * @param cpusSeen  where the threads ended, "a,b" or "unknown"
+ * @param stats     the distribution; null unless ok
+ * @param host      host facts (also pinning, TSC rate and timer overhead)
+ */
+public record LatencyRow(String mechanism, String mode, String backend, RowStatus status, String reason,
+                         int warmup, String cpusSeen, LatencyStats stats, HostSnapshot host) {
+
+    /** The timer overhead as a percentage of this row's median (NaN when not measured). */
+    public double timerOverheadPct() {
+        if (stats == null || !(stats.raw().p50() > 0)) {
+            return Double.NaN;
+        }
+        return 100.0 * host.timerOverheadNs() / stats.raw().p50();
+    }
+
+    /** "mechanism/mode", the key rows are compared by. */
+    public String key() {
+        return mechanism + "/" + mode;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.uintr.bench;
+
+/**
+ * What a {@link LatencySource} returns for one mechanism and mode: samples in TSC ticks
+ * (status OK), or the reason it was skipped or failed.
+ *
+ * @param status   OK, SKIPPED or FAILED
+ * @param reason   why it was skipped or failed ("" when OK)
+ * @param ticks    the samples, {@code count} of them valid
+ * @param count    number of samples
+ * @param cpusSeen "a,b": where the two threads actually ended ("unknown" when not known)
+ * @param backend  "native", or "emulated" for rows that measure the emulator (never hardware latency)
+ */
+public record Measurement(RowStatus status, String reason, long[] ticks, int count, String cpusSeen, String backend) {
+    public static final String NATIVE = "native";
+
+    public static Measurement ok(long[] ticks, int count, String cpusSeen) {
+        return new Measurement(RowStatus.OK, "", ticks, count, cpusSeen, NATIVE);
+    }
+
+    public static Measurement skipped(String reason) {
+        return new Measurement(RowStatus.SKIPPED, reason, new long[0], 0, HostSnapshot.UNKNOWN, NATIVE);
+    }
+
+    public static Measurement failed(String reason) {
+        return new Measurement(RowStatus.FAILED, reason, new long[0], 0, HostSnapshot.UNKNOWN, NATIVE);
+    }
+}

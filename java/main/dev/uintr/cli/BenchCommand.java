@@ -1,0 +1,84 @@
+package dev.uintr.cli;
+
+import dev.uintr.bench.BenchConfig;
+import dev.uintr.backend.HostProbe;
+import dev.uintr.bench.BenchRunner;
+import dev.uintr.bench.BenchSession;
+import dev.uintr.bench.CpuPair;
+import dev.uintr.bench.LatencyRow;
+import dev.uintr.bench.Mechanism;
+import dev.uintr.report.RunFolder;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code uintr-harness bench}: latency of the notification mechanisms, into CSV reports. */
+@Command(name = "bench",
+        mixinStandardHelpOptions = true,
+        header = "Measure notification latency (UIPI, signal, eventfd, pipe, unix, futex, shm-spin) into CSV reports.",
+        description = {
+            "Each mechanism runs as a ping-pong between two threads pinned to --cpus, in a forked child "
+                + "with a timeout. Timestamps are RDTSCP inside the C loops; the TSC is calibrated against "
+                + "CLOCK_MONOTONIC_RAW and the timer's own overhead is reported. Round trip always; one-way "
+                + "too where the TSC is invariant.",
+            "",
+            "uipi and uipi-blocked run only on UINTR hardware with a uintr kernel and KPTI off; elsewhere "
+                + "they are reported as skipped with the reason.",
+            "",
+            "Mechanisms: uipi, uipi-blocked, signal, eventfd, eventfd-spin, pipe, unix, futex, shm-spin (or all)."},
+        footer = {"", "Writes latency.csv, host.csv, relative.csv and latency.png into reports/runs/<stamp>-<host>/ "
+                + "(schema: reports/README.md). Compare runs with 'uintr-harness report compare RUN...'."},
+        showDefaultValues = true)
+public final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--mechanisms", split = ",", paramLabel = "<name>",
+            description = "Mechanisms to measure, comma-separated (default: all).")
+    List<String> mechanisms = List.of("all");
+
+    @Option(names = "--iterations", paramLabel = "<n>", description = "Measured samples per mechanism and mode.")
+    int iterations = BenchConfig.DEFAULT_ITERATIONS;
+
+    @Option(names = "--warmup", paramLabel = "<n>", description = "Iterations run first and discarded.")
+    int warmup = 1_000;
+
+    @Option(names = "--rounds", paramLabel = "<n>",
+            description = "Split the iterations into this many rounds, interleaved across the mechanisms, and merge "
+                    + "the samples (a burst of interference then cannot ruin one mechanism's figures).")
+    int rounds = BenchConfig.DEFAULT_ROUNDS;
+
+    @Option(names = "--cpus", paramLabel = "<a,b>", description = "CPUs of the initiating and the responding thread.")
+    String cpus = CpuPair.DEFAULT.toString();
+
+    @Option(names = "--timeout-ms", paramLabel = "<ms>", description = "A mechanism's measurement is killed after this long.")
+    int timeoutMs = 60_000;
+
+    @Option(names = "--expected-interval-ns", paramLabel = "<ns>",
+            description = "Add coordinated-omission-corrected figures for this request interval (0: none).")
+    long expectedIntervalNs = 0;
+
+    @Option(names = "--normalise-to", paramLabel = "<name>",
+            description = "Baseline of relative.csv when uipi was not measured.")
+    String normaliseTo = Mechanism.EVENTFD.id();
+
+    @Option(names = "--no-one-way", description = "Measure round trips only.")
+    boolean noOneWay;
+
+    @Option(names = "--reports", paramLabel = "<dir>", description = "Reports root; the run lands in <dir>/runs/<stamp>-<host>/. Default: reports/ of the repository.")
+    Path reports;
+
+    @Override
+    public Integer call() {
+        BenchConfig cfg = new BenchConfig(Mechanism.parseList(mechanisms, "--mechanisms"), iterations, warmup,
+                CpuPair.parse(cpus, "--cpus"), timeoutMs, expectedIntervalNs,
+                Mechanism.parse(normaliseTo, "--normalise-to"), !noOneWay, rounds);
+        RunFolder folder = RunFolder.create(reports != null ? reports : HarnessPaths.reports());
+        List<LatencyRow> rows = BenchSession.run(cfg, HostProbe.probe(), folder.dir(), spec.commandLine().getOut());
+        return BenchRunner.verdict(rows);
+    }
+}

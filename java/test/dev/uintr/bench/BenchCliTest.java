@@ -1,0 +1,105 @@
+package dev.uintr.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.uintr.cli.Main;
+import dev.uintr.nat.UintrBenchLib;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class BenchCliTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cl = Main.newCommandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    private void assertUsage(String option, String bad, String... args) {
+        assertEquals(2, run(args), err.toString());
+        assertTrue(err.toString().contains(option), "names the option: " + err);
+        assertTrue(err.toString().contains(bad), "names the bad value: " + err);
+    }
+
+    @Test
+    void unknownMechanism_exit2() {
+        assertUsage("--mechanisms", "'nope'", "bench", "--mechanisms", "pipe,nope");
+    }
+
+    @Test
+    void badCpus_exit2() {
+        assertUsage("--cpus", "'0'", "bench", "--cpus", "0");
+        assertUsage("--cpus", "'x'", "bench", "--cpus", "0,x");
+    }
+
+    @Test
+    void badIterations_exit2() {
+        assertUsage("--iterations", "0", "bench", "--iterations", "0");
+        assertUsage("--iterations", "many", "bench", "--iterations", "many");
+    }
+
+    @Test
+    void badRounds_exit2() {
+        assertUsage("--rounds", "0", "bench", "--rounds", "0");
+    }
+
+    @Test
+    void badNormaliseTo_exit2() {
+        assertUsage("--normalise-to", "'fastest'", "bench", "--normalise-to", "fastest");
+    }
+
+    @Test
+    void unknownOption_exit2() {
+        assertUsage("--bogus", "--bogus", "bench", "--bogus");
+    }
+
+    @Test
+    void compareWithoutRuns_orMissingRun_exit2(@TempDir Path dir) {
+        assertEquals(2, run("report", "compare"));
+        assertUsage("RUN", "missing-run", "report", "compare", dir.resolve("missing-run").toString());
+    }
+
+    @Test
+    void compareMalformedCsv_exit2NamingFileAndLine(@TempDir Path dir) throws Exception {
+        Path bad = Files.writeString(dir.resolve("latency.csv"), "mechanism\npipe\n");
+        assertUsage(bad + ":1", "missing column", "report", "compare", bad.toString());
+    }
+
+    @Test
+    void benchThenCompare_endToEnd(@TempDir Path reports) throws Exception {
+        assumeTrue(UintrBenchLib.Calls.available(), "native benchmarks unavailable: " + UintrBenchLib.Calls.unavailableReason());
+        for (int i = 0; i < 2; i++) {
+            assertEquals(0, run("bench", "--mechanisms", "pipe,shm-spin", "--iterations", "200", "--warmup", "10", "--rounds", "2",
+                    "--reports", reports.toString()), err.toString());
+        }
+        List<Path> runs;
+        try (Stream<Path> s = Files.list(reports.resolve("runs"))) {
+            runs = s.sorted().toList();
+        }
+        assertEquals(2, runs.size());
+        for (Path r : runs) {
+            for (String f : List.of(LatencyCsv.FILE, HostCsv.FILE, RelativeTable.FILE, LatencyPlot.FILE)) {
+                assertTrue(Files.size(r.resolve(f)) > 0, r + "/" + f);
+            }
+            List<LatencyRow> rows = LatencyCsv.read(r.resolve(LatencyCsv.FILE));
+            assertTrue(rows.stream().filter(x -> x.mode().equals("round-trip")).allMatch(x -> x.status() == RowStatus.OK),
+                    rows.toString());
+        }
+        assertTrue(out.toString().contains("ETA"), "progress line with an ETA");
+        assertEquals(0, run("report", "compare", runs.get(0).toString(), runs.get(1).toString()), err.toString());
+        assertTrue(out.toString().contains("pipe/round-trip"));
+        assertTrue(out.toString().contains("run2 Δp50 %"));
+    }
+}

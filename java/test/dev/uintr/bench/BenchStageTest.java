@@ -1,0 +1,40 @@
+package dev.uintr.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.uintr.cli.BenchStage;
+import dev.uintr.cli.RunContext;
+import dev.uintr.nat.UintrBenchLib;
+import dev.uintr.report.RunFolder;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BenchStageTest {
+
+    @Test
+    void quickStage_measuresEveryBaseline_andSkipsUipiWithAReason(@TempDir Path dir) throws Exception {
+        assumeTrue(UintrBenchLib.Calls.available(), "native benchmarks unavailable: " + UintrBenchLib.Calls.unavailableReason());
+        StringWriter console = new StringWriter();
+        var facts = dev.uintr.backend.HostProbe.probe();
+        int code = new BenchStage().run(new RunContext(RunFolder.at(dir), facts, new PrintWriter(console, true), true));
+        assertEquals(0, code, console.toString());
+        List<LatencyRow> rows = LatencyCsv.read(dir.resolve(LatencyCsv.FILE));
+        assertEquals(Mechanism.values().length * 2, rows.size());
+        for (LatencyRow r : rows) {
+            Mechanism m = Mechanism.parse(r.mechanism(), "test");
+            if (m.needsUintr() && UipiGate.skipReason(m, facts).isPresent()) {
+                assertEquals(RowStatus.SKIPPED, r.status(), r.key());
+            } else if (r.mode().equals("round-trip")) {
+                assertEquals(RowStatus.OK, r.status(), r.key() + ": " + r.reason());
+                assertEquals(BenchConfig.QUICK_ITERATIONS, r.stats().raw().count());
+            }
+        }
+        assertTrue(java.nio.file.Files.exists(dir.resolve(HostCsv.FILE)));
+    }
+}
