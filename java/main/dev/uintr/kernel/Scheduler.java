@@ -32,7 +32,11 @@ final class Scheduler {
         schedule(s, s.cpus[t.cpu]);
     }
 
-    /** Wakes a sleeping task with the given syscall result; it is queued on its last CPU (or the first online one). */
+    /**
+     * Wakes a sleeping task with the given syscall result; it is queued on its last CPU (or the
+     * first online one). An idle CPU picks it up at once (the resched IPI to an idle CPU is not
+     * modelled as a separate event).
+     */
     static void wake(KernelState s, Task t, long result) {
         if (t.state != TaskState.SLEEPING) {
             return;
@@ -47,6 +51,9 @@ final class Scheduler {
             t.cpu = c.id;
         }
         c.runQueue.add(t.tid);
+        if (c.curr < 0) {
+            schedule(s, c);
+        }
     }
 
     static Cpu firstOnline(KernelState s) {
