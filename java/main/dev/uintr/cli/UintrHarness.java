@@ -17,6 +17,7 @@ import picocli.CommandLine.HelpCommand;
             "",
             "Start with 'probe' to see what this host can do, or 'run' for the whole job."},
         subcommands = {
+            IsaCommand.class,
             KernelCommand.class,
             HelpCommand.class
         },

@@ -1,0 +1,55 @@
+package dev.uintr.cli;
+
+import dev.uintr.isa.RoundTripBench;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code uintr-harness isa bench}. */
+@Command(name = "bench",
+        header = "Measure the emulated SENDUIPI -> IPI -> notification -> delivery -> UIRET round trip.",
+        description = {
+            "One processor runs the whole emulated path in a loop (every step's result is checked). "
+                + "After the warm-up rounds each timed round reports its rate; the median is the figure. "
+                + "These are emulator numbers, not hardware latencies."},
+        footer = {"", "Example: uintr-harness isa bench --rounds 9"})
+final class IsaBenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--warmup", paramLabel = "<n>", defaultValue = "5", showDefaultValue = picocli.CommandLine.Help.Visibility.ALWAYS,
+            description = "warm-up rounds (not timed)")
+    int warmup;
+
+    @Option(names = "--rounds", paramLabel = "<n>", defaultValue = "9", showDefaultValue = picocli.CommandLine.Help.Visibility.ALWAYS,
+            description = "timed rounds")
+    int rounds;
+
+    @Option(names = "--iterations", paramLabel = "<n>", defaultValue = "2000000", showDefaultValue = picocli.CommandLine.Help.Visibility.ALWAYS,
+            description = "round trips per round")
+    long iterations;
+
+    @Override
+    public Integer call() {
+        if (rounds < 1 || iterations < 1 || warmup < 0) {
+            throw new dev.uintr.BadInputException("isa bench: --rounds and --iterations must be at least 1, --warmup at least 0");
+        }
+        RoundTripBench.Result r = RoundTripBench.measure(warmup, rounds, iterations);
+        PrintWriter out = spec.commandLine().getOut();
+        StringBuilder sb = new StringBuilder();
+        for (double x : r.roundsPerSecond()) {
+            sb.append(sb.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.2fM", x / 1e6));
+        }
+        out.printf(Locale.ROOT, "emulated round trips (SENDUIPI->IPI->notification->delivery->UIRET), one core, %d x %d:%n",
+                rounds, r.iterationsPerRound());
+        out.println("rounds: " + sb);
+        out.printf(Locale.ROOT, "median: %.2f million round trips/s (%.1f ns each)%n", r.medianPerSecond() / 1e6,
+                1e9 / r.medianPerSecond());
+        out.flush();
+        return ExitCodes.OK;
+    }
+}

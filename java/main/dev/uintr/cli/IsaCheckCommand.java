@@ -1,0 +1,53 @@
+package dev.uintr.cli;
+
+import dev.uintr.isa.vectors.RowResult;
+import dev.uintr.isa.vectors.VectorCheck;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code uintr-harness isa check FILE...}. */
+@Command(name = "check",
+        header = "Run ISA vector files on the emulator; print a field-by-field diff per failing row.",
+        description = {
+            "Each row of a vector file is one architectural step with the state before and the "
+                + "change after (spec/isa-vectors.md). Every file is parsed first: a malformed row "
+                + "stops the check with exit code 2, naming file, line and the bad item. Then every "
+                + "row runs on a fresh one-processor emulated machine; a failing row prints one line "
+                + "with the differences, and a summary 'N passed, M failed' closes the output."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {" 0:every row passed", " 1:a row failed", " 2:a malformed file or row (the message names it)"},
+        footer = {"", "Example: uintr-harness isa check fixtures/isa/senduipi.csv"})
+final class IsaCheckCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", arity = "1..*",
+            description = "vector files (*.csv); a folder stands for its *.csv files")
+    List<Path> files;
+
+    @Option(names = {"-v", "--verbose"}, description = "also print a line for every passing row")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        List<RowResult> results = VectorCheck.check(files);
+        for (RowResult r : results) {
+            if (!r.passed()) {
+                out.println(r.failureLine());
+            } else if (verbose) {
+                out.println("PASS " + r.row().id() + " (" + r.row().where() + ")");
+            }
+        }
+        out.println(VectorCheck.summary(results));
+        out.flush();
+        return results.stream().allMatch(RowResult::passed) ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+}

@@ -1,0 +1,99 @@
+package dev.uintr.isa;
+
+import dev.uintr.machine.Cpu;
+import dev.uintr.machine.Machine;
+import dev.uintr.machine.Memory;
+
+/**
+ * XSAVES / XRSTORS of state component 14 (uintr-isa §4), reduced to the 48-byte component
+ * image at a given address (the rest of the XSAVE area, its header and RFBM are abstracted:
+ * the component is always requested and in use). Both are CPL-0 instructions (#GP otherwise).
+ * Without CPUID.UINTR the component cannot be enabled in IA32_XSS, so both leave it alone.
+ */
+final class XsaveComponent {
+    private XsaveComponent() {}
+
+    /** XSAVES: writes the image (UIF in bit 63 of the MISC quadword), then clears UINV. */
+    static Fault xsaves(Machine m, int cpu, long addr) {
+        Cpu c = m.cpu(cpu);
+        if (c.cpl != 0) {
+            return Fault.GP;
+        }
+        if (!c.cpuidUintr) {
+            return Fault.NONE;
+        }
+        Memory mem = m.memory();
+        Fault f = Access.check(mem, addr, UintrXsaveImage.BYTES, true, false, c.pagingWidth(), Fault.GP);
+        if (f != Fault.NONE) {
+            return f;
+        }
+        mem.write64(addr + UintrXsaveImage.OFF_HANDLER, c.handler);
+        mem.write64(addr + UintrXsaveImage.OFF_STACKADJUST, c.stackAdjust);
+        mem.write64(addr + UintrXsaveImage.OFF_MISC,
+                (c.misc & ~UintrXsaveImage.MISC_UIF) | (c.uif ? UintrXsaveImage.MISC_UIF : 0));
+        mem.write64(addr + UintrXsaveImage.OFF_PD, c.pd);
+        mem.write64(addr + UintrXsaveImage.OFF_RR, c.uirr);
+        mem.write64(addr + UintrXsaveImage.OFF_TT, c.tt);
+        c.misc &= ~UintrMsr.MISC_UINV_MASK;                    // §4 XSAVES step 2: UINV := 0 after saving
+        return Fault.NONE;
+    }
+
+    /**
+     * XRSTORS from memory: #GP if UINV != 0 (before anything is loaded), then the image checks
+     * of §4 step 2 against the processor's maximum linear-address width; all or nothing.
+     */
+    static Fault xrstors(Machine m, int cpu, long addr) {
+        Cpu c = m.cpu(cpu);
+        if (c.cpl != 0) {
+            return Fault.GP;
+        }
+        if (!c.cpuidUintr) {
+            return Fault.NONE;
+        }
+        if (c.uinv() != 0) {
+            return Fault.GP;                                   // §4 XRSTORS step 1
+        }
+        Memory mem = m.memory();
+        Fault f = Access.check(mem, addr, UintrXsaveImage.BYTES, false, false, c.pagingWidth(), Fault.GP);
+        if (f != Fault.NONE) {
+            return f;
+        }
+        UintrXsaveImage img = new UintrXsaveImage(mem.read64(addr + UintrXsaveImage.OFF_HANDLER),
+                mem.read64(addr + UintrXsaveImage.OFF_STACKADJUST), mem.read64(addr + UintrXsaveImage.OFF_MISC),
+                mem.read64(addr + UintrXsaveImage.OFF_PD), mem.read64(addr + UintrXsaveImage.OFF_RR),
+                mem.read64(addr + UintrXsaveImage.OFF_TT));
+        if (!img.restorable(m.model().maxLinearWidth())) {
+            return Fault.GP;                                   // §4 XRSTORS step 2 checks
+        }
+        c.handler = img.handler();
+        c.stackAdjust = img.stackAdjust();
+        c.misc = img.misc();
+        c.uif = img.uif();
+        c.pd = img.pd();
+        c.uirr = img.rr();
+        c.tt = img.tt();
+        return Fault.NONE;
+    }
+
+    /**
+     * XRSTORS with XSTATE_BV[14] = 0 (init path): every field and UIF become 0. Emulator's
+     * choice ([UNCONFIRMED] 3): no UINV check on this path, as in Bochs.
+     */
+    static Fault xrstorsInit(Machine m, int cpu) {
+        Cpu c = m.cpu(cpu);
+        if (c.cpl != 0) {
+            return Fault.GP;
+        }
+        if (!c.cpuidUintr) {
+            return Fault.NONE;
+        }
+        c.handler = 0;
+        c.stackAdjust = 0;
+        c.misc = 0;
+        c.uif = false;
+        c.pd = 0;
+        c.uirr = 0;
+        c.tt = 0;
+        return Fault.NONE;
+    }
+}

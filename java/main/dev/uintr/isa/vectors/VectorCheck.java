@@ -1,0 +1,52 @@
+package dev.uintr.isa.vectors;
+
+import dev.uintr.BadInputException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * {@code isa check}: parses every file first (a malformed row stops everything with a
+ * {@link BadInputException} before any row runs), then runs every row.
+ */
+public final class VectorCheck {
+    private VectorCheck() {}
+
+    /** Files as given; a folder stands for its {@code *.csv} files, sorted by name. */
+    public static List<Path> expand(List<Path> given) {
+        List<Path> out = new ArrayList<>();
+        for (Path p : given) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> s = Files.list(p)) {
+                    s.filter(f -> f.getFileName().toString().endsWith(".csv")).sorted().forEach(out::add);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            } else if (!Files.isRegularFile(p)) {
+                throw new BadInputException(p + ": no such file");
+            } else {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /** Parses every file, then runs every row; results in file order. */
+    public static List<RowResult> check(List<Path> files) {
+        List<VectorRow> rows = new ArrayList<>();
+        for (Path f : expand(files)) {
+            rows.addAll(VectorParser.parseFile(f));
+        }
+        return VectorRunner.runAll(rows);
+    }
+
+    /** "N passed, M failed". */
+    public static String summary(List<RowResult> results) {
+        long failed = results.stream().filter(r -> !r.passed()).count();
+        return (results.size() - failed) + " passed, " + failed + " failed";
+    }
+}

@@ -1,0 +1,121 @@
+package dev.uintr.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code isa check} and {@code isa decode} through the real command line. */
+class IsaCommandTest {
+    private static final String HEADER = "id,op,arg,in,expect\n";
+
+    @TempDir
+    Path dir;
+
+    private record Run(int code, String out, String err) {}
+
+    private static Run run(String... args) {
+        CommandLine cl = Main.newCommandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private Path file(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text);
+        return p;
+    }
+
+    @Test
+    void passingFile_exit0_summary() throws IOException {
+        Path f = file("ok.csv", HEADER + "stui.ok,STUI,,uif=0,fault=none uif=1\nclui.ok,CLUI,,uif=1,fault=none uif=0\n");
+        Run r = run("isa", "check", f.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("2 passed, 0 failed", r.out().strip());
+    }
+
+    @Test
+    void failingRow_exit1_oneLineWithDiff() throws IOException {
+        Path f = file("bad.csv", HEADER + "stui.ok,STUI,,uif=0,fault=none uif=1\nstui.wrong,STUI,,uif=0,fault=GP\n");
+        Run r = run("isa", "check", f.toString());
+        assertEquals(1, r.code());
+        String[] lines = r.out().strip().split("\n");
+        assertEquals(2, lines.length, r.out());
+        assertEquals("FAIL stui.wrong (" + f + ":3): fault: expected GP, got none; uif: expected 0, got 1 (not listed: should be unchanged)",
+                lines[0]);
+        assertEquals("1 passed, 1 failed", lines[1]);
+    }
+
+    @Test
+    void unknownKey_exit2_namesFileLineAndItem() throws IOException {
+        Path f = file("mal.csv", HEADER + "stui.ok,STUI,,uif=0,fault=none uif=1\nx,STUI,,uif=0 bogus=1,fault=none\n");
+        Run r = run("isa", "check", f.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains(f + ":3: row x: in: bad item 'bogus=1': unknown key 'bogus'"), r.err());
+        assertEquals("", r.out(), "nothing runs when a row is malformed");
+    }
+
+    @Test
+    void malformedRows_exit2_eachNamed() throws IOException {
+        String[][] cases = {
+            {"a,FROB,,,fault=none", ":2: row a: unknown op 'FROB'"},
+            {"a,STUI,,rsp=0xZZ,fault=none", ":2: row a: in: bad item 'rsp=0xZZ': not a number"},
+            {"a,STUI,,,uif=1", ":2: row a: expect lacks fault="},
+            {"a,STUI,,,fault=BOOM", ":2: row a: expect: bad item 'fault=BOOM'"},
+            {"a,STUI,7,,fault=none", ":2: row a: arg: bad item '7': STUI takes no argument"},
+            {"a,WRMSR,0x988,cpl=0,fault=none", ":2: row a: arg: bad item '0x988': WRMSR takes msr=value"},
+            {"a,STUI,,cpl=4,fault=none", ":2: row a: in: bad item 'cpl=4'"},
+            {"a,STUI,,map=0x2000-0x1000,fault=none", "START is above END"},
+            {"a,STUI,,m8[0x10]=abc,fault=none", "m8 takes an even number of hex digits"},
+            {"a,STUI,,,fault=none\na,CLUI,,,fault=none", ":3: duplicate id 'a'"},
+            {"a,STUI,,\"uif=0,fault=none", ":2: a quoted field is not closed"},
+            {"a,STUI,,uif=0", ":2: expected 5 fields, got 4"},
+            {"a,NOTIFY,256,,fault=none", "a vector is 0..255"},
+            {"a,STUI,,,fault=none map=0x0-0x10", "a step cannot change what is mapped"},
+        };
+        for (String[] c : cases) {
+            Path f = file("m.csv", HEADER + c[0] + "\n");
+            Run r = run("isa", "check", f.toString());
+            assertEquals(2, r.code(), c[0] + " -> " + r.err());
+            assertTrue(r.err().contains(c[1]), c[0] + " -> " + r.err());
+            assertTrue(r.err().contains(f.toString()), "names the file: " + r.err());
+        }
+    }
+
+    @Test
+    void badHeader_exit2() throws IOException {
+        Path f = file("h.csv", "id,op,in,expect\n");
+        Run r = run("isa", "check", f.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains(f + ":1: header lacks column 'arg'"), r.err());
+    }
+
+    @Test
+    void missingFile_exit2() {
+        Run r = run("isa", "check", dir.resolve("nope.csv").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("nope.csv: no such file"), r.err());
+    }
+
+    @Test
+    void decode_shimBytes_isa6() {
+        Run r = run("isa", "decode", "f3410fc7f2");
+        assertEquals(0, r.code());
+        assertEquals("senduipi %r10 (5 bytes)", r.out().strip());
+        Run v = run("isa", "decode", "f3", "0f", "c7", "30");
+        assertEquals(1, v.code());
+        assertTrue(v.out().contains("VMXON"), v.out());
+        assertEquals(2, run("isa", "decode", "f3g").code());
+    }
+}

@@ -1,0 +1,227 @@
+package dev.uintr.isa;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.uintr.machine.Cpu;
+import dev.uintr.machine.CpuModel;
+import dev.uintr.machine.Machine;
+import dev.uintr.machine.MachineListener;
+import dev.uintr.machine.Memory;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+
+/** Properties of the instructions, notification and delivery (uintr-isa §7.4, §7.5, §8, §9). */
+class InstructionProperties {
+    private static final long UITT = 0x1000;
+    private static final long UPID_PAGE = 0x2000;
+    private static final long STACK_LO = 0x10000;
+    private static final long STACK_HI = 0x2FFFF;
+
+    @Provide
+    Arbitrary<Long> interestingQuadword() {
+        return Arbitraries.oneOf(Arbitraries.longs(),
+                Arbitraries.of(0L, 1L, 0x501L, 0x3F01L, 0x4001L, 0x2040L, 0x2041L, 0x0000010000EC0000L,
+                        0x0000010000EC0001L, 0x0000010000EC0002L, 0x0000010000EC0080L, 0x800000002040L),
+                Arbitraries.longs().between(0, 0x3FFF).map(x -> (x << 8) | 1));
+    }
+
+    @Provide
+    Arbitrary<Long> uittAddress() {
+        return Arbitraries.of(0x1000L, 0x1001L, 0x1009L, 0x5001L, 0x800000001001L, 0L);
+    }
+
+    /** §7.5: whatever the UITT, UPID, MSRs and mappings, a faulting SENDUIPI writes nothing and sends no IPI. */
+    @Property(tries = 2000)
+    void faultingSenduipi_changesNothing_isa7_5(@ForAll("uittAddress") long tt, @ForAll @LongRange(min = 0, max = 7) long uittsz,
+            @ForAll @LongRange(min = 0, max = 9) long index, @ForAll("interestingQuadword") long uitteLo,
+            @ForAll("interestingQuadword") long uitteHi, @ForAll("interestingQuadword") long upidLo, @ForAll long pir,
+            @ForAll boolean mapUpid, @ForAll boolean x2apic, @ForAll boolean cr4, @ForAll boolean compat) {
+        Machine m = new Machine(2, CpuModel.SAPPHIRE_RAPIDS);
+        Cpu c = m.cpu(0);
+        c.tt = tt;
+        c.misc = UintrMsr.misc(uittsz, 0xEC);
+        c.apic.x2apic = x2apic;
+        c.cr4Uintr = cr4;
+        c.mode = compat ? dev.uintr.machine.CpuMode.COMPAT : dev.uintr.machine.CpuMode.LONG64;
+        m.memory().map(UITT, UITT + 0xFFF, Memory.WRITABLE);
+        m.memory().write64(UITT + 16 * index, uitteLo);
+        m.memory().write64(UITT + 16 * index + 8, uitteHi);
+        if (mapUpid) {
+            m.memory().map(UPID_PAGE, UPID_PAGE + 0xFFF, Memory.WRITABLE);
+            m.memory().write64(0x2040, upidLo);
+            m.memory().write64(0x2048, pir);
+        }
+        Machine before = m.copy();
+        List<String> ipis = new ArrayList<>();
+        m.setListener(new MachineListener() {
+            @Override
+            public void ipiSent(int from, int vector, long dest, boolean x2) {
+                ipis.add(vector + "@" + dest);
+            }
+        });
+        Fault f = Isa.senduipi(m, 0, index);
+        if (f.faulted()) {
+            assertEquals(before, m, "a faulting SENDUIPI changed the machine");
+            assertTrue(ipis.isEmpty());
+        } else {
+            assertTrue(ipis.size() <= 1);
+            assertEquals(before.cpu(0), m.cpu(0), "SENDUIPI changes no register");
+        }
+    }
+
+    /** §7.4: a faulting UIRET changes nothing, whatever the stack and the frame hold. */
+    @Property(tries = 2000)
+    void faultingUiret_changesNothing_isa7_4(@ForAll("stackPointer") long rsp, @ForAll long tRip, @ForAll long tRflags,
+            @ForAll long tRsp, @ForAll boolean la57, @ForAll @IntRange(min = 0, max = 3) int cpl) {
+        Machine m = new Machine(1, CpuModel.SAPPHIRE_RAPIDS);
+        Cpu c = m.cpu(0);
+        c.rsp = rsp;
+        c.la57 = la57;
+        c.cpl = cpl;
+        m.memory().map(STACK_LO, STACK_HI, Memory.WRITABLE | Memory.USER);
+        m.memory().write64(rsp, tRip);
+        m.memory().write64(rsp + 8, tRflags);
+        m.memory().write64(rsp + 16, tRsp);
+        Machine before = m.copy();
+        Fault f = Isa.uiret(m, 0);
+        if (f.faulted()) {
+            assertEquals(before, m);
+        } else {
+            assertEquals(tRip, c.rip);
+            assertEquals(tRsp, c.rsp);
+        }
+    }
+
+    @Provide
+    Arbitrary<Long> stackPointer() {
+        return Arbitraries.oneOf(Arbitraries.longs().between(STACK_LO - 32, STACK_HI + 8),
+                Arbitraries.of(0x800000000000L, 0x7FFFFFFFFFF8L, 0L, -8L), Arbitraries.longs());
+    }
+
+    /** §9 + §7.4: delivery, the handler's add $8,%rsp, UIRET: RIP, RSP, RFLAGS (masked bits) and UIF are as before. */
+    @Property(tries = 2000)
+    void deliveryThenUiret_restoresContext_isa9_isa7_4(@ForAll @LongRange(min = 0x20000, max = 0x2F000) long rsp,
+            @ForAll("canonicalUserAddress") long rip, @ForAll long rflagsBits, @ForAll long uirr,
+            @ForAll @LongRange(min = 0, max = 0x800) long adjust, @ForAll boolean loadMode) {
+        if (uirr == 0) {
+            uirr = 1;
+        }
+        Machine m = new Machine(1, CpuModel.SAPPHIRE_RAPIDS);
+        Cpu c = m.cpu(0);
+        long rflags = (rflagsBits & 0x3F7FD5L) | 0x2;          // architecturally settable bits, bit 1 set
+        c.rip = rip;
+        c.rsp = rsp;
+        c.rflags = rflags;
+        c.uif = true;
+        c.uirr = uirr;
+        c.handler = 0x401000;
+        c.stackAdjust = loadMode ? (0x18000 + adjust) | 1 : adjust & ~1L;   // bit 0 selects the mode
+        m.memory().map(STACK_LO, STACK_HI, Memory.WRITABLE | Memory.USER);
+        assertEquals(Delivery.DELIVERED, Isa.deliver(m, 0));
+        assertEquals(0, c.rsp & 0xF, "frame is 16-byte aligned");
+        c.rsp += 8;                                            // the handler discards the vector
+        assertEquals(Fault.NONE, Isa.uiret(m, 0));
+        assertEquals(rip, c.rip);
+        assertEquals(rsp, c.rsp);
+        assertEquals(rflags, c.rflags);
+        assertTrue(c.uif);
+        assertEquals(uirr & ~Long.highestOneBit(uirr), c.uirr, "exactly the highest vector was taken");
+    }
+
+    @Provide
+    Arbitrary<Long> canonicalUserAddress() {
+        return Arbitraries.longs().between(0, 0x7FFF_FFFF_FFFFL);
+    }
+
+    /**
+     * §7.5, §8, §9: through any sequence of sends (self-IPIs), notifications, deliveries, returns,
+     * CLUI/STUI and SN changes, a vector bit appears in PIR | UIRR only by a SENDUIPI of that
+     * vector and disappears only by the delivery of that vector; a delivered vector was in UIRR.
+     */
+    @Property(tries = 500)
+    void uirrBits_neverLostNorInvented_isa8_isa9(@ForAll("steps") List<Integer> steps) {
+        Machine m = new Machine(1, CpuModel.SAPPHIRE_RAPIDS);
+        Cpu c = m.cpu(0);
+        Memory mem = m.memory();
+        mem.map(UITT, UITT + 0xFFF, Memory.WRITABLE);
+        mem.map(UPID_PAGE, UPID_PAGE + 0xFFF, Memory.WRITABLE);
+        mem.map(STACK_LO, STACK_HI, Memory.WRITABLE | Memory.USER);
+        for (int v = 0; v < 64; v++) {
+            mem.write64(UITT + 16L * v, Uitte.of(true, 0, v, 0, 0x2040).lo());
+            mem.write64(UITT + 16L * v + 8, 0x2040);
+        }
+        mem.write64(0x2040, Upid.of(false, false, 0, 0xEC, 0, 0, 0).lo());
+        c.tt = UintrMsr.tt(UITT, true);
+        c.misc = UintrMsr.misc(63, 0xEC);
+        c.pd = 0x2040;
+        c.handler = 0x401000;
+        c.stackAdjust = 0x80;
+        c.rsp = STACK_HI - 0xFF;
+        c.uif = true;
+        int depth = 0;
+        for (int s : steps) {
+            int kind = s >>> 8;
+            int arg = s & 0x3F;
+            long pendingBefore = mem.read64(0x2048) | c.uirr;
+            long uirrBefore = c.uirr;
+            long mayAppear = 0;
+            long mayVanish = 0;
+            switch (kind) {
+                case 0:
+                    assertEquals(Fault.NONE, Isa.senduipi(m, 0, arg));
+                    mayAppear = 1L << arg;
+                    assertTrue((mem.read64(0x2048) & (1L << arg)) != 0, "SENDUIPI posts PIR[UV]");
+                    break;
+                case 1:
+                    Isa.takeInterrupt(m, 0);
+                    break;
+                case 2:
+                    if (Isa.deliver(m, 0) == Delivery.DELIVERED) {
+                        long vector = m.memory().read64(c.rsp);
+                        assertTrue((uirrBefore & (1L << vector)) != 0, "delivered a vector not in UIRR");
+                        assertEquals(63 - Long.numberOfLeadingZeros(uirrBefore), vector, "not the highest");
+                        mayVanish = 1L << vector;
+                        depth++;
+                    }
+                    break;
+                case 3:
+                    if (depth > 0) {
+                        c.rsp += 8;
+                        assertEquals(Fault.NONE, Isa.uiret(m, 0));
+                        depth--;
+                    }
+                    break;
+                case 4:
+                    Isa.clui(m, 0);
+                    break;
+                case 5:
+                    Isa.stui(m, 0);
+                    break;
+                default: {
+                    long lo = mem.read64(0x2040);
+                    mem.write64(0x2040, lo ^ Upid.SN);         // the kernel toggles SN
+                }
+            }
+            long pendingAfter = mem.read64(0x2048) | c.uirr;
+            long appeared = pendingAfter & ~pendingBefore;
+            long vanished = pendingBefore & ~pendingAfter;
+            assertEquals(0, appeared & ~mayAppear, "vector bits invented");
+            assertEquals(0, vanished & ~mayVanish, "vector bits lost");
+        }
+    }
+
+    @Provide
+    Arbitrary<List<Integer>> steps() {
+        Arbitrary<Integer> step = Arbitraries.integers().between(0, 6).flatMap(kind ->
+                Arbitraries.integers().between(0, 63).map(v -> (kind << 8) | v));
+        return step.list().ofMinSize(1).ofMaxSize(60);
+    }
+}

@@ -1,0 +1,146 @@
+package dev.uintr.isa;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.uintr.machine.Cpu;
+import dev.uintr.machine.CpuModel;
+import dev.uintr.machine.Machine;
+import dev.uintr.machine.MachineListener;
+import dev.uintr.machine.Memory;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The worked examples of spec/uintr-isa.md, written as plain tests against the entry points. */
+class IsaWorkedExamplesTest {
+    private static final int RW_USER = Memory.WRITABLE | Memory.USER;
+
+    private static Machine machine(int cpus) {
+        return new Machine(cpus, CpuModel.SAPPHIRE_RAPIDS);
+    }
+
+    @Test
+    void senduipi_workedExample_xapic_isa7_5() {
+        Machine m = machine(2);
+        Cpu c = m.cpu(0);
+        c.tt = 0x1001;
+        c.misc = 0x000000EC_00000003L;
+        m.memory().map(0x1000, 0x1fff, Memory.WRITABLE);
+        m.memory().map(0x2000, 0x2fff, Memory.WRITABLE);
+        m.memory().write64(0x1020, 0x501);
+        m.memory().write64(0x1028, 0x2040);
+        m.memory().write64(0x2040, 0x00000100_00EC0000L);
+        List<String> ipis = new ArrayList<>();
+        m.setListener(new MachineListener() {
+            @Override
+            public void ipiSent(int from, int vector, long dest, boolean x2) {
+                ipis.add(Integer.toHexString(vector) + "@" + Long.toHexString(dest));
+            }
+        });
+        assertEquals(Fault.NONE, Isa.senduipi(m, 0, 2));
+        assertEquals(0x00000100_00EC0001L, m.memory().read64(0x2040));
+        assertEquals(0x20, m.memory().read64(0x2048));
+        assertEquals(List.of("ec@1"), ipis);
+        assertEquals(1, m.ipisInFlight());
+        m.landAll();
+        assertTrue(m.cpu(1).apic.isRequested(0xEC), "xAPIC id 1 gets NV");
+    }
+
+    @Test
+    void senduipi_workedExample_x2apicDestinationIsWholeNdst_isa7_5() {
+        Machine m = machine(1);
+        Cpu c = m.cpu(0);
+        c.apic.x2apic = true;
+        c.tt = 0x1001;
+        c.misc = 0x000000EC_00000003L;
+        m.memory().map(0x1000, 0x2fff, Memory.WRITABLE);
+        m.memory().write64(0x1020, 0x501);
+        m.memory().write64(0x1028, 0x2040);
+        m.memory().write64(0x2040, 0x00000100_00EC0000L);
+        long[] dest = {-1};
+        m.setListener(new MachineListener() {
+            @Override
+            public void ipiSent(int from, int vector, long d, boolean x2) {
+                dest[0] = d;
+            }
+        });
+        assertEquals(Fault.NONE, Isa.senduipi(m, 0, 2));
+        assertEquals(0x100, dest[0]);
+    }
+
+    @Test
+    void deliver_subtractMode_workedExample_isa9() {
+        Machine m = machine(1);
+        Cpu c = m.cpu(0);
+        c.uif = true;
+        c.uirr = 0x28;
+        c.handler = 0x401000;
+        c.stackAdjust = 0x80;
+        c.rip = 0x400123;
+        c.rsp = 0x7FFFFFFFE358L;
+        c.rflags = 0x246;
+        m.memory().map(0x7FFFFFFFE000L, 0x7FFFFFFFEFFFL, RW_USER);
+        assertEquals(Delivery.DELIVERED, Isa.deliver(m, 0));
+        assertEquals(0x7FFFFFFFE2B0L, c.rsp);
+        assertEquals(0x401000, c.rip);
+        assertEquals(0x8, c.uirr);
+        assertFalse(c.uif);
+        assertEquals(5, m.memory().read64(0x7FFFFFFFE2B0L));
+        assertEquals(0x400123, m.memory().read64(0x7FFFFFFFE2B8L));
+        assertEquals(0x246, m.memory().read64(0x7FFFFFFFE2C0L));
+        assertEquals(0x7FFFFFFFE358L, m.memory().read64(0x7FFFFFFFE2C8L));
+    }
+
+    @Test
+    void deliver_loadMode_workedExample_isa9() {
+        Machine m = machine(1);
+        Cpu c = m.cpu(0);
+        c.uif = true;
+        c.uirr = 1;
+        c.handler = 0x401000;
+        c.stackAdjust = 0x7F00_0001_1001L;
+        c.rsp = 0x7FFFFFFFE358L;
+        m.memory().map(0x7F00_0001_0000L, 0x7F00_0001_0FFFL, RW_USER);
+        assertEquals(Delivery.DELIVERED, Isa.deliver(m, 0));
+        assertEquals(0x7F00_0001_0FE0L, c.rsp);
+        assertEquals(0, m.memory().read64(0x7F00_0001_0FE0L), "vector 0");
+    }
+
+    @Test
+    void uiret_flagsMask_workedExample_isa7_4() {
+        Machine m = machine(1);
+        Cpu c = m.cpu(0);
+        c.rflags = 0x202;
+        c.rsp = 0x7000;
+        m.memory().map(0x7000, 0x7fff, RW_USER);
+        m.memory().write64(0x7000, 0x401234);
+        m.memory().write64(0x7008, -1L);
+        m.memory().write64(0x7010, 0x7FF0);
+        assertEquals(Fault.NONE, Isa.uiret(m, 0));
+        assertEquals(0x254FD7L, c.rflags);
+        assertEquals(0x401234, c.rip);
+        assertEquals(0x7FF0, c.rsp);
+        assertTrue(c.uif);
+    }
+
+    @Test
+    void notification_movesPirIntoUirr_eoiFirst_isa8() {
+        Machine m = machine(1);
+        Cpu c = m.cpu(0);
+        c.misc = 0xEC_0000_0000L;
+        c.pd = 0x2040;
+        c.cpl = 0;
+        m.memory().map(0x2000, 0x2fff, Memory.WRITABLE);
+        m.memory().write64(0x2040, 0x00000100_00EC0001L);
+        m.memory().write64(0x2048, 0x24);
+        c.apic.request(0xEC);
+        assertEquals(Acceptance.NOTIFIED, Isa.takeInterrupt(m, 0));
+        assertEquals(0x00000100_00EC0000L, m.memory().read64(0x2040));
+        assertEquals(0, m.memory().read64(0x2048));
+        assertEquals(0x24, c.uirr);
+        assertEquals(1, c.apic.eoiCount);
+        assertEquals(-1, c.apic.highestInService());
+    }
+}
