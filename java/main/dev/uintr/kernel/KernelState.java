@@ -27,6 +27,11 @@ public final class KernelState {
     public boolean failAlloc;
     /** Fault injection for the next syscall only: anon_inode_getfd fails with EMFILE. */
     public boolean failFd;
+    /**
+     * The emulated machine the architectural steps run on (see MachineHardware): an execution
+     * engine, not state: excluded from equality and hashing, and not copied.
+     */
+    transient dev.uintr.machine.Machine engine;
 
     public KernelState(KernelConfig config) {
         this.config = config;

@@ -53,6 +53,9 @@ public final class Task {
     /** The result of the last completed syscall (for a blocking one: set when it returns). */
     public long lastResult;
 
+    /** Delivery faulted (handler not canonical, stack not writable): the task would get SIGSEGV. */
+    public boolean deliveryFaulted;
+
     /** Vectors delivered to the handler, in order. */
     public final List<Integer> deliveries = new ArrayList<>();
     public final List<TaskWork> taskWork = new ArrayList<>();
@@ -100,6 +103,7 @@ public final class Task {
         t.deadline = deadline;
         t.notifySignal = notifySignal;
         t.lastResult = lastResult;
+        t.deliveryFaulted = deliveryFaulted;
         t.deliveries.addAll(deliveries);
         t.taskWork.addAll(taskWork);
         return t;
@@ -116,7 +120,7 @@ public final class Task {
                 && uittSize == t.uittSize && uinv == t.uinv && pd == t.pd && uirr == t.uirr && tt == t.tt
                 && uif == t.uif && upid == t.upid && receiver == t.receiver && sendUitt == t.sendUitt
                 && uittActivated == t.uittActivated && waitKind == t.waitKind && deadline == t.deadline
-                && notifySignal == t.notifySignal && lastResult == t.lastResult
+                && notifySignal == t.notifySignal && lastResult == t.lastResult && deliveryFaulted == t.deliveryFaulted
                 && deliveries.equals(t.deliveries) && taskWork.equals(t.taskWork);
     }
 

@@ -1,58 +1,52 @@
 package dev.uintr.kernel;
 
+import dev.uintr.isa.Acceptance;
+import dev.uintr.isa.Fault;
+
 /**
- * The hardware paths the kernel model relies on (uintr-kernel §1.6, §1.7, §9): SENDUIPI as the
- * kernel sees it, ordinary IPIs between local APICs, notification processing and delivery to
- * the handler. Kept inside the kernel package until the emulated machine (packages isa and
- * machine) can take over; the semantics are those of the digest's §9 pseudo-code.
+ * The hardware events as the kernel model sees them (uintr-kernel §1.6, §1.7, §9): SENDUIPI
+ * with the kernel's fault fix-ups around it, interrupts taken by a CPU (notification
+ * processing or the kernel's IDT handlers for 0xEC and 0xEB) and delivery to the handler. The
+ * architectural part of each runs on the emulated machine ({@link MachineHardware}).
  */
 final class UipiHardware {
     private UipiHardware() {}
 
     /** SENDUIPI reg by {@code t} (running in user mode) with index {@code idx}. */
     static SendOutcome senduipi(KernelState s, Task t, long idx) {
-        if (!s.config.hardware() || !s.config.built()) {
-            return SendOutcome.SIGILL;                                   // CR4.UINTR = 0 → #UD
-        }
-        if (t.tt < 0) {
+        Fault f = MachineHardware.senduipi(s, t, idx);
+        if (f == Fault.UD) {
             Mm mm = s.mm(t.mm);
-            if (s.config.later() && mm.uitt >= 0) {                      // later: #UD fixup (§4.2, traps.c)
-                t.tt = mm.uitt;
-                t.uittSize = s.config.uittSizeWritten();
-                t.uittActivated = true;
-                s.counters.udFixups++;                                   // programs TT, re-executes
-            } else {
-                return SendOutcome.SIGILL;                               // TT[0] = 0 → #UD
+            boolean lazy = s.config.later() && s.config.hardware() && s.config.built() && mm.uitt >= 0 && t.tt < 0;
+            if (!lazy) {
+                return SendOutcome.SIGILL;                              // #UD: no UITT, or CR4.UINTR = 0
+            }
+            t.tt = mm.uitt;                                             // later: #UD fix-up programs TT/UITTSZ (§4.2)
+            t.uittSize = s.config.uittSizeWritten();
+            t.uittActivated = true;
+            s.counters.udFixups++;
+            f = MachineHardware.senduipi(s, t, idx);                    // and re-executes
+        }
+        if (f == Fault.GP && t.tt >= 0 && idx >= 0 && idx < Uitt.ENTRIES) {
+            Uitt uitt = s.uitt(t.tt);
+            int i = (int) idx;
+            if (uitt.valid[i] && uitt.upid[i] >= 0 && s.upid(uitt.upid[i]).blkd) {
+                return Blocking.gpFault(s, t, i);                        // reserved bit 7 → #GP (§5.6)
             }
         }
-        if (Long.compareUnsigned(idx, t.uittSize) > 0) {
-            return SendOutcome.SIGSEGV;                                  // §1.6 idx > UITTSZ → #GP
-        }
-        Uitt uitt = s.uitt(t.tt);
-        if (idx >= Uitt.ENTRIES) {
-            return SendOutcome.SIGSEGV;                                  // rfc UITTSZ=256: slot 256 reads past the table (audit §2.1)
+        if (f != Fault.NONE) {
+            return SendOutcome.SIGSEGV;                                 // #GP or #PF in user mode
         }
         int i = (int) idx;
-        if (!uitt.valid[i]) {
-            return SendOutcome.SIGSEGV;                                  // §1.6 invalid entry → #GP
-        }
-        int upidId = uitt.upid[i];
-        int vec = uitt.vector[i];
-        Upid u = Lifetimes.touch(s, upidId, "SENDUIPI by task " + t.tid);
-        if (u.blkd) {
-            return Blocking.gpFault(s, t, i);                            // reserved bit 7 → #GP (§5.6)
-        }
-        u.pir |= 1L << vec;                                              // one atomic 16-byte RMW (design 5)
-        boolean notify = !u.sn && !u.on;
-        if (notify) {
-            u.on = true;
-            sendIpi(s, u.ndst >>> 8, u.nv);
+        int upidId = s.uitt(t.tt).upid[i];
+        if (s.upid(upidId).freed) {
+            s.violations.add(new Violation(upidId, "SENDUIPI by task " + t.tid));
         }
         return SendOutcome.OK;
     }
 
-    /** An ordinary fixed IPI to the CPU with APIC id {@code apicId}; lost if that CPU is offline. */
-    static void sendIpi(KernelState s, long apicId, int vector) {
+    /** An ordinary fixed IPI arriving for the CPU with APIC id {@code apicId}; lost if that CPU is offline. */
+    static void route(KernelState s, long apicId, int vector) {
         s.counters.ipisSent++;
         Cpu c = s.cpuByApic(apicId);
         if (c == null || !c.online) {
@@ -60,6 +54,11 @@ final class UipiHardware {
             return;
         }
         c.raise(vector);
+    }
+
+    /** A kernel-originated IPI (the return path's self-IPI, hotplug resend). */
+    static void sendIpi(KernelState s, long apicId, int vector) {
+        route(s, apicId, vector);
     }
 
     /** The CPU takes every pending interrupt, highest vector first (§1.7, §1.8). */
@@ -71,14 +70,15 @@ final class UipiHardware {
 
     static void takeInterrupt(KernelState s, Cpu c, int vector) {
         Task t = c.curr >= 0 ? s.task(c.curr) : null;
-        if (t != null && c.liveUinv != 0 && vector == c.liveUinv && t.pd >= 0) {
-            // notification processing (any CPL): EOI first, then PIR → UIRR, ON = 0 (design 4)
-            Upid u = Lifetimes.touch(s, t.pd, "notification processing on cpu " + c.id);
-            t.uirr |= u.pir;
-            u.pir = 0;
-            u.on = false;
-            deliver(s, t);
-            return;
+        if (t != null && c.liveUinv != 0) {
+            if (t.pd >= 0 && s.upid(t.pd).freed && vector == c.liveUinv) {
+                s.violations.add(new Violation(t.pd, "notification processing on cpu " + c.id));
+            }
+            Acceptance a = MachineHardware.accept(s, c, t, vector);
+            if (a == Acceptance.NOTIFIED) {
+                deliver(s, t);                                           // PIR → UIRR done, EOI written
+                return;
+            }
         }
         if (vector == Upid.NOTIFICATION_VECTOR) {
             c.spurious++;                                                // §1.8 spurious 0xEC handler, "UIS"
@@ -93,13 +93,18 @@ final class UipiHardware {
         }
     }
 
-    /** Delivers recognised user interrupts while the task is in user mode with UIF = 1 (§1.7). */
+    /** Delivers recognised user interrupts while the task is in user mode with UIF = 1 (§1.7, isa §9). */
     static void deliver(KernelState s, Task t) {
-        while (t.state == TaskState.RUNNING && !t.inKernel && t.uif && t.uirr != 0 && t.handler != 0) {
-            int v = 63 - Long.numberOfLeadingZeros(t.uirr);              // highest vector first
-            t.uirr &= ~(1L << v);
-            t.deliveries.add(v);                                         // handler runs with UIF = 0 ...
-            t.uif = true;                                                // ... and UIRET sets it again
+        while (t.state == TaskState.RUNNING && !t.inKernel && t.uif && t.uirr != 0 && !t.deliveryFaulted) {
+            int v = MachineHardware.deliverOne(s, t);
+            if (v == -2) {
+                t.deliveryFaulted = true;                                // #GP/#SS/#PF at delivery: SIGSEGV
+                return;
+            }
+            if (v < 0) {
+                return;
+            }
+            t.deliveries.add(v);
         }
     }
 }
