@@ -14,6 +14,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code kernel}: the emulated uintr kernel model. */
 @Command(name = "kernel",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         header = "Check the emulated uintr kernel model (errno fixtures of both ABI generations).",
         description = "The kernel model behind the emulated backend: RFC v1 (syscalls 449-454) and the later "
                 + "tree (471-479), errno for errno.",
@@ -30,6 +32,8 @@ public final class KernelCommand implements Runnable {
 
     /** {@code kernel check [FILE...]}. */
     @Command(name = "check",
+            mixinStandardHelpOptions = true,
+            versionProvider = VersionProvider.class,
             header = "Run errno fixture rows against the kernel model.",
             description = {"Runs every row of the given errno fixtures (default: fixtures/kernel/errno-*.csv) on a "
                     + "fresh kernel model and prints KTAP; failing rows are shown with file:line, expected and "

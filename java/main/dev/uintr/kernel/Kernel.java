@@ -391,6 +391,45 @@ public final class Kernel {
         }
     }
 
+    /**
+     * The platform events that could happen next, in a fixed order (CPUs in order: pending
+     * interrupts, then a reschedule when the run queue is not empty; then timers in tid order).
+     */
+    public List<KernelEvent> pendingEvents() {
+        List<KernelEvent> out = new java.util.ArrayList<>();
+        for (Cpu c : s.cpus) {
+            if (c.online && c.anyPending()) {
+                out.add(new KernelEvent(KernelEvent.Kind.TAKE_INTERRUPTS, c.id));
+            }
+            if (c.online && !c.runQueue.isEmpty()) {
+                out.add(new KernelEvent(KernelEvent.Kind.SCHEDULE, c.id));
+            }
+        }
+        for (Task t : s.tasks) {
+            if (t.state == TaskState.SLEEPING && t.deadline >= 0) {
+                out.add(new KernelEvent(KernelEvent.Kind.TIMER, t.tid));
+            }
+        }
+        return out;
+    }
+
+    /** Takes one event returned by {@link #pendingEvents()}. */
+    public void apply(KernelEvent e) {
+        switch (e.kind()) {
+            case TAKE_INTERRUPTS:
+                interrupts(e.target());
+                break;
+            case SCHEDULE:
+                schedule(e.target());
+                break;
+            case TIMER:
+                advanceTime(Math.max(0, s.task(e.target()).deadline - s.clockUs));
+                break;
+            default:
+                throw new IllegalArgumentException(e.toString());
+        }
+    }
+
     // ---------------------------------------------------------------- queries
 
     public Task task(int tid) {

@@ -109,6 +109,54 @@ public final class KernelState {
         return s;
     }
 
+    /** The short STATE string of traces: CPUs, live UPIDs, tasks, counters when non-zero. */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder();
+        for (Cpu c : cpus) {
+            sb.append(c.id == 0 ? "" : " | ").append("cpu").append(c.id).append(c.online ? "" : "(offline)").append(": ")
+                    .append(c.curr >= 0 ? task(c.curr).name : "idle");
+            if (c.liveUinv != 0) {
+                sb.append(" UINV=0x").append(Integer.toHexString(c.liveUinv));
+            }
+            if (c.anyPending()) {
+                sb.append(" irr=[");
+                for (int v = 255; v >= 0; v--) {
+                    if (c.pending(v)) {
+                        sb.append("0x").append(Integer.toHexString(v)).append(' ');
+                    }
+                }
+                sb.setLength(sb.length() - 1);
+                sb.append(']');
+            }
+            if (!c.runQueue.isEmpty()) {
+                sb.append(" q=");
+                for (int i = 0; i < c.runQueue.size(); i++) {
+                    sb.append(i == 0 ? "" : ",").append(task(c.runQueue.get(i)).name);
+                }
+            }
+        }
+        for (int i = 0; i < upids.size(); i++) {
+            Upid u = upids.get(i);
+            sb.append(" | ").append(task(u.task).name).append(".UPID ON=").append(u.on ? 1 : 0).append(" SN=")
+                    .append(u.sn ? 1 : 0).append(u.blkd ? " BLKD=1" : "").append(" NV=0x").append(Integer.toHexString(u.nv))
+                    .append(" PIR=0x").append(Long.toHexString(u.pir)).append(u.freed ? " FREED" : "");
+        }
+        for (Task t : tasks) {
+            if (t.state == TaskState.SLEEPING || t.uirr != 0) {
+                sb.append(" | ").append(t.name).append(' ').append(t.state == TaskState.SLEEPING ? "asleep" : "")
+                        .append(t.uirr != 0 ? " UIRR=0x" + Long.toHexString(t.uirr) : "");
+            }
+        }
+        if (!waitList.isEmpty()) {
+            sb.append(" | wait list:");
+            for (Integer id : waitList) {
+                sb.append(' ').append(task(upid(id).task).name);
+            }
+        }
+        return sb.toString();
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof KernelState)) {
