@@ -218,6 +218,21 @@ class BlockingDesignTest {
         assertTrue(w.task(w.rx).deliveries.isEmpty(), "the running receiver did not get it as a user interrupt");
     }
 
+    @ParameterizedTest
+    @EnumSource(value = BlockingDesign.class, names = {"KERNEL_VECTOR_CHECKED", "GP_FAULT"})
+    void betterDesigns_signalWakeDisarms_noStaleEntry(BlockingDesign d) {
+        Rig w = Rig.rfc(d, 2);
+        w.k.syscall(w.rx, "uintr_wait", 0);
+        w.k.signal(w.rx);
+        assertEquals(TaskState.RUNNING, w.task(w.rx).state);
+        assertEquals(List.of(), w.k.state().waitList);
+        assertFalse(w.rxUpid().waiting || w.rxUpid().blkd, "disarmed");
+        assertEquals(Upid.NOTIFICATION_VECTOR, w.rxUpid().nv);
+        w.k.senduipi(w.tx, w.idx);
+        w.k.interrupts(0);
+        w.assertDeliveredOnce(w.rx);
+    }
+
     // ---------------------------------------------------------------- later profile: handler flags pick the design
 
     private static Rig later(long flags) {
