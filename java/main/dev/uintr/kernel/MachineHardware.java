@@ -69,16 +69,12 @@ final class MachineHardware {
     static void pushUpid(KernelState s, int id) {
         Memory mem = engine(s).memory();
         long a = Upid.address(id);
-        mem.map(a, a + 15, Memory.WRITABLE);
-        byte[] img = s.upid(id).image();
-        long lo = 0;
-        long hi = 0;
-        for (int i = 7; i >= 0; i--) {
-            lo = (lo << 8) | (img[i] & 0xFF);
-            hi = (hi << 8) | (img[8 + i] & 0xFF);
+        if (!mem.isPresent(a)) {
+            mem.map(a, a + 15, Memory.WRITABLE);
         }
-        mem.write64(a, lo);
-        mem.write64(a + 8, hi);
+        Upid u = s.upid(id);
+        mem.write64(a, u.low64());
+        mem.write64(a + 8, u.pir);
     }
 
     /** Reads UPID {@code id}'s descriptor back from memory into the kernel object. */
@@ -99,7 +95,9 @@ final class MachineHardware {
     private static void pushUittEntry(KernelState s, int uittId, int idx) {
         Memory mem = engine(s).memory();
         long base = uittAddress(uittId);
-        mem.map(base, base + Uitt.ENTRIES * 16L - 1, Memory.WRITABLE);
+        if (!mem.isPresent(base)) {
+            mem.map(base, base + Uitt.ENTRIES * 16L - 1, Memory.WRITABLE);
+        }
         Uitt u = s.uitt(uittId);
         long lo = (u.valid[idx] ? 1L : 0) | ((long) (u.vector[idx] & 0xFF) << 8);
         long hi = u.upid[idx] >= 0 ? Upid.address(u.upid[idx]) : 0;
@@ -152,10 +150,14 @@ final class MachineHardware {
         Cpu c = load(s, t, 3);
         Memory mem = engine(s).memory();
         long top = userStackTop(t.tid);
-        mem.map(top - 0x2000, top - 1, Memory.WRITABLE | Memory.USER);
+        if (!mem.isPresent(top - 0x1000)) {
+            mem.map(top - 0x2000, top - 1, Memory.WRITABLE | Memory.USER);
+        }
         if ((t.stackAdjust & 1) != 0) {
             long sp = t.stackAdjust & ~0xFL;
-            mem.map(sp - 0x1000, sp - 1, Memory.WRITABLE | Memory.USER);  // the alt stack the task gave
+            if (!mem.isPresent(sp - 8)) {
+                mem.map(sp - 0x1000, sp - 1, Memory.WRITABLE | Memory.USER);  // the alt stack the task gave
+            }
         }
         c.rsp = top - 0x400;
         c.rip = USER_RIP;

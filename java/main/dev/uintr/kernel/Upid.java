@@ -63,10 +63,15 @@ public final class Upid {
         return 0xffff888000100000L + 64L * id;
     }
 
+    /** Bits 63:0 of the descriptor: ON, SN, BLKD, NV, NDST (§1.4). */
+    public long low64() {
+        return (on ? 1L : 0) | (sn ? 2L : 0) | (blkd ? 0x80L : 0) | ((long) (nv & 0xff) << 16)
+                | ((ndst & 0xffffffffL) << 32);
+    }
+
     /** The 16-byte little-endian image of the descriptor (§1.4). */
     public byte[] image() {
-        long lo = (on ? 1L : 0) | (sn ? 2L : 0) | (blkd ? 0x80L : 0) | ((long) (nv & 0xff) << 16)
-                | ((ndst & 0xffffffffL) << 32);
+        long lo = low64();
         byte[] b = new byte[16];
         for (int i = 0; i < 8; i++) {
             b[i] = (byte) (lo >>> (8 * i));
