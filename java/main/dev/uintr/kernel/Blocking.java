@@ -81,13 +81,16 @@ final class Blocking {
 
     /** A uintr wake-up of {@code t} (kernel scan or #GP fixup): TIF_NOTIFY_SIGNAL (later), -EINTR. */
     static void uintrWake(KernelState s, Task t) {
+        if (s.config.later()) {
+            t.notifySignal = true;
+        }
+        if (t.state != TaskState.SLEEPING) {
+            return;                                                      // wake_up_process on a running task: nothing
+        }
         s.counters.uintrWakeups++;
         Upid u = t.upid >= 0 ? s.upid(t.upid) : null;
         if ((u == null || u.pir == 0) && t.uirr == 0) {
             s.counters.emptyWakeups++;
-        }
-        if (s.config.later()) {
-            t.notifySignal = true;
         }
         Scheduler.wake(s, t, -Errno.EINTR);
     }

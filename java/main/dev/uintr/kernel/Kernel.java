@@ -413,6 +413,23 @@ public final class Kernel {
         return out;
     }
 
+    /** The chooser point label for {@link #step}: which pending platform event happens next. */
+    public static final String KERNEL_EVENT = "kernel-event";
+
+    /**
+     * Lets {@code chooser} pick one of {@link #pendingEvents()} (point {@link #KERNEL_EVENT}) and
+     * takes it; returns the event, or null when nothing is pending.
+     */
+    public KernelEvent step(dev.uintr.machine.Chooser chooser) {
+        List<KernelEvent> events = pendingEvents();
+        if (events.isEmpty()) {
+            return null;
+        }
+        KernelEvent e = events.get(chooser.choose(KERNEL_EVENT, events.size()));
+        apply(e);
+        return e;
+    }
+
     /** Takes one event returned by {@link #pendingEvents()}. */
     public void apply(KernelEvent e) {
         switch (e.kind()) {

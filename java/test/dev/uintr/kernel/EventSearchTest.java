@@ -78,4 +78,17 @@ class EventSearchTest {
         assertFalse(k.state().toString().isEmpty());
         assertTrue(k.state().toString().contains("cpu0: bystander"), k.state().toString());
     }
+
+    @Test
+    void step_withAScriptedChooser_replaysExactly() {
+        Kernel a = start(BlockingDesign.KERNEL_VECTOR);
+        Kernel b = a.copy();
+        dev.uintr.machine.Chooser ca = dev.uintr.machine.Choosers.seeded(7);
+        dev.uintr.machine.Chooser cb = dev.uintr.machine.Choosers.seeded(7);
+        for (int i = 0; i < 50; i++) {                              // rescheduling never runs out: bound it
+            assertEquals(String.valueOf(a.step(ca)), String.valueOf(b.step(cb)));
+        }
+        assertEquals(a.state(), b.state(), "same seed, same run");
+        assertTrue(a.task(0).state != TaskState.SLEEPING, "the 0xEB woke rx in every run");
+    }
 }
