@@ -12,6 +12,9 @@ import java.util.Objects;
  * vector before the first is taken merges into it).
  */
 public final class Cpu {
+    /** The kernel's reschedule IPI (kick_process): the interrupted user task passes its exit-to-user path. */
+    public static final int RESCHEDULE_VECTOR = 0xFD;
+
     public final int id;
     public boolean online = true;
     /** The current task's tid, -1 when idle. */

@@ -59,6 +59,18 @@ final class Lifetimes {
         u.waiting = false;
     }
 
+    /**
+     * task_work_add(t, work, TWA_RESUME): queued; a target running in user mode is kicked with a
+     * reschedule IPI (so the work runs once that IPI is taken, a chooser decision); a target in
+     * the kernel (the caller itself, or asleep) runs it at its next return to user mode.
+     */
+    static void queueWork(KernelState s, Task t, TaskWork w) {
+        t.taskWork.add(w);
+        if (t.state == TaskState.RUNNING && !t.inKernel) {
+            s.cpus[t.cpu].raise(Cpu.RESCHEDULE_VECTOR);                 // not counted with the notification IPIs
+        }
+    }
+
     /** Runs the task_work queued on {@code t} (at its return to user mode, or at exit). */
     static void runTaskWork(KernelState s, Task t) {
         while (!t.taskWork.isEmpty()) {
@@ -116,7 +128,7 @@ final class Lifetimes {
                     s.uitt(l.uitt()).valid[l.index()] = false;
                     Task sender = s.task(l.task());
                     if (sender.alive()) {
-                        sender.taskWork.add(new TaskWork(TaskWork.Kind.FREE_UITT_ENTRY, l.uitt(), l.index()));
+                        queueWork(s, sender, new TaskWork(TaskWork.Kind.FREE_UITT_ENTRY, l.uitt(), l.index()));
                     } else {
                         freeRfcUittEntry(s, null, l.uitt(), l.index());
                     }
@@ -124,7 +136,7 @@ final class Lifetimes {
                 f.senders.clear();
                 Task receiver = s.task(s.upid(f.upid).task);
                 if (receiver.alive()) {
-                    receiver.taskWork.add(new TaskWork(TaskWork.Kind.RELEASE_VECTOR, f.upid, f.vector));
+                    queueWork(s, receiver, new TaskWork(TaskWork.Kind.RELEASE_VECTOR, f.upid, f.vector));
                 } else {
                     releaseRfcVector(s, null, f.upid, f.vector);
                 }

@@ -86,6 +86,11 @@ final class UipiHardware {
             if (s.config.later() || s.config.design() == BlockingDesign.NAIVE) {
                 Blocking.wakeScan(s, c, false);                          // later: "for paranoid reasons"; naive: its only waker
             }
+        } else if (vector == Cpu.RESCHEDULE_VECTOR) {
+            if (t != null && !t.inKernel) {
+                t.inKernel = true;                                       // interrupt entry, then exit to user:
+                ContextSwitch.returnToUser(s, t);                        // task_work runs (kick_process)
+            }
         } else if (vector == Upid.KERNEL_VECTOR) {
             c.kernelNotifications++;                                     // §1.8 0xEB handler
             s.counters.kernelVectorInterrupts++;

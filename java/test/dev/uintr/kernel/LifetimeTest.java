@@ -190,4 +190,28 @@ class LifetimeTest {
         assertFalse(mm.fds.containsKey((int) w.fd), "O_CLOEXEC fd closed");
         assertTrue(mm.fds.containsKey((int) d), "dup() clears close-on-exec");
     }
+
+    @Test
+    void rfc_taskWorkOnARunningSender_kickedByRescheduleIpi_audit5() {
+        Rig w = new Rig(KernelConfig.of(AbiProfile.RFC_V1));
+        w.k.syscall(w.tx, "close", 3);
+        w.k.syscall(w.rx, "close", w.fd);                           // tx runs in user mode on cpu1: kicked
+        assertTrue(w.k.state().cpus[1].pending(Cpu.RESCHEDULE_VECTOR));
+        assertEquals(SendOutcome.SIGSEGV, w.k.senduipi(w.tx, w.idx), "before the kick lands: entry invalid");
+        w.k.interrupts(1);                                          // the kick: exit-to-user runs the work
+        assertTrue(w.task(w.tx).taskWork.isEmpty());
+        assertEquals(SendOutcome.SIGILL, w.k.senduipi(w.tx, w.idx), "after it: the UITT is gone");
+    }
+
+    @Test
+    void rfc_taskWorkOnASleepingReceiver_waitsForItsReturn_audit5() {
+        Rig w = new Rig(KernelConfig.of(AbiProfile.RFC_V1).withDesign(BlockingDesign.KERNEL_VECTOR));
+        w.k.syscall(w.rx, "uintr_wait", 0);
+        w.k.syscall(w.tx, "close", 3);
+        int closer = w.k.spawnThread(w.rx, "closer", 1);
+        w.k.run(closer);
+        w.k.syscall(closer, "close", w.fd);                           // last close, by another thread
+        assertEquals(1, w.task(w.rx).taskWork.size(), "blocked in the kernel: not kicked, work waits");
+        assertTrue(w.rxUpid().uvecMask != 0);
+    }
 }
