@@ -75,6 +75,15 @@ typedef struct ush_child_result {
  * Returns 0 and fills *out, or -errno if the child could not be created. */
 int ush_try_insn(int insn, uint64_t arg, int timeout_ms, ush_child_result *out);
 
+/* Self-test of the isolation machinery: a child that hangs (USH_SELFTEST_HANG, must come
+ * back as USH_OUTCOME_TIMEOUT), faults (SEGV: USH_OUTCOME_SIGNAL with SIGSEGV), is killed
+ * (KILLED: USH_OUTCOME_KILLED with SIGKILL) or returns its mode (RETURN: COMPLETED, value 3). */
+#define USH_SELFTEST_HANG   0
+#define USH_SELFTEST_SEGV   1
+#define USH_SELFTEST_KILLED 2
+#define USH_SELFTEST_RETURN 3
+int ush_selftest_child(int mode, int timeout_ms, ush_child_result *out);
+
 #ifdef __cplusplus
 }
 #endif

@@ -136,10 +136,11 @@ static int64_t now_ms(void)
     return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-int ush_try_insn(int insn, uint64_t arg, int timeout_ms, ush_child_result *out)
+/* Runs fn(arg) in a forked child with the fault handlers installed; `at` is the address
+ * fault offsets are measured from. Fills *out as ush_try_insn documents. */
+static int run_in_child(uint64_t (*fn)(uint64_t), uint64_t arg, const unsigned char *at,
+                        int timeout_ms, ush_child_result *out)
 {
-    if (insn < 0 || insn >= USH_INSN_COUNT || !out)
-        return -EINVAL;
     if (timeout_ms <= 0)
         timeout_ms = 5000;
     memset(out, 0, sizeof *out);
@@ -166,14 +167,14 @@ int ush_try_insn(int insn, uint64_t arg, int timeout_ms, ush_child_result *out)
         sa.sa_flags = SA_SIGINFO;
         sigemptyset(&sa.sa_mask);
         int sigs[] = { SIGILL, SIGSEGV, SIGBUS, SIGTRAP, SIGFPE };
-        for (unsigned i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+        sigset_t caught;
+        sigemptyset(&caught);
+        for (unsigned i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
             sigaction(sigs[i], &sa, NULL);
-        sigset_t all;
-        sigemptyset(&all);
-        for (unsigned i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
-            sigaddset(&all, sigs[i]);
-        sigprocmask(SIG_UNBLOCK, &all, NULL);
-        page->value = STUBS[insn].run(arg);
+            sigaddset(&caught, sigs[i]);
+        }
+        sigprocmask(SIG_UNBLOCK, &caught, NULL);
+        page->value = fn(arg);
         page->done = 1;
         _exit(0);
     }
@@ -198,7 +199,7 @@ int ush_try_insn(int insn, uint64_t arg, int timeout_ms, ush_child_result *out)
             out->outcome = USH_OUTCOME_SIGNAL;
             out->signo = page->signo;
             out->si_code = page->si_code;
-            out->fault_offset = page->fault_addr - (uint64_t)(uintptr_t)STUBS[insn].at;
+            out->fault_offset = page->fault_addr - (uint64_t)(uintptr_t)at;
         } else {
             out->outcome = page->done ? USH_OUTCOME_COMPLETED : USH_OUTCOME_KILLED;
             out->value = page->value;
@@ -209,4 +210,37 @@ int ush_try_insn(int insn, uint64_t arg, int timeout_ms, ush_child_result *out)
     }
     munmap(page, 4096);
     return 0;
+}
+
+int ush_try_insn(int insn, uint64_t arg, int timeout_ms, ush_child_result *out)
+{
+    if (insn < 0 || insn >= USH_INSN_COUNT || !out)
+        return -EINVAL;
+    return run_in_child(STUBS[insn].run, arg, STUBS[insn].at, timeout_ms, out);
+}
+
+/* ---- self-test of the isolation itself ------------------------------------------------ */
+
+static uint64_t selftest_body(uint64_t mode)
+{
+    switch (mode) {
+    case USH_SELFTEST_HANG:
+        for (;;)
+            pause();
+    case USH_SELFTEST_SEGV:
+        *(volatile int *)(uintptr_t)8 = 1;
+        return 0;
+    case USH_SELFTEST_KILLED:
+        raise(SIGKILL);
+        return 0;
+    default:
+        return mode;
+    }
+}
+
+int ush_selftest_child(int mode, int timeout_ms, ush_child_result *out)
+{
+    if (!out || mode < 0 || mode > USH_SELFTEST_RETURN)
+        return -EINVAL;
+    return run_in_child(selftest_body, (uint64_t)mode, (const unsigned char *)0, timeout_ms, out);
 }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code uintr-harness isa check FILE...}. */
-@Command(name = "check",
+@Command(name = "check", mixinStandardHelpOptions = true,
         header = "Run ISA vector files on the emulator; print a field-by-field diff per failing row.",
         description = {
             "Each row of a vector file is one architectural step with the state before and the "

@@ -5,7 +5,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code uintr-harness isa}: the bit-exact ISA model's own tools. */
-@Command(name = "isa",
+@Command(name = "isa", mixinStandardHelpOptions = true,
         header = "Check ISA vector files, decode UINTR instruction bytes, benchmark the emulated ISA path.",
         description = {
             "The emulated backend's ISA model (spec/uintr-isa.md): 'check' runs vector files "
@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
                 + "'decode' decodes machine-code bytes, 'bench' measures the emulated "
                 + "SENDUIPI -> IPI -> notification -> delivery -> UIRET round trip."},
         subcommands = {IsaCheckCommand.class, IsaDecodeCommand.class, IsaBenchCommand.class},
-        footer = {"", "Example: uintr-harness isa check fixtures/isa"})
+        footer = {"", "Example: uintr-harness isa check fixtures/isa", ""})
 public final class IsaCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code uintr-harness isa decode HEXBYTES}. */
-@Command(name = "decode",
+@Command(name = "decode", mixinStandardHelpOptions = true,
         header = "Decode machine-code bytes as one of the five UINTR instructions.",
         description = {
             "Decodes 64-bit-mode bytes (prefixes, REX.B, ModRM.rm) as SENDUIPI, UIRET, TESTUI, CLUI "

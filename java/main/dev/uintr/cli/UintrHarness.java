@@ -17,6 +17,8 @@ import picocli.CommandLine.HelpCommand;
             "",
             "Start with 'probe' to see what this host can do, or 'run' for the whole job."},
         subcommands = {
+            ProbeCommand.class,
+            RunCommand.class,
             IsaCommand.class,
             KernelCommand.class,
             HelpCommand.class

@@ -17,4 +17,28 @@ final class Access {
         }
         return mem.canAccess(addr, len, write, user) ? Fault.NONE : Fault.PF;
     }
+
+    /**
+     * The fast path: the page slot of an aligned access that is canonical and lies, present and
+     * permitted, in one page; -1 otherwise (then {@link #check} decides the fault, if any, and
+     * the plain {@code read64}/{@code write64} apply).
+     */
+    static int fastSlot(Memory mem, long addr, int len, boolean write, boolean user, int width) {
+        if ((addr & 7) != 0 || !Canonical.is(addr, width) || !Canonical.is(addr + len - 1, width)) {
+            return -1;
+        }
+        return mem.slot(addr, len, write, user);
+    }
+
+    static long read(Memory mem, int slot, long addr) {
+        return slot >= 0 ? mem.readSlot(slot, addr) : mem.read64(addr);
+    }
+
+    static void write(Memory mem, int slot, long addr, long value) {
+        if (slot >= 0) {
+            mem.writeSlot(slot, addr, value);
+        } else {
+            mem.write64(addr, value);
+        }
+    }
 }

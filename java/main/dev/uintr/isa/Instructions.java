@@ -86,7 +86,8 @@ final class Instructions {
         boolean user = c.cpl == 3;
         int width = c.pagingWidth();
         long sp = c.rsp;
-        if (Access.check(mem, sp, 24, false, user, width, Fault.SS) != Fault.NONE) {
+        int slot = Access.fastSlot(mem, sp, 24, false, user, width);
+        if (slot < 0 && Access.check(mem, sp, 24, false, user, width, Fault.SS) != Fault.NONE) {
             for (int off = 0; off < 24; off += 8) {            // find the first pop that faults, in pop order
                 Fault f = Access.check(mem, sp + off, 8, false, user, width, Fault.SS);
                 if (f != Fault.NONE) {
@@ -95,9 +96,9 @@ final class Instructions {
             }
             throw new AssertionError("UIRET: the frame faults as a whole but no pop does");
         }
-        long tRip = mem.read64(sp);
-        long tRflags = mem.read64(sp + 8);
-        long tRsp = mem.read64(sp + 16);
+        long tRip = Access.read(mem, slot, sp);
+        long tRflags = Access.read(mem, slot, sp + 8);
+        long tRsp = Access.read(mem, slot, sp + 16);
         if (!Canonical.is(tRip, width)) {
             return Fault.GP;                                   // §7.4 return RIP not canonical
         }
@@ -129,24 +130,30 @@ final class Instructions {
         Memory mem = m.memory();
         int width = c.pagingWidth();
         long entry = (c.tt & UintrMsr.TT_BASE_MASK) + (index << 4);
-        Fault f = Access.check(mem, entry, Uitte.BYTES, false, false, width, Fault.GP);
-        if (f != Fault.NONE) {
-            return f;                                          // §7.5 UITTE not canonical (#GP) or not present (#PF)
+        int es = Access.fastSlot(mem, entry, Uitte.BYTES, false, false, width);
+        if (es < 0) {
+            Fault f = Access.check(mem, entry, Uitte.BYTES, false, false, width, Fault.GP);
+            if (f != Fault.NONE) {
+                return f;                                      // §7.5 UITTE not canonical (#GP) or not present (#PF)
+            }
         }
-        long lo = mem.read64(entry);
-        long hi = mem.read64(entry + 8);
+        long lo = Access.read(mem, es, entry);
+        long hi = Access.read(mem, es, entry + 8);
         if (!Uitte.isWellFormed(lo, hi)) {
             return Fault.GP;                                   // §5.2 V = 0, reserved bit, UV >= 64, UPIDADDR misaligned
         }
         int uv = (int) (lo >>> 8) & 0x3F;
         long upid = hi;
-        f = Access.check(mem, upid, Upid.BYTES, true, false, width, Fault.GP);
-        if (f != Fault.NONE) {
-            return f;                                          // §7.5 UPID not canonical (#GP), not present/read-only (#PF)
+        int us = Access.fastSlot(mem, upid, Upid.BYTES, true, false, width);
+        if (us < 0) {
+            Fault f = Access.check(mem, upid, Upid.BYTES, true, false, width, Fault.GP);
+            if (f != Fault.NONE) {
+                return f;                                      // §7.5 UPID not canonical (#GP), not present/read-only (#PF)
+            }
         }
         // -- locked 16-byte read-modify-write: nothing else runs between the reads and the writes --
-        long u0 = mem.read64(upid);
-        long u1 = mem.read64(upid + 8);
+        long u0 = Access.read(mem, us, upid);
+        long u1 = Access.read(mem, us, upid + 8);
         if ((u0 & Upid.RESERVED) != 0) {
             return Fault.GP;                                   // §5.1 UPID bits 15:2 or 31:24 set
         }
@@ -155,8 +162,8 @@ final class Instructions {
         if (notify) {
             u0 |= Upid.ON;
         }
-        mem.write64(upid, u0);
-        mem.write64(upid + 8, u1);
+        Access.write(mem, us, upid, u0);
+        Access.write(mem, us, upid + 8, u1);
         // -- end locked --
         if (notify) {
             int nv = (int) (u0 >>> 16) & 0xFF;

@@ -34,16 +34,17 @@ final class Notification {
         if (!Canonical.is(upid, c.pagingWidth())) {
             return Acceptance.FAULT_GP;
         }
-        if (!mem.canAccess(upid, Upid.BYTES, true, false)) {
+        int slot = Access.fastSlot(mem, upid, Upid.BYTES, true, false, c.pagingWidth());
+        if (slot < 0 && !mem.canAccess(upid, Upid.BYTES, true, false)) {
             return Acceptance.FAULT_PF;
         }
-        long u0 = mem.read64(upid);
+        long u0 = Access.read(mem, slot, upid);
         if ((u0 & Upid.ON) != 0) {
-            mem.write64(upid, u0 & ~Upid.ON);                  // §8 step 4: locked AND
+            Access.write(mem, slot, upid, u0 & ~Upid.ON);      // §8 step 4: locked AND
         }
-        long pir = mem.read64(upid + 8);
+        long pir = Access.read(mem, slot, upid + 8);
         if (pir != 0) {
-            mem.write64(upid + 8, 0);                          // §8 step 5: locked XCHG
+            Access.write(mem, slot, upid + 8, 0);              // §8 step 5: locked XCHG
             c.uirr |= pir;                                     // §8 step 6
         }
         m.listener().notificationProcessed(cpu, pir);

@@ -13,8 +13,13 @@ import java.util.Arrays;
  * every step's result is checked, so a broken path cannot report a rate.
  */
 public final class RoundTripBench {
-    /** Median and every round's rate, round trips per second. */
-    public record Result(double medianPerSecond, double[] roundsPerSecond, long iterationsPerRound) {}
+    /**
+     * Every round's rate, round trips per second of the benchmark thread's CPU time (what one
+     * core achieves, unaffected by other processes taking the core away) and per second of wall
+     * time, with their medians.
+     */
+    public record Result(double medianPerSecond, double[] roundsPerSecond, double medianPerWallSecond,
+            double[] roundsPerWallSecond, long iterationsPerRound, boolean cpuTimeMeasured) {}
 
     static final long UITT = 0x1000;
     static final long UPID = 0x2040;
@@ -74,24 +79,37 @@ public final class RoundTripBench {
         return bad;
     }
 
-    /** Warm-up, then {@code rounds} timed rounds of {@code iterations}; the median rate. */
+    /** Warm-up, then {@code rounds} timed rounds of {@code iterations}; the median rates. */
     public static Result measure(int warmupRounds, int rounds, long iterations) {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        boolean cpuTime = mx.isCurrentThreadCpuTimeSupported();
+        if (cpuTime && !mx.isThreadCpuTimeEnabled()) {
+            mx.setThreadCpuTimeEnabled(true);
+        }
         RoundTripBench b = new RoundTripBench();
         for (int w = 0; w < warmupRounds; w++) {
             check(b.run(iterations));
         }
-        double[] rates = new double[rounds];
+        double[] cpuRates = new double[rounds];
+        double[] wallRates = new double[rounds];
         for (int r = 0; r < rounds; r++) {
+            long c0 = cpuTime ? mx.getCurrentThreadCpuTime() : 0;
             long t0 = System.nanoTime();
             long bad = b.run(iterations);
             long t1 = System.nanoTime();
+            long c1 = cpuTime ? mx.getCurrentThreadCpuTime() : 0;
             check(bad);
-            rates[r] = iterations * 1e9 / Math.max(1, t1 - t0);
+            wallRates[r] = iterations * 1e9 / Math.max(1, t1 - t0);
+            cpuRates[r] = cpuTime ? iterations * 1e9 / Math.max(1, c1 - c0) : wallRates[r];
         }
-        double[] sorted = rates.clone();
+        return new Result(median(cpuRates), cpuRates, median(wallRates), wallRates, iterations, cpuTime);
+    }
+
+    static double median(double[] xs) {
+        double[] sorted = xs.clone();
         Arrays.sort(sorted);
-        double median = rounds % 2 == 1 ? sorted[rounds / 2] : (sorted[rounds / 2 - 1] + sorted[rounds / 2]) / 2;
-        return new Result(median, rates, iterations);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     private static void check(long bad) {

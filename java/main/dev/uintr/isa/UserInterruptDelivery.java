@@ -35,7 +35,8 @@ final class UserInterruptDelivery {
         long top = (c.stackAdjust & UintrMsr.STACKADJUST_LOAD) != 0 ? c.stackAdjust : c.rsp - c.stackAdjust;
         top &= ~0xFL;
         Memory mem = m.memory();
-        if (Access.check(mem, top - 32, 32, true, true, width, Fault.SS) != Fault.NONE) {
+        int slot = Access.fastSlot(mem, top - 32, 32, true, true, width);
+        if (slot < 0 && Access.check(mem, top - 32, 32, true, true, width, Fault.SS) != Fault.NONE) {
             for (int k = 1; k <= 4; k++) {                     // find the first push that faults, in push order
                 Fault f = Access.check(mem, top - 8L * k, 8, true, true, width, Fault.SS);
                 if (f != Fault.NONE) {
@@ -45,10 +46,10 @@ final class UserInterruptDelivery {
             throw new AssertionError("delivery: the frame faults as a whole but no push does");
         }
         int vector = 63 - Long.numberOfLeadingZeros(c.uirr);  // UIRRV
-        mem.write64(top - 8, c.rsp);
-        mem.write64(top - 16, c.rflags);
-        mem.write64(top - 24, c.rip);
-        mem.write64(top - 32, vector);
+        Access.write(mem, slot, top - 8, c.rsp);
+        Access.write(mem, slot, top - 16, c.rflags);
+        Access.write(mem, slot, top - 24, c.rip);
+        Access.write(mem, slot, top - 32, vector);
         c.rsp = top - 32;
         c.uirr &= ~(1L << vector);
         c.uif = false;

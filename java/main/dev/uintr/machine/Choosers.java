@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
 public final class Choosers {
     private Choosers() {}
 
-    /** Always the last alternative: at a boundary every IPI in flight lands, oldest first... newest first. */
+    /** At a boundary every IPI in flight lands, oldest first; elsewhere the last alternative. */
     public static Chooser eager() {
         return (point, options) -> Chooser.IPI_LANDING.equals(point) ? Math.min(1, options - 1) : options - 1;
     }

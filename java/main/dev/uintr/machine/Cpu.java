@@ -110,10 +110,15 @@ public final class Cpu {
     public int hashCode() {
         int h = (cpuidUintr ? 1 : 0) | (cr4Uintr ? 2 : 0) | (la57 ? 4 : 0) | (uif ? 8 : 0)
                 | (mode.ordinal() << 4) | (cpl << 6);
-        long[] regs = {rip, rsp, rflags, uirr, handler, stackAdjust, misc, pd, tt};
-        for (long r : regs) {
-            h = 31 * h + Long.hashCode(r);
-        }
+        h = 31 * h + Long.hashCode(rip);
+        h = 31 * h + Long.hashCode(rsp);
+        h = 31 * h + Long.hashCode(rflags);
+        h = 31 * h + Long.hashCode(uirr);
+        h = 31 * h + Long.hashCode(handler);
+        h = 31 * h + Long.hashCode(stackAdjust);
+        h = 31 * h + Long.hashCode(misc);
+        h = 31 * h + Long.hashCode(pd);
+        h = 31 * h + Long.hashCode(tt);
         return 31 * h + apic.hashCode();
     }
 

@@ -27,6 +27,7 @@ public final class Memory {
     private long[][] data;      // data[i][512]: quadwords of page keys[i]
     private long[][] present;   // present[i][64]: one bit per byte
     private byte[] flags;
+    private boolean[] full;     // every byte of the page present (derived from present[i]: a fast path)
     private boolean[] owned;    // false: arrays shared with a copy, clone before writing
     private int[] pageHash;     // cached Arrays.hashCode of data ^ present; 0 = not computed
     private int count;
@@ -43,6 +44,7 @@ public final class Memory {
         data = new long[4][];
         present = new long[4][];
         flags = new byte[4];
+        full = new boolean[4];
         owned = new boolean[4];
         pageHash = new int[4];
     }
@@ -53,6 +55,7 @@ public final class Memory {
         data = Arrays.copyOf(o.data, keys.length);
         present = Arrays.copyOf(o.present, keys.length);
         flags = Arrays.copyOf(o.flags, keys.length);
+        full = Arrays.copyOf(o.full, keys.length);
         pageHash = Arrays.copyOf(o.pageHash, keys.length);
         owned = new boolean[keys.length];
         Arrays.fill(o.owned, 0, o.count, false);
@@ -79,6 +82,7 @@ public final class Memory {
             long pageEnd = a | (PAGE_SIZE - 1);
             long last = Long.compareUnsigned(pageEnd, endInclusive) < 0 ? pageEnd : endInclusive;
             setPresence(present[i], (int) (a & (PAGE_SIZE - 1)), (int) (last & (PAGE_SIZE - 1)), true);
+            full[i] = isFull(present[i]);
             pageHash[i] = 0;
             if (last == endInclusive) {
                 break;
@@ -99,6 +103,7 @@ public final class Memory {
                 int from = (int) (a & (PAGE_SIZE - 1));
                 int to = (int) (last & (PAGE_SIZE - 1));
                 setPresence(present[i], from, to, false);
+                full[i] = false;
                 for (int b = from; b <= to; b++) {
                     putByte(data[i], b, 0);
                 }
@@ -145,13 +150,49 @@ public final class Memory {
             }
             int off = (int) (a & (PAGE_SIZE - 1));
             int n = Math.min(left, PAGE_SIZE - off);
-            if (!allPresent(present[i], off, n)) {
+            if (!full[i] && !allPresent(present[i], off, n)) {
                 return false;
             }
             left -= n;
             a += n;
         }
         return true;
+    }
+
+    /**
+     * The fast path for an access that lies within one page: the page's slot when every byte of
+     * {@code addr..addr+len-1} is present with the permissions the access needs, else -1 (also
+     * when the range crosses a page: use {@link #canAccess} then). A slot stays valid until the
+     * next {@link #map}, {@link #unmap} or {@link #protect}.
+     */
+    public int slot(long addr, int len, boolean write, boolean user) {
+        int off = (int) (addr & (PAGE_SIZE - 1));
+        if (off + len > PAGE_SIZE) {
+            return -1;
+        }
+        int i = indexOf(addr >>> PAGE_SHIFT);
+        if (i < 0) {
+            return -1;
+        }
+        int f = flags[i];
+        if ((write && (f & WRITABLE) == 0) || (user && (f & USER) == 0)) {
+            return -1;
+        }
+        return full[i] || allPresent(present[i], off, len) ? i : -1;
+    }
+
+    /** The aligned quadword at {@code addr} in page {@code slot} (from {@link #slot}). */
+    public long readSlot(int slot, long addr) {
+        return data[slot][(int) ((addr & (PAGE_SIZE - 1)) >>> 3)];
+    }
+
+    /** Writes the aligned quadword at {@code addr} in page {@code slot} (from {@link #slot}, checked for presence). */
+    public void writeSlot(int slot, long addr, long value) {
+        if (!owned[slot]) {
+            ownPage(slot);
+        }
+        data[slot][(int) ((addr & (PAGE_SIZE - 1)) >>> 3)] = value;
+        pageHash[slot] = 0;
     }
 
     /** Whether the byte at {@code addr} is present. */
@@ -346,6 +387,7 @@ public final class Memory {
             data = Arrays.copyOf(data, n);
             present = Arrays.copyOf(present, n);
             flags = Arrays.copyOf(flags, n);
+            full = Arrays.copyOf(full, n);
             owned = Arrays.copyOf(owned, n);
             pageHash = Arrays.copyOf(pageHash, n);
         }
@@ -354,12 +396,14 @@ public final class Memory {
         System.arraycopy(data, at, data, at + 1, tail);
         System.arraycopy(present, at, present, at + 1, tail);
         System.arraycopy(flags, at, flags, at + 1, tail);
+        System.arraycopy(full, at, full, at + 1, tail);
         System.arraycopy(owned, at, owned, at + 1, tail);
         System.arraycopy(pageHash, at, pageHash, at + 1, tail);
         keys[at] = page;
         data[at] = new long[PAGE_SIZE / 8];
         present[at] = new long[PAGE_SIZE / 64];
         flags[at] = 0;
+        full[at] = false;
         owned[at] = true;
         pageHash[at] = 0;
         count++;
@@ -373,6 +417,7 @@ public final class Memory {
         System.arraycopy(data, i + 1, data, i, tail);
         System.arraycopy(present, i + 1, present, i, tail);
         System.arraycopy(flags, i + 1, flags, i, tail);
+        System.arraycopy(full, i + 1, full, i, tail);
         System.arraycopy(owned, i + 1, owned, i, tail);
         System.arraycopy(pageHash, i + 1, pageHash, i, tail);
         count--;
@@ -417,6 +462,15 @@ public final class Memory {
             int hi = Math.min(end, (w + 1) << 6) - (w << 6);   // 1..64
             long bits = (hi == 64 ? -1L : (1L << hi) - 1) & (-1L << lo);
             if ((mask[w] & bits) != bits) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isFull(long[] mask) {
+        for (long w : mask) {
+            if (w != -1L) {
                 return false;
             }
         }

@@ -31,6 +31,18 @@ public interface UintrShim extends Library {
     /** Runs instruction {@code insn} once in a forked child; 0 and *out filled, or -errno. */
     int ush_try_insn(int insn, long arg, int timeoutMs, ChildResult out);
 
+    /**
+     * Self-test of the fork isolation: mode 0 hangs (expect outcome 3, timeout), 1 faults
+     * (outcome 1, SIGSEGV), 2 is killed (outcome 2, SIGKILL), 3 returns 3 (outcome 0).
+     */
+    int ush_selftest_child(int mode, int timeoutMs, ChildResult out);
+
+    /** USH_OUTCOME_* of struct ush_child_result. */
+    int OUTCOME_COMPLETED = 0;
+    int OUTCOME_SIGNAL = 1;
+    int OUTCOME_KILLED = 2;
+    int OUTCOME_TIMEOUT = 3;
+
     /** The ABI version this interface was written against. */
     int ABI_VERSION = 1;
 

@@ -118,4 +118,12 @@ class IsaCommandTest {
         assertTrue(v.out().contains("VMXON"), v.out());
         assertEquals(2, run("isa", "decode", "f3g").code());
     }
+
+    @Test
+    void bench_printsTheMedian_rejectsZeroRounds() {
+        Run r = run("isa", "bench", "--warmup", "0", "--rounds", "3", "--iterations", "1000");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("median: "), r.out());
+        assertEquals(2, run("isa", "bench", "--rounds", "0").code());
+    }
 }

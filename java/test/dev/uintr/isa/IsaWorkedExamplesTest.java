@@ -143,4 +143,93 @@ class IsaWorkedExamplesTest {
         assertEquals(1, c.apic.eoiCount);
         assertEquals(-1, c.apic.highestInService());
     }
+
+    @Test
+    void wrmsr_canonicalAgainstTheModelsMaximumWidth_isa3() {
+        Machine spr = machine(1);                              // 57-bit maximum width (design decision 6)
+        spr.cpu(0).cpl = 0;
+        assertEquals(Fault.NONE, Isa.wrmsr(spr, 0, 0x986, 0x0000_8000_0000_0000L));
+        Machine narrow = new Machine(1, new CpuModel(false, 48));
+        narrow.cpu(0).cpl = 0;
+        assertEquals(Fault.GP, Isa.wrmsr(narrow, 0, 0x986, 0x0000_8000_0000_0000L));
+        assertEquals(Fault.NONE, Isa.wrmsr(narrow, 0, 0x986, 0xFFFF_8000_0000_0000L));
+    }
+
+    @Test
+    void xsavesThenXrstors_roundTripsTheComponent_isa4() {
+        Machine m = machine(1);
+        Cpu c = m.cpu(0);
+        c.cpl = 0;
+        c.uif = true;
+        c.handler = 0x401000;
+        c.stackAdjust = 0x80;
+        c.misc = 0xEC_0000_0003L;
+        c.pd = 0x2040;
+        c.uirr = 0x28;
+        c.tt = 0x1001;
+        m.memory().map(0x3000, 0x3FFF, Memory.WRITABLE);
+        Cpu saved = c.copy();
+        assertEquals(Fault.NONE, Isa.xsaves(m, 0, 0x3000));
+        assertEquals(0x3, c.misc, "UINV cleared after XSAVES");
+        assertEquals(Fault.NONE, Isa.xrstorsInit(m, 0));
+        assertFalse(c.uif);
+        assertEquals(0, c.uirr);
+        assertEquals(Fault.NONE, Isa.xrstors(m, 0, 0x3000));
+        assertEquals(saved, c);
+        assertEquals(Fault.GP, Isa.xrstors(m, 0, 0x3000), "UINV is now non-zero");
+    }
+
+    @Test
+    void senduipi_readOnlyUpid_pfBeforeAnyChange_isa7_5() {
+        Machine m = machine(2);
+        Cpu c = m.cpu(0);
+        c.tt = 0x1001;
+        c.misc = 0xEC_0000_0003L;
+        m.memory().map(0x1000, 0x1fff, Memory.WRITABLE);
+        m.memory().map(0x2000, 0x2fff, Memory.WRITABLE);
+        m.memory().write64(0x1020, 0x501);
+        m.memory().write64(0x1028, 0x2040);
+        m.memory().write64(0x2040, 0x00000100_00EC0000L);
+        m.memory().protect(0x2000, 0x2fff, 0);                 // read-only, supervisor
+        Machine before = m.copy();
+        assertEquals(Fault.PF, Isa.senduipi(m, 0, 2), "the locked RMW needs write access");
+        assertEquals(before, m);
+        assertEquals(0, m.ipisInFlight());
+    }
+
+    @Test
+    void deliver_supervisorStackPage_pfAndRolledBack_isa9() {
+        Machine m = machine(1);
+        Cpu c = m.cpu(0);
+        c.uif = true;
+        c.uirr = 2;
+        c.handler = 0x401000;
+        c.rsp = 0x7800;
+        m.memory().map(0x7000, 0x7fff, Memory.WRITABLE);       // no USER flag: CPL 3 pushes fault
+        Machine before = m.copy();
+        assertEquals(Delivery.FAULT_PF, Isa.deliver(m, 0));
+        assertEquals(before, m);
+        m.memory().protect(0x7000, 0x7fff, Memory.WRITABLE | Memory.USER);
+        assertEquals(Delivery.DELIVERED, Isa.deliver(m, 0), "delivered again once the fault is fixed");
+    }
+
+    @Test
+    void takeInterrupt_kernelVectorGoesToIdt_staysInServiceUntilEoi_isa8() {
+        Machine m = machine(1);
+        Cpu c = m.cpu(0);
+        c.misc = 0xEC_0000_0000L;
+        List<Integer> idt = new ArrayList<>();
+        m.setListener(new MachineListener() {
+            @Override
+            public void interruptToIdt(int cpu, int vector) {
+                idt.add(vector);
+            }
+        });
+        c.apic.request(0xEB);
+        assertEquals(Acceptance.TO_IDT, Isa.takeInterrupt(m, 0));
+        assertEquals(List.of(0xEB), idt);
+        assertTrue(c.apic.isInService(0xEB));
+        assertEquals(0, c.apic.eoiCount, "the IDT handler, not the CPU, writes EOI");
+        assertEquals(null, Isa.takeInterrupt(m, 0), "nothing else requested");
+    }
 }

@@ -11,7 +11,11 @@ final class Numbers {
         try {
             if (text.startsWith("0x") || text.startsWith("0X")) {
                 String digits = text.substring(2);
-                if (digits.isEmpty() || digits.length() > 16 || !digits.chars().allMatch(Numbers::isHex)) {
+                if (digits.isEmpty() || !digits.chars().allMatch(Numbers::isHex)) {
+                    return null;
+                }
+                digits = digits.replaceFirst("^0+(?=.)", "");  // leading zeros do not count toward 16 digits
+                if (digits.length() > 16) {
                     return null;
                 }
                 return Long.parseUnsignedLong(digits, 16);

@@ -47,7 +47,12 @@ public final class VectorParser {
         CsvRecords.Record header = records.get(0);
         int[] col = new int[COLUMNS.size()];
         for (int c = 0; c < COLUMNS.size(); c++) {
-            col[c] = header.fields().indexOf(COLUMNS.get(c));
+            col[c] = -1;
+            for (int h = 0; h < header.fields().size(); h++) {
+                if (header.fields().get(h).trim().equals(COLUMNS.get(c))) {
+                    col[c] = h;
+                }
+            }
             if (col[c] < 0) {
                 throw BadInputException.at(file, header.line(), "header lacks column '" + COLUMNS.get(c)
                         + "' (expected id,op,arg,in,expect, got " + String.join(",", header.fields()) + ")");
@@ -74,7 +79,7 @@ public final class VectorParser {
     }
 
     private static VectorRow row(String file, int line, String id, String opText, String arg, String in, String expect) {
-        Op op = Op.of(opText);
+        Op op = Op.of(opText.toUpperCase(java.util.Locale.ROOT));
         if (op == null) {
             throw BadInputException.at(file, line, "row " + id + ": unknown op '" + opText + "' (expected one of "
                     + java.util.Arrays.toString(Op.values()) + ")");
@@ -90,7 +95,7 @@ public final class VectorParser {
                 break;
             case NOTIFY:
                 argValue = number(file, line, id, "arg", arg);
-                if (argValue > 255 || argValue < 0) {
+                if (Long.compareUnsigned(argValue, 255) > 0) {
                     throw bad(file, line, id, "arg", arg, "a vector is 0..255");
                 }
                 break;
@@ -164,7 +169,7 @@ public final class VectorParser {
                     if (fault != null) {
                         throw bad(file, line, id, "expect", item, "fault given twice");
                     }
-                    fault = faultOf(value);
+                    fault = faultOf(value.equals("none") ? value : value.toUpperCase(java.util.Locale.ROOT));
                     if (fault == null) {
                         throw bad(file, line, id, "expect", item, "fault is none, UD, GP, SS or PF");
                     }
@@ -175,7 +180,7 @@ public final class VectorParser {
                         throw bad(file, line, id, "expect", item, "expected ipi=VECTOR@DEST");
                     }
                     long v = number(file, line, id, "expect", m.group(1));
-                    if (v > 255) {
+                    if (Long.compareUnsigned(v, 255) > 0) {
                         throw bad(file, line, id, "expect", item, "a vector is 0..255");
                     }
                     ipis.add(new Ipi((int) v, number(file, line, id, "expect", m.group(2))));
@@ -183,7 +188,7 @@ public final class VectorParser {
                 }
                 case "idt": {
                     long v = number(file, line, id, "expect", value);
-                    if (v > 255 || idt != null) {
+                    if (Long.compareUnsigned(v, 255) > 0 || idt != null) {
                         throw bad(file, line, id, "expect", item, idt != null ? "idt given twice" : "a vector is 0..255");
                     }
                     idt = (int) v;
