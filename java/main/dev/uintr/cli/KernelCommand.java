@@ -60,7 +60,7 @@ public final class KernelCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             AbiProfile p = profile == null ? null : AbiProfile.parse(profile);
-            List<Path> list = files == null || files.isEmpty() ? ErrnoCheck.fixturesIn(Path.of("fixtures", "kernel")) : files;
+            List<Path> list = files == null || files.isEmpty() ? ErrnoCheck.fixturesIn(HarnessPaths.fixtures().resolve("kernel")) : files;
             if (list.isEmpty()) {
                 out.println("KTAP version 1");
                 out.println("1..0 # SKIP no errno fixtures found under fixtures/kernel");

@@ -13,7 +13,7 @@ public final class KernelErrnoStage implements RunStage {
     private final Path fixtures;
 
     public KernelErrnoStage() {
-        this(Path.of("fixtures", "kernel"));
+        this(HarnessPaths.fixtures().resolve("kernel"));
     }
 
     public KernelErrnoStage(Path fixtures) {
