@@ -27,7 +27,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "A stage that fails does not stop the others.",
             "",
             "Stages, in order: probe (host facts into probe.csv); isa (every fixtures/isa/*.csv vector on the "
-                + "emulator, into isa-vectors.csv); bench (a short latency run of every mechanism: latency.csv, "
+                + "emulator, into isa-vectors.csv); kernel (every fixtures/kernel/errno-*.csv row on the kernel "
+                + "model, into kernel-errno.csv); bench (a short latency run of every mechanism: latency.csv, "
                 + "host.csv, relative.csv, latency.png)."},
         footer = {"", "summary.csv in the run folder lists each stage with its status and seconds."})
 public final class RunCommand implements Callable<Integer> {
@@ -43,7 +44,7 @@ public final class RunCommand implements Callable<Integer> {
 
     /** The stages, in order. Each issue that lands adds its stage here. */
     static List<RunStage> stages() {
-        return List.of(new ProbeStage(), new IsaVectorsStage(), new BenchStage());
+        return List.of(new ProbeStage(), new IsaVectorsStage(), new KernelErrnoStage(), new BenchStage());
     }
 
     /** A finished stage, as summary.csv lists it. */

@@ -20,6 +20,7 @@ import picocli.CommandLine.HelpCommand;
             ProbeCommand.class,
             RunCommand.class,
             IsaCommand.class,
+            KernelCommand.class,
             BenchCommand.class,
             ReportCommand.class,
             HelpCommand.class

@@ -1,0 +1,496 @@
+package dev.uintr.kernel;
+
+import java.util.List;
+
+/**
+ * The kernel model's public face: processes, threads, fds, the uintr syscalls of the run's
+ * ABI profile (returning the value or -errno, never throwing), SENDUIPI / STUI / CLUI /
+ * TESTUI by user threads, and the scheduling and interrupt events a chooser (or a test's
+ * fixed schedule) decides. All state lives in one {@link KernelState}; {@link #copy()} gives
+ * an independent model for exploration.
+ *
+ * <p>Misuse by the caller (a syscall from a task that is not running, an unknown tid) is a
+ * programming error and throws IllegalStateException / IllegalArgumentException; anything a
+ * real user program could do is answered with an errno or a signal outcome.
+ */
+public final class Kernel {
+    /** Returned by a syscall that put its task to sleep; the result arrives in {@link Task#lastResult}. */
+    public static final long BLOCKED = Long.MIN_VALUE;
+    /** The handler address register_handler is given by default (any non-zero user address). */
+    public static final long DEFAULT_HANDLER = 0x401000L;
+
+    private final KernelState s;
+
+    public Kernel(KernelConfig config) {
+        this.s = new KernelState(config);
+    }
+
+    public Kernel(KernelState state) {
+        this.s = state;
+    }
+
+    public KernelState state() {
+        return s;
+    }
+
+    public KernelConfig config() {
+        return s.config;
+    }
+
+    public Kernel copy() {
+        return new Kernel(s.copy());
+    }
+
+    // ---------------------------------------------------------------- processes and threads
+
+    /** A new single-threaded process whose main thread is queued on {@code cpu}; returns its tid. */
+    public int newProcess(String name, int cpu) {
+        Mm mm = new Mm(s.mms.size());
+        s.mms.add(mm);
+        return newTask(mm.id, name, cpu);
+    }
+
+    /** A new thread in t's process (clone with CLONE_VM): inherits no UINTR state (§4.1). */
+    public int spawnThread(int tid, String name, int cpu) {
+        return newTask(live(tid).mm, name, cpu);
+    }
+
+    private int newTask(int mm, String name, int cpu) {
+        Task t = new Task(s.tasks.size(), mm, name, cpu);
+        s.tasks.add(t);
+        Scheduler.enqueue(s, t, onlineCpu(cpu));
+        return t.tid;
+    }
+
+    /**
+     * fork(): the child gets a copy of the fd table (close-on-exec flags kept) and no UINTR
+     * thread state (fpu_clone zeroes the component); in the later profile its mm shares the
+     * parent's UITT (arch_dup_mmap, §4.2). Returns the child's tid.
+     */
+    public int fork(int tid, String name, int cpu) {
+        Task parent = live(tid);
+        Mm pm = s.mm(parent.mm);
+        Mm cm = new Mm(s.mms.size());
+        s.mms.add(cm);
+        for (var e : pm.fds.entrySet()) {
+            cm.fds.put(e.getKey(), e.getValue());
+            s.file(e.getValue().file()).refs++;
+        }
+        if (s.config.later() && pm.uitt >= 0) {
+            cm.uitt = pm.uitt;
+            Lifetimes.getUitt(s, pm.uitt);
+        }
+        return newTask(cm.id, name, cpu);
+    }
+
+    /**
+     * execve() by t: the other threads exit, close-on-exec fds close, t's UINTR state is dropped as
+     * at exit (our decision: the cover letter says nothing survives exec; the code path is
+     * UNCONFIRMED, §4.1), and in the later profile the new mm has no UITT.
+     */
+    public void exec(int tid) {
+        Task t = live(tid);
+        for (Task o : s.tasks) {
+            if (o.alive() && o.mm == t.mm && o.tid != tid) {
+                exit(o.tid);
+            }
+        }
+        Mm mm = s.mm(t.mm);
+        for (Integer fd : List.copyOf(mm.fds.keySet())) {
+            if (mm.fds.get(fd).cloexec()) {
+                Fds.close(s, t, fd);
+            }
+        }
+        Lifetimes.uintrFree(s, t);
+        if (s.config.later() && mm.uitt >= 0) {
+            Lifetimes.putUitt(s, mm.uitt);
+            mm.uitt = -1;
+        }
+        if (s.cpus[t.cpu].curr == tid) {
+            s.cpus[t.cpu].liveUinv = 0;
+        }
+        Lifetimes.runTaskWork(s, t);
+    }
+
+    /** The thread exits (exit_thread → uintr_free, §4.1/§4.2); the last thread also closes the process's fds. */
+    public void exit(int tid) {
+        Task t = live(tid);
+        Cpu c = s.cpus[t.cpu];
+        boolean wasCurrent = c.curr == tid;
+        Lifetimes.uintrFree(s, t);
+        t.state = TaskState.EXITED;
+        t.waitKind = WaitKind.NONE;
+        Scheduler.dequeue(s, t);
+        Mm mm = s.mm(t.mm);
+        boolean last = s.tasks.stream().noneMatch(o -> o.alive() && o.mm == t.mm);
+        if (last) {
+            for (Integer fd : List.copyOf(mm.fds.keySet())) {
+                Fds.close(s, t, fd);
+            }
+            if (mm.uitt >= 0) {
+                Lifetimes.putUitt(s, mm.uitt);                            // destroy_context (later)
+                mm.uitt = -1;
+            }
+            mm.alive = false;
+        }
+        Lifetimes.runTaskWork(s, t);                                      // exit_task_work
+        if (wasCurrent) {
+            c.curr = -1;
+            c.liveUinv = 0;
+            Scheduler.schedule(s, c);
+        }
+    }
+
+    // ---------------------------------------------------------------- syscalls
+
+    /**
+     * Runs syscall {@code name} for the running task {@code tid}. Names are those of the profile
+     * (uintr_register_handler, uintr_create_fd / uintr_vector_fd, ...) plus close, dup, eventfd,
+     * ioctl, read, write and nanosleep. A uintr syscall the profile does not have answers
+     * -ENOSYS. Returns the value, -errno, or {@link #BLOCKED}.
+     *
+     * @throws IllegalArgumentException for a name no profile knows
+     */
+    public long syscall(int tid, String name, long... args) {
+        Task t = running(tid);
+        t.inKernel = true;
+        long r;
+        try {
+            r = dispatch(t, name, args);
+        } finally {
+            s.failAlloc = false;
+            s.failFd = false;
+        }
+        if (r == BLOCKED) {
+            return BLOCKED;
+        }
+        t.lastResult = r;
+        ContextSwitch.returnToUser(s, t);
+        return r;
+    }
+
+    /** True for the names {@link #syscall} accepts in some profile. */
+    public static boolean knownSyscall(String name) {
+        switch (name) {
+            case "uintr_register_handler": case "uintr_unregister_handler": case "uintr_create_fd":
+            case "uintr_vector_fd": case "uintr_register_sender": case "uintr_unregister_sender":
+            case "uintr_wait": case "uintr_register_self": case "uintr_alt_stack": case "uintr_ipi_fd":
+            case "close": case "dup": case "eventfd": case "ioctl": case "read": case "write": case "nanosleep":
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private long dispatch(Task t, String name, long[] a) {
+        long a0 = a.length > 0 ? a[0] : 0;
+        long a1 = a.length > 1 ? a[1] : 0;
+        long a2 = a.length > 2 ? a[2] : 0;
+        switch (name) {
+            case "close": return Fds.close(s, t, a0);
+            case "dup": return Fds.dup(s, t, a0);
+            case "eventfd": return Fds.eventfd(s, t);
+            case "read": return Fds.readWrite(s, t, a0, false);
+            case "write": return Fds.readWrite(s, t, a0, true);
+            case "ioctl": return s.config.later() ? LaterSyscalls.ioctl(s, t, a0, a1) : rfcIoctl(t, a0);
+            case "nanosleep": return LaterSyscalls.sleep(s, t, a0, WaitKind.SLEEP);
+            default: break;
+        }
+        if (!knownSyscall(name)) {
+            throw new IllegalArgumentException("unknown syscall '" + name + "'");
+        }
+        if (s.config.profile().number(name) < 0) {
+            return -Errno.ENOSYS;                                         // not a uintr syscall of this generation
+        }
+        if (s.config.rfc()) {
+            switch (name) {
+                case "uintr_register_handler": return RfcV1Syscalls.registerHandler(s, t, a0, a1);
+                case "uintr_unregister_handler": return RfcV1Syscalls.unregisterHandler(s, t, a0);
+                case "uintr_create_fd": return RfcV1Syscalls.createFd(s, t, a0, a1);
+                case "uintr_register_sender": return RfcV1Syscalls.registerSender(s, t, a0, a1);
+                case "uintr_unregister_sender": return RfcV1Syscalls.unregisterSender(s, t, a0, a1);
+                case "uintr_wait": return RfcV1Syscalls.uintrWait(s, t, a0);
+                default: throw new IllegalStateException(name);
+            }
+        }
+        switch (name) {
+            case "uintr_register_handler": return LaterSyscalls.registerHandler(s, t, a0, a1);
+            case "uintr_unregister_handler": return LaterSyscalls.unregisterHandler(s, t, a0);
+            case "uintr_vector_fd": return LaterSyscalls.vectorFd(s, t, a0, a1);
+            case "uintr_register_sender": return LaterSyscalls.registerSender(s, t, a0, a1);
+            case "uintr_unregister_sender": return LaterSyscalls.unregisterSender(s, t, a0, a1);
+            case "uintr_wait": return LaterSyscalls.uintrWait(s, t, a0, a1);
+            case "uintr_register_self": return LaterSyscalls.registerSelf(s, t, a0, a1);
+            case "uintr_alt_stack": return LaterSyscalls.altStack(s, t, a0, a1, a2);
+            case "uintr_ipi_fd": return LaterSyscalls.ipiFd(s, t, a0);
+            default: throw new IllegalStateException(name);
+        }
+    }
+
+    /** rfc-v1 uintr fds have no ioctl method: ENOTTY (audit §6 item 11); EBADF for a closed fd. */
+    private long rfcIoctl(Task t, long fd) {
+        return Fds.lookup(s, t, fd) == null ? -Errno.EBADF : -Errno.ENOTTY;
+    }
+
+    /** SCM_RIGHTS: sends t's fd to the process of {@code toTid}; returns the receiver's new fd or -EBADF. */
+    public long passFd(int tid, long fd, int toTid) {
+        return Fds.pass(s, live(tid), fd, live(toTid));
+    }
+
+    /** Fault injection for the next syscall only: every allocation fails with ENOMEM. */
+    public void failNextAllocations() {
+        s.failAlloc = true;
+    }
+
+    /** Fault injection for the next syscall only: anon_inode_getfd fails with EMFILE. */
+    public void failNextFdInstall() {
+        s.failFd = true;
+    }
+
+    // ---------------------------------------------------------------- user-mode instructions
+
+    /** SENDUIPI idx by the running task (in user mode). */
+    public SendOutcome senduipi(int tid, long idx) {
+        Task t = running(tid);
+        return UipiHardware.senduipi(s, t, idx);
+    }
+
+    /** STUI: UIF = 1; pending user interrupts are delivered. */
+    public void stui(int tid) {
+        Task t = running(tid);
+        t.uif = true;
+        UipiHardware.deliver(s, t);
+    }
+
+    public void clui(int tid) {
+        running(tid).uif = false;
+    }
+
+    public boolean testui(int tid) {
+        return running(tid).uif;
+    }
+
+    /** The task enters the kernel (the start of a syscall): UINV stays live until a switch. */
+    public void enterKernel(int tid) {
+        running(tid).inKernel = true;
+    }
+
+    // ---------------------------------------------------------------- events a chooser picks
+
+    /** CPU {@code cpu} takes its pending interrupts (IPIs land). */
+    public void interrupts(int cpu) {
+        UipiHardware.takeInterrupts(s, s.cpus[cpu]);
+    }
+
+    /** Every online CPU takes its pending interrupts, in CPU order, until none is left. */
+    public void settleInterrupts() {
+        boolean any = true;
+        while (any) {
+            any = false;
+            for (Cpu c : s.cpus) {
+                if (c.online && c.anyPending()) {
+                    UipiHardware.takeInterrupts(s, c);
+                    any = true;
+                }
+            }
+        }
+    }
+
+    /** CPU {@code cpu} reschedules: its current task (if running) goes to the tail of the queue. */
+    public void schedule(int cpu) {
+        Scheduler.schedule(s, s.cpus[cpu]);
+    }
+
+    /** Makes {@code tid} (READY) the current task of its CPU at once, preempting whoever runs there. */
+    public void run(int tid) {
+        Task t = live(tid);
+        if (t.state == TaskState.RUNNING) {
+            return;
+        }
+        if (t.state != TaskState.READY) {
+            throw new IllegalStateException("task " + t.name + " is " + t.state + ", cannot run");
+        }
+        Cpu c = s.cpus[t.cpu];
+        c.runQueue.remove((Integer) tid);
+        c.runQueue.add(0, tid);
+        Scheduler.schedule(s, c);
+    }
+
+    /** Moves a READY or SLEEPING task to another CPU (it runs there when that CPU schedules). */
+    public void migrate(int tid, int cpu) {
+        Task t = live(tid);
+        Cpu to = onlineCpu(cpu);
+        if (t.state == TaskState.RUNNING) {
+            throw new IllegalStateException("migrate a running task: preempt it first");
+        }
+        if (t.state == TaskState.READY) {
+            s.cpus[t.cpu].runQueue.remove((Integer) tid);
+            to.runQueue.add(tid);
+        }
+        t.cpu = to.id;
+    }
+
+    /**
+     * Takes a CPU offline: its tasks move to the first other online CPU, its pending interrupts
+     * are lost, and IPIs sent to it later are lost. With kernel-vector-checked, armed waiters
+     * whose NDST points at it are retargeted and re-notified when ON is set (tglx's fix, §5.2 item 6).
+     */
+    public void cpuOffline(int cpu) {
+        Cpu c = s.cpus[cpu];
+        c.online = false;
+        Cpu dest = Scheduler.firstOnline(s);
+        if (c.curr >= 0) {
+            Task prev = s.task(c.curr);
+            prev.state = TaskState.READY;
+            prev.inKernel = true;
+            ContextSwitch.switchOut(s, c, prev);
+            c.runQueue.add(prev.tid);
+        }
+        for (Integer tid : c.runQueue) {
+            s.task(tid).cpu = dest.id;
+            dest.runQueue.add(tid);
+        }
+        c.runQueue.clear();
+        for (Task t : s.tasks) {
+            if (t.alive() && t.cpu == cpu) {
+                t.cpu = dest.id;
+            }
+        }
+        java.util.Arrays.fill(c.irr, 0);
+        if (s.config.rfc() && s.config.design() == BlockingDesign.KERNEL_VECTOR_CHECKED) {
+            for (Integer id : s.waitList) {
+                Upid u = s.upid(id);
+                if (u.ndst == c.ndst()) {
+                    u.ndst = dest.ndst();
+                    if (u.on) {
+                        UipiHardware.sendIpi(s, dest.apicId(), u.nv);
+                    }
+                }
+            }
+        }
+        if (dest.curr < 0) {
+            Scheduler.schedule(s, dest);
+        }
+    }
+
+    /** Advances model time; sleeping tasks whose timer expired are woken with result 0 (tid order). */
+    public void advanceTime(long us) {
+        s.clockUs += us;
+        for (Task t : s.tasks) {
+            if (t.state == TaskState.SLEEPING && t.deadline >= 0 && t.deadline <= s.clockUs) {
+                Scheduler.wake(s, t, 0);
+            }
+        }
+    }
+
+    /** A signal wakes a sleeping task with -EINTR (rfc-v1 leaves its wait-list entry behind, §5.2 item 3). */
+    public void signal(int tid) {
+        Task t = live(tid);
+        if (t.state == TaskState.SLEEPING) {
+            Scheduler.wake(s, t, -Errno.EINTR);
+        }
+    }
+
+    /**
+     * The platform events that could happen next, in a fixed order (CPUs in order: pending
+     * interrupts, then a reschedule when the run queue is not empty; then timers in tid order).
+     */
+    public List<KernelEvent> pendingEvents() {
+        List<KernelEvent> out = new java.util.ArrayList<>();
+        for (Cpu c : s.cpus) {
+            if (c.online && c.anyPending()) {
+                out.add(new KernelEvent(KernelEvent.Kind.TAKE_INTERRUPTS, c.id));
+            }
+            if (c.online && !c.runQueue.isEmpty()) {
+                out.add(new KernelEvent(KernelEvent.Kind.SCHEDULE, c.id));
+            }
+        }
+        for (Task t : s.tasks) {
+            if (t.state == TaskState.SLEEPING && t.deadline >= 0) {
+                out.add(new KernelEvent(KernelEvent.Kind.TIMER, t.tid));
+            }
+        }
+        return out;
+    }
+
+    /** The chooser point label for {@link #step}: which pending platform event happens next. */
+    public static final String KERNEL_EVENT = "kernel-event";
+
+    /**
+     * Lets {@code chooser} pick one of {@link #pendingEvents()} (point {@link #KERNEL_EVENT}) and
+     * takes it; returns the event, or null when nothing is pending.
+     */
+    public KernelEvent step(dev.uintr.machine.Chooser chooser) {
+        List<KernelEvent> events = pendingEvents();
+        if (events.isEmpty()) {
+            return null;
+        }
+        KernelEvent e = events.get(chooser.choose(KERNEL_EVENT, events.size()));
+        apply(e);
+        return e;
+    }
+
+    /** Takes one event returned by {@link #pendingEvents()}. */
+    public void apply(KernelEvent e) {
+        switch (e.kind()) {
+            case TAKE_INTERRUPTS:
+                interrupts(e.target());
+                break;
+            case SCHEDULE:
+                schedule(e.target());
+                break;
+            case TIMER:
+                advanceTime(Math.max(0, s.task(e.target()).deadline - s.clockUs));
+                break;
+            default:
+                throw new IllegalArgumentException(e.toString());
+        }
+    }
+
+    // ---------------------------------------------------------------- queries
+
+    public Task task(int tid) {
+        return s.task(tid);
+    }
+
+    /** The UPID a task's receiver state uses, or null. */
+    public Upid upidOf(int tid) {
+        int id = s.task(tid).upid;
+        return id < 0 ? null : s.upid(id);
+    }
+
+    public Counters counters() {
+        return s.counters;
+    }
+
+    public List<Violation> violations() {
+        return s.violations;
+    }
+
+    private Task live(int tid) {
+        if (tid < 0 || tid >= s.tasks.size()) {
+            throw new IllegalArgumentException("no task " + tid);
+        }
+        Task t = s.task(tid);
+        if (!t.alive()) {
+            throw new IllegalStateException("task " + t.name + " has exited");
+        }
+        return t;
+    }
+
+    private Task running(int tid) {
+        Task t = live(tid);
+        if (t.state != TaskState.RUNNING) {
+            throw new IllegalStateException("task " + t.name + " is " + t.state + ", not running");
+        }
+        return t;
+    }
+
+    private Cpu onlineCpu(int cpu) {
+        if (cpu < 0 || cpu >= s.cpus.length) {
+            throw new IllegalArgumentException("no cpu " + cpu);
+        }
+        Cpu c = s.cpus[cpu];
+        return c.online ? c : Scheduler.firstOnline(s);
+    }
+}

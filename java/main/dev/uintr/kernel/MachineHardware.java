@@ -1,0 +1,203 @@
+package dev.uintr.kernel;
+
+import dev.uintr.isa.Acceptance;
+import dev.uintr.isa.Delivery;
+import dev.uintr.isa.Fault;
+import dev.uintr.isa.Isa;
+import dev.uintr.machine.Cpu;
+import dev.uintr.machine.CpuMode;
+import dev.uintr.machine.Machine;
+import dev.uintr.machine.Memory;
+
+/**
+ * Runs the architectural steps (SENDUIPI, notification processing, delivery + UIRET) on the
+ * emulated machine of packages {@code machine} and {@code isa}, so that the kernel model's
+ * UPIDs and UITTs are read and written by the real ISA model in their 16-byte formats at
+ * their kernel addresses.
+ *
+ * <p>How state is split (our decision, see README "Kernel model"): the kernel's objects
+ * ({@link Upid}, {@link Uitt}, {@link Task}) are the truth between steps. Before a step the
+ * images it can touch are written into the machine's memory (UITT entry, UPID) and the acting
+ * processor's MSRs are loaded from the task; after it the UPID and UIRR/UIF are read back and
+ * any IPI the step sent is routed into the kernel's CPU model. The machine is an execution
+ * engine kept beside the state: it is not part of equality or hashing, and a copy starts with
+ * a fresh one.
+ */
+final class MachineHardware {
+    /** Base of the UITTs in the kernel's address space: one mapped page each, the next page left unmapped as a guard. */
+    static final long UITT_BASE = 0xffff888100000000L;
+    static final long UITT_STRIDE = 0x2000;
+    /** Top of task 0's user stack; each task gets its own 1 MiB slot below. */
+    static final long USER_STACK_TOP = 0x00007ff000000000L;
+    static final long USER_RIP = 0x401234L;
+
+    private MachineHardware() {}
+
+    static long uittAddress(int id) {
+        return UITT_BASE + UITT_STRIDE * id;
+    }
+
+    static long userStackTop(int tid) {
+        return USER_STACK_TOP - 0x100000L * tid;
+    }
+
+    static Machine engine(KernelState s) {
+        if (s.engine == null) {
+            s.engine = new Machine(s.cpus.length, dev.uintr.machine.CpuModel.SAPPHIRE_RAPIDS);
+        }
+        return s.engine;
+    }
+
+    private static Cpu load(KernelState s, Task t, int cpl) {
+        Machine m = engine(s);
+        Cpu c = m.cpu(t.cpu);
+        c.cpuidUintr = s.config.hardware();
+        c.cr4Uintr = s.config.hardware() && s.config.built();
+        c.mode = CpuMode.LONG64;
+        c.cpl = cpl;
+        c.tt = t.tt >= 0 ? uittAddress(t.tt) | 1 : 0;
+        c.misc = (t.uittSize & 0xFFFF_FFFFL) | ((long) (s.cpus[t.cpu].liveUinv & 0xFF) << 32);
+        c.pd = t.pd >= 0 ? Upid.address(t.pd) : 0;
+        c.uirr = t.uirr;
+        c.uif = t.uif;
+        c.handler = t.handler;
+        c.stackAdjust = t.stackAdjust;
+        return c;
+    }
+
+    /** Writes UPID {@code id}'s 16-byte image to its kernel address. */
+    static void pushUpid(KernelState s, int id) {
+        Memory mem = engine(s).memory();
+        long a = Upid.address(id);
+        if (!mem.isPresent(a)) {
+            mem.map(a, a + 15, Memory.WRITABLE);
+        }
+        Upid u = s.upid(id);
+        mem.write64(a, u.low64());
+        mem.write64(a + 8, u.pir);
+    }
+
+    /** Reads UPID {@code id}'s descriptor back from memory into the kernel object. */
+    static void pullUpid(KernelState s, int id) {
+        Memory mem = engine(s).memory();
+        long a = Upid.address(id);
+        long lo = mem.read64(a);
+        Upid u = s.upid(id);
+        u.on = (lo & 1) != 0;
+        u.sn = (lo & 2) != 0;
+        u.blkd = (lo & 0x80) != 0;
+        u.nv = (int) (lo >>> 16) & 0xFF;
+        u.ndst = lo >>> 32;
+        u.pir = mem.read64(a + 8);
+    }
+
+    /** Writes one UITT entry (§1.5: bit 0 valid, 15:8 vector, 127:64 UPID address). */
+    private static void pushUittEntry(KernelState s, int uittId, int idx) {
+        Memory mem = engine(s).memory();
+        long base = uittAddress(uittId);
+        if (!mem.isPresent(base)) {
+            mem.map(base, base + Uitt.ENTRIES * 16L - 1, Memory.WRITABLE);
+        }
+        Uitt u = s.uitt(uittId);
+        long lo = (u.valid[idx] ? 1L : 0) | ((long) (u.vector[idx] & 0xFF) << 8);
+        long hi = u.upid[idx] >= 0 ? Upid.address(u.upid[idx]) : 0;
+        mem.write64(base + 16L * idx, lo);
+        mem.write64(base + 16L * idx + 8, hi);
+    }
+
+    /** SENDUIPI on the machine: the architectural fault, or NONE with the post done and IPIs routed. */
+    static Fault senduipi(KernelState s, Task t, long idx) {
+        Cpu c = load(s, t, 3);
+        int target = -1;
+        if (t.tt >= 0 && idx >= 0 && idx < Uitt.ENTRIES) {
+            pushUittEntry(s, t.tt, (int) idx);
+            target = s.uitt(t.tt).upid[(int) idx];
+            if (target >= 0) {
+                pushUpid(s, target);
+            }
+        } else if (t.tt >= 0) {
+            Memory mem = engine(s).memory();
+            mem.map(uittAddress(t.tt), uittAddress(t.tt) + Uitt.ENTRIES * 16L - 1, Memory.WRITABLE);
+        }
+        Fault f = Isa.senduipi(engine(s), t.cpu, idx);
+        if (f == Fault.NONE && target >= 0) {
+            pullUpid(s, target);
+        }
+        drainIpis(s);
+        t.uirr = c.uirr;
+        return f;
+    }
+
+    /** The processor of kernel CPU {@code k}, running {@code t}, accepts {@code vector} (§1.7). */
+    static Acceptance accept(KernelState s, dev.uintr.kernel.Cpu k, Task t, int vector) {
+        Cpu c = load(s, t, t.inKernel ? 0 : 3);
+        if (t.pd >= 0) {
+            pushUpid(s, t.pd);
+        }
+        Acceptance a = Isa.acceptInterrupt(engine(s), k.id, vector);
+        if (a == Acceptance.NOTIFIED && t.pd >= 0) {
+            pullUpid(s, t.pd);
+            t.uirr = c.uirr;
+        }
+        return a;
+    }
+
+    /**
+     * One delivery at a user-mode boundary followed by the handler's UIRET: returns the vector,
+     * -1 when nothing is deliverable, or -2 when delivery faulted (the task gets SIGSEGV).
+     */
+    static int deliverOne(KernelState s, Task t) {
+        Cpu c = load(s, t, 3);
+        Memory mem = engine(s).memory();
+        long top = userStackTop(t.tid);
+        if (!mem.isPresent(top - 0x1000)) {
+            mem.map(top - 0x2000, top - 1, Memory.WRITABLE | Memory.USER);
+        }
+        if ((t.stackAdjust & 1) != 0) {
+            long sp = t.stackAdjust & ~0xFL;
+            if (!mem.isPresent(sp - 8)) {
+                mem.map(sp - 0x1000, sp - 1, Memory.WRITABLE | Memory.USER);  // the alt stack the task gave
+            }
+        }
+        c.rsp = top - 0x400;
+        c.rip = USER_RIP;
+        c.rflags = 0x202;
+        Delivery d = Isa.deliver(engine(s), t.cpu);
+        if (d == Delivery.NOT_PENDING || d == Delivery.BLOCKED) {
+            return -1;
+        }
+        if (d != Delivery.DELIVERED) {
+            return -2;
+        }
+        int vector = (int) mem.read64(c.rsp);
+        c.rsp += 8;                                                    // the handler pops the vector
+        Fault f = Isa.uiret(engine(s), t.cpu);
+        if (f != Fault.NONE) {
+            throw new IllegalStateException("UIRET of a frame delivery just pushed faulted: " + f);
+        }
+        t.uirr = c.uirr;
+        t.uif = c.uif;
+        return vector;
+    }
+
+    /** Moves every IPI the machine holds (self-IPIs in an IRR, others in flight) into the kernel's CPUs. */
+    private static void drainIpis(KernelState s) {
+        Machine m = engine(s);
+        for (int i = 0; i < m.cpuCount(); i++) {
+            int v;
+            while ((v = m.cpu(i).apic.acknowledge()) >= 0) {
+                m.cpu(i).apic.eoi();
+                UipiHardware.route(s, m.cpu(i).apic.id, v);
+            }
+        }
+        for (int k = 0; k < m.ipisInFlight(); k++) {
+            UipiHardware.route(s, m.ipiDestination(k), m.ipiVector(k));
+        }
+        m.landAll();
+        for (int i = 0; i < m.cpuCount(); i++) {
+            while (m.cpu(i).apic.acknowledge() >= 0) {
+                m.cpu(i).apic.eoi();
+            }
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package dev.uintr.kernel;
+
+/**
+ * The six RFC v1 syscalls (449–454) as posted, one method each, returning the value or
+ * -errno. Checks run in the order of uintr-kernel §2.2 as confirmed by the audit §2.1; each
+ * line names its step. A kernel without CONFIG_X86_USER_INTERRUPTS answers ENOSYS (audit §2.0).
+ */
+final class RfcV1Syscalls {
+    private RfcV1Syscalls() {}
+
+    /** Steps 1–2 common to all six: no X86_FEATURE_UINTR → EOPNOTSUPP; flags ≠ 0 → EINVAL. 0 when both pass. */
+    private static long prologue(KernelState s, long flags) {
+        if (!s.config.built()) {
+            return -Errno.ENOSYS;                                        // audit §2.0: COND_SYSCALL stub
+        }
+        if (!s.config.hardware()) {
+            return -Errno.EOPNOTSUPP;                                    // §2.2 step 1
+        }
+        if ((int) flags != 0) {
+            return -Errno.EINVAL;                                        // §2.2 step 2 (flags is unsigned int)
+        }
+        return 0;
+    }
+
+    /** 449 uintr_register_handler(handler, flags) — §2.2(a). */
+    static long registerHandler(KernelState s, Task t, long handler, long flags) {
+        long r = prologue(s, flags);
+        if (r != 0) {
+            return r;
+        }
+        if (handler == 0) {
+            return -Errno.EFAULT;                                        // (a) step 3: NULL only
+        }
+        if (t.receiver) {
+            return -Errno.EBUSY;                                         // (a) step 4
+        }
+        if (s.failAlloc) {
+            return -Errno.ENOMEM;                                        // (a) step 5
+        }
+        int id = s.newUpid(t.tid);                                       // refs = 1 (owner)
+        Upid u = s.upid(id);
+        u.nv = Upid.NOTIFICATION_VECTOR;
+        u.ndst = s.cpus[t.cpu].ndst();
+        t.upid = id;
+        t.receiver = true;
+        t.handler = handler;
+        t.pd = id;
+        t.stackAdjust = 128;
+        t.uinv = Upid.NOTIFICATION_VECTOR;
+        s.cpus[t.cpu].liveUinv = t.uinv;                                 // written to the live MSR
+        return 0;
+    }
+
+    /** 450 uintr_unregister_handler(flags) — §2.2(b). */
+    static long unregisterHandler(KernelState s, Task t, long flags) {
+        long r = prologue(s, flags);
+        if (r != 0) {
+            return r;
+        }
+        if (!t.receiver) {
+            return -Errno.EINVAL;                                        // (b) step 3
+        }
+        Upid u = s.upid(t.upid);
+        t.uinv = 0;
+        s.cpus[t.cpu].liveUinv = 0;
+        t.pd = -1;
+        t.uirr = 0;
+        t.stackAdjust = 0;
+        t.handler = 0;
+        u.receiverActive = false;
+        u.sn = true;
+        Lifetimes.leaveWaitList(s, t.upid);
+        int id = t.upid;
+        t.receiver = false;
+        t.upid = -1;                                                     // receiver struct (and its vector mask) freed
+        Lifetimes.putUpid(s, id);                                        // owner reference
+        return 0;
+    }
+
+    /** 451 uintr_create_fd(vector, flags) — §2.2(c), audit §2.1 (allocations before the receiver check). */
+    static long createFd(KernelState s, Task t, long vector, long flags) {
+        long r = prologue(s, flags);
+        if (r != 0) {
+            return r;
+        }
+        if (s.failAlloc) {
+            return -Errno.ENOMEM;                                        // steps 3–4: fd context, receiver info
+        }
+        if (!t.receiver) {
+            return -Errno.EINVAL;                                        // step 5
+        }
+        if (Long.compareUnsigned(vector, 64) >= 0) {
+            return -Errno.ENOSPC;                                        // step 6 (u64: -1 too)
+        }
+        Upid u = s.upid(t.upid);
+        if ((u.uvecMask & (1L << vector)) != 0) {
+            return -Errno.EBUSY;                                         // step 7
+        }
+        u.uvecMask |= 1L << vector;
+        Lifetimes.getUpid(s, t.upid);                                    // ReceiverInfo's reference
+        long fd = Fds.anonInodeGetfd(s, t, FileKind.UINTR_FD, t.upid, (int) vector, -1);
+        if (fd < 0) {                                                    // step 8: roll back via task_work on the caller
+            t.taskWork.add(new TaskWork(TaskWork.Kind.RELEASE_VECTOR, t.upid, (int) vector));
+        }
+        return fd;
+    }
+
+    /** 452 uintr_register_sender(fd, flags) — §2.2(d), audit §2.1. Returns the UITT index. */
+    static long registerSender(KernelState s, Task t, long fd, long flags) {
+        long r = prologue(s, flags);
+        if (r != 0) {
+            return r;
+        }
+        OpenFile f = Fds.lookup(s, t, fd);
+        if (f == null) {
+            return -Errno.EBADF;                                         // step 3
+        }
+        if (f.kind != FileKind.UINTR_FD) {
+            return -Errno.EOPNOTSUPP;                                    // step 4
+        }
+        for (SenderLink l : f.senders) {
+            if (l.task() == t.tid) {
+                return -Errno.EISCONN;                                   // step 5: per (file, task)
+            }
+        }
+        if (s.failAlloc) {
+            return -Errno.ENOMEM;                                        // step 6: sender info
+        }
+        Upid u = s.upid(f.upid);
+        if (!u.receiverActive) {
+            return -Errno.ESHUTDOWN;                                     // step 7
+        }
+        int uittId = t.sendUitt;
+        int idx;
+        if (uittId >= 0) {
+            idx = s.uitt(uittId).lowestFree();
+            if (idx < 0) {
+                return -Errno.ENOSPC;                                    // step 8: 256 in use
+            }
+        } else {
+            uittId = s.newUitt();                                        // first registration: refs = 1 (owner)
+            t.sendUitt = uittId;
+            t.tt = uittId;
+            t.uittSize = s.config.uittSizeWritten();                     // 256 as posted (audit §2.1)
+            idx = 0;
+        }
+        s.uitt(uittId).fill(idx, f.vector, f.upid);
+        Lifetimes.getUpid(s, f.upid);
+        Lifetimes.getUitt(s, uittId);
+        f.senders.add(new SenderLink(t.tid, uittId, idx));
+        return idx;
+    }
+
+    /** 453 uintr_unregister_sender(fd, flags) — §2.2(e). */
+    static long unregisterSender(KernelState s, Task t, long fd, long flags) {
+        long r = prologue(s, flags);
+        if (r != 0) {
+            return r;
+        }
+        OpenFile f = Fds.lookup(s, t, fd);
+        if (f == null) {
+            return -Errno.EBADF;                                         // step 3
+        }
+        if (f.kind != FileKind.UINTR_FD) {
+            return -Errno.EOPNOTSUPP;                                    // step 4
+        }
+        SenderLink link = null;
+        for (SenderLink l : f.senders) {
+            if (l.task() == t.tid) {
+                link = l;
+            }
+        }
+        if (link == null) {
+            return -Errno.EINVAL;                                        // step 5
+        }
+        f.senders.remove(link);
+        s.uitt(link.uitt()).valid[link.index()] = false;                 // invalid now: a racing SENDUIPI #GPs
+        t.taskWork.add(new TaskWork(TaskWork.Kind.FREE_UITT_ENTRY, link.uitt(), link.index()));
+        return 0;
+    }
+
+    /** 454 uintr_wait(flags) — §2.2(f), §5.1. Blocks, then returns -EINTR whatever woke it. */
+    static long uintrWait(KernelState s, Task t, long flags) {
+        long r = prologue(s, flags);
+        if (r != 0) {
+            return r;
+        }
+        if (!t.receiver) {
+            return -Errno.EOPNOTSUPP;                                    // step 3
+        }
+        return Blocking.rfcWait(s, t);
+    }
+}

@@ -1,0 +1,84 @@
+package dev.uintr.kernel;
+
+/**
+ * A plain N-CPU scheduler: one FIFO run queue per CPU, no priorities. Every decision that
+ * could go several ways (which CPU runs next, when to preempt, when an IPI lands) is taken
+ * by the caller (a test's fixed schedule or the explorer's chooser), never at random.
+ */
+final class Scheduler {
+    private Scheduler() {}
+
+    /** Switches c to the head of its run queue (or idle); a still-running prev goes to the tail. */
+    static void schedule(KernelState s, Cpu c) {
+        if (c.curr >= 0) {
+            Task prev = s.task(c.curr);
+            prev.inKernel = true;
+            if (prev.state == TaskState.RUNNING) {
+                prev.state = TaskState.READY;
+                c.runQueue.add(prev.tid);
+            }
+            ContextSwitch.switchOut(s, c, prev);
+        }
+        if (!c.runQueue.isEmpty()) {
+            Task next = s.task(c.runQueue.remove(0));
+            ContextSwitch.switchIn(s, c, next);
+            ContextSwitch.returnToUser(s, next);
+        }
+    }
+
+    /** The current task of its CPU goes to sleep (TASK_INTERRUPTIBLE) and the CPU schedules. */
+    static void block(KernelState s, Task t) {
+        t.state = TaskState.SLEEPING;
+        schedule(s, s.cpus[t.cpu]);
+    }
+
+    /**
+     * Wakes a sleeping task with the given syscall result; it is queued on its last CPU (or the
+     * first online one). An idle CPU picks it up at once (the resched IPI to an idle CPU is not
+     * modelled as a separate event).
+     */
+    static void wake(KernelState s, Task t, long result) {
+        if (t.state != TaskState.SLEEPING) {
+            return;
+        }
+        t.state = TaskState.READY;
+        t.lastResult = result;
+        t.waitKind = WaitKind.NONE;
+        t.deadline = -1;
+        Cpu c = s.cpus[t.cpu];
+        if (!c.online) {
+            c = firstOnline(s);
+            t.cpu = c.id;
+        }
+        c.runQueue.add(t.tid);
+        if (c.curr < 0) {
+            schedule(s, c);
+        }
+    }
+
+    static Cpu firstOnline(KernelState s) {
+        for (Cpu c : s.cpus) {
+            if (c.online) {
+                return c;
+            }
+        }
+        throw new IllegalStateException("no CPU online");
+    }
+
+    /** Adds a new or migrated READY task to c's queue; an idle c picks it up at once. */
+    static void enqueue(KernelState s, Task t, Cpu c) {
+        t.cpu = c.id;
+        t.state = TaskState.READY;
+        c.runQueue.add(t.tid);
+        if (c.curr < 0) {
+            schedule(s, c);
+        }
+    }
+
+    /** Removes an exiting task from wherever it is. */
+    static void dequeue(KernelState s, Task t) {
+        for (Cpu c : s.cpus) {
+            c.runQueue.remove((Integer) t.tid);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package dev.uintr.kernel;
+
+import java.util.Objects;
+
+/**
+ * A UPID together with the kernel's context around it (RFC UpidCtx / later upid_ctx,
+ * uintr-kernel §4.1, §4.2). The 16-byte descriptor (§1.4):
+ * <pre>
+ *  bit  0      ON    outstanding notification
+ *  bit  1      SN    suppress notification
+ *  bit  7      BLKD  later tree: "blocked", architecturally reserved → SENDUIPI #GP
+ *  bits 23:16  NV    notification vector
+ *  bits 63:32  NDST  destination APIC id (xAPIC: id in 47:40)
+ *  bits 127:64 PIR   posted requests, one bit per user vector
+ * </pre>
+ * Identified by its index in {@link KernelState#upids}; its kernel address is
+ * {@link #address(int)}. A freed UPID stays in the table with {@code freed = true} so a
+ * later write to it can be recorded as a use-after-free.
+ */
+public final class Upid {
+    public static final int NOTIFICATION_VECTOR = 0xEC;
+    public static final int KERNEL_VECTOR = 0xEB;
+
+    /** Waiting cost (later tree): who pays for waking a blocked receiver. */
+    public static final int COST_NONE = 0;
+    public static final int COST_RECEIVER = 1;
+    public static final int COST_SENDER = 2;
+
+    // --- the descriptor ---
+    public boolean on;
+    public boolean sn;
+    public boolean blkd;
+    public int nv;
+    public long ndst;
+    public long pir;
+
+    // --- the context ---
+    /** Reference count; the UPID is freed when it reaches 0. */
+    public int refs;
+    public boolean freed;
+    /** The receiving task (tid). */
+    public int task;
+    /** false after the receiver exited (later) or unregistered (rfc): new senders get ESHUTDOWN. */
+    public boolean receiverActive;
+    /** Set while the receiver is blocked with this UPID armed. */
+    public boolean waiting;
+    /** later: COST_NONE / COST_RECEIVER / COST_SENDER (sticky across re-registration, audit §2.3). */
+    public int waitingCost;
+    /** Vectors registered against this UPID (rfc: the thread's uvec_mask, later: upid_ctx's). */
+    public long uvecMask;
+
+    public Upid(int task) {
+        this.task = task;
+        this.nv = NOTIFICATION_VECTOR;
+        this.refs = 1;
+        this.receiverActive = true;
+    }
+
+    private Upid() {}
+
+    /** The kernel virtual address the model gives UPID {@code id} (64-byte aligned). */
+    public static long address(int id) {
+        return 0xffff888000100000L + 64L * id;
+    }
+
+    /** Bits 63:0 of the descriptor: ON, SN, BLKD, NV, NDST (§1.4). */
+    public long low64() {
+        return (on ? 1L : 0) | (sn ? 2L : 0) | (blkd ? 0x80L : 0) | ((long) (nv & 0xff) << 16)
+                | ((ndst & 0xffffffffL) << 32);
+    }
+
+    /** The 16-byte little-endian image of the descriptor (§1.4). */
+    public byte[] image() {
+        long lo = low64();
+        byte[] b = new byte[16];
+        for (int i = 0; i < 8; i++) {
+            b[i] = (byte) (lo >>> (8 * i));
+            b[8 + i] = (byte) (pir >>> (8 * i));
+        }
+        return b;
+    }
+
+    public Upid copy() {
+        Upid u = new Upid();
+        u.on = on;
+        u.sn = sn;
+        u.blkd = blkd;
+        u.nv = nv;
+        u.ndst = ndst;
+        u.pir = pir;
+        u.refs = refs;
+        u.freed = freed;
+        u.task = task;
+        u.receiverActive = receiverActive;
+        u.waiting = waiting;
+        u.waitingCost = waitingCost;
+        u.uvecMask = uvecMask;
+        return u;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof Upid)) {
+            return false;
+        }
+        Upid u = (Upid) o;
+        return on == u.on && sn == u.sn && blkd == u.blkd && nv == u.nv && ndst == u.ndst && pir == u.pir
+                && refs == u.refs && freed == u.freed && task == u.task && receiverActive == u.receiverActive
+                && waiting == u.waiting && waitingCost == u.waitingCost && uvecMask == u.uvecMask;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(on, sn, blkd, nv, ndst, pir, refs, freed, task, receiverActive, waiting,
+                waitingCost, uvecMask);
+    }
+
+    @Override
+    public String toString() {
+        return String.format("UPID{ON=%d SN=%d BLKD=%d NV=0x%x NDST=0x%x PIR=0x%x refs=%d%s}",
+                on ? 1 : 0, sn ? 1 : 0, blkd ? 1 : 0, nv, ndst, pir, refs, freed ? " FREED" : "");
+    }
+}

@@ -1,0 +1,320 @@
+package dev.uintr.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.uintr.AbiProfile;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * One deterministic schedule per known weakness of each blocking design (design.md table,
+ * uintr-kernel §5.2), and the same schedule on the designs that do not have it. These are
+ * the ground truth the explorer must rediscover by search.
+ */
+class BlockingDesignTest {
+
+    /** naive: the IPI (NV = 0xEC) is swallowed by a bystander receiver running on the sleeper's last CPU. */
+    private static Rig bystanderSchedule(BlockingDesign d) {
+        Rig w = Rig.rfc(d, 2);
+        int y = w.bystanderReceiver(0);
+        w.k.run(w.rx);                                             // cpu0: rx current, bystander queued
+        assertEquals(Kernel.BLOCKED, w.k.syscall(w.rx, "uintr_wait", 0));
+        assertEquals(y, w.k.state().cpus[0].curr, "the bystander now runs on cpu0");
+        SendOutcome o = w.k.senduipi(w.tx, w.idx);
+        assertTrue(o == SendOutcome.OK || o == SendOutcome.OK_AFTER_GP_FIXUP, o.name());
+        w.k.interrupts(0);
+        w.k.schedule(0);
+        return w;
+    }
+
+    @Test
+    void naive_bystanderSwallowsTheWakeup_kernel5_3_andy1() {
+        Rig w = bystanderSchedule(BlockingDesign.NAIVE);
+        assertEquals(TaskState.SLEEPING, w.task(w.rx).state, "missed wake-up: rx still asleep");
+        assertTrue(w.rxUpid().on, "ON stays set ...");
+        assertEquals(1L << Rig.VEC, w.rxUpid().pir, "... with the post in PIR");
+        long ipis = w.k.counters().ipisSent;
+        assertEquals(SendOutcome.OK, w.k.senduipi(w.tx, w.idx));
+        assertEquals(ipis, w.k.counters().ipisSent, "ON = 1 suppresses every later IPI: lost for good");
+        assertEquals(0, w.k.counters().spuriousKernelInterrupts, "the kernel never saw the 0xEC");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = BlockingDesign.class, names = {"KERNEL_VECTOR", "KERNEL_VECTOR_CHECKED", "GP_FAULT"})
+    void otherDesigns_bystanderDoesNotSwallow_kernel5_3(BlockingDesign d) {
+        Rig w = bystanderSchedule(d);
+        if (w.task(w.rx).state != TaskState.RUNNING) {
+            w.k.schedule(0);
+        }
+        assertEquals(TaskState.RUNNING, w.task(w.rx).state);
+        assertEquals(-Errno.EINTR, w.task(w.rx).lastResult, "rfc uintr_wait returns -EINTR");
+        w.assertDeliveredOnce(w.rx);
+    }
+
+    @Test
+    void naive_wakesWhenTheCpuIsIdle_spuriousHandlerWalksTheList() {
+        Rig w = Rig.rfc(BlockingDesign.NAIVE, 2);
+        assertEquals(Kernel.BLOCKED, w.k.syscall(w.rx, "uintr_wait", 0));
+        w.k.senduipi(w.tx, w.idx);
+        w.k.interrupts(0);
+        assertEquals(1, w.k.counters().spuriousKernelInterrupts);
+        assertEquals(TaskState.RUNNING, w.task(w.rx).state, "idle cpu0 picked rx up after the wake");
+        w.assertDeliveredOnce(w.rx);
+    }
+
+    /** kernel §5.2 item 1: a post absorbed into UIRR between syscall entry and arming is never woken for. */
+    private static Rig postBeforeArm(BlockingDesign d) {
+        Rig w = Rig.rfc(d, 2);
+        w.k.enterKernel(w.rx);                                     // syscall entry, UINV still live
+        assertEquals(SendOutcome.OK, w.k.senduipi(w.tx, w.idx));
+        w.k.interrupts(0);                                         // notification processing at CPL0
+        assertEquals(1L << Rig.VEC, w.task(w.rx).uirr, "absorbed into UIRR, not delivered in the kernel");
+        w.k.syscall(w.rx, "uintr_wait", 0);
+        w.k.settleInterrupts();
+        return w;
+    }
+
+    @Test
+    void kernelVector_postBeforeArm_lostWakeup_kernel5_2_1() {
+        Rig w = postBeforeArm(BlockingDesign.KERNEL_VECTOR);
+        assertEquals(TaskState.SLEEPING, w.task(w.rx).state);
+        assertEquals(1L << Rig.VEC, w.task(w.rx).uirr, "pending in UIRR while asleep");
+        assertTrue(w.task(w.rx).deliveries.isEmpty());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = BlockingDesign.class, names = {"KERNEL_VECTOR_CHECKED", "GP_FAULT"})
+    void checkedDesigns_postBeforeArm_abortTheWait(BlockingDesign d) {
+        Rig w = postBeforeArm(d);
+        assertEquals(TaskState.RUNNING, w.task(w.rx).state);
+        assertEquals(-Errno.EINTR, w.task(w.rx).lastResult);
+        w.assertDeliveredOnce(w.rx);
+    }
+
+    /** kernel §5.2 item 2: the 0xEC is still in flight when the receiver arms and switches out. */
+    private static Rig onAlreadySet(BlockingDesign d) {
+        Rig w = Rig.rfc(d, 2);
+        assertEquals(SendOutcome.OK, w.k.senduipi(w.tx, w.idx));    // ON = 1, 0xEC pending on cpu0
+        w.k.syscall(w.rx, "uintr_wait", 0);                        // arms before the IPI lands
+        w.k.interrupts(0);
+        return w;
+    }
+
+    @Test
+    void kernelVector_onAlreadySet_spuriousEcAndLostWakeup_kernel5_2_2() {
+        Rig w = onAlreadySet(BlockingDesign.KERNEL_VECTOR);
+        assertEquals(1, w.k.counters().spuriousKernelInterrupts, "0xEC reached the kernel: UIS counter");
+        assertEquals(1, w.k.state().cpus[0].spurious);
+        assertEquals(TaskState.SLEEPING, w.task(w.rx).state);
+        long ipis = w.k.counters().ipisSent;
+        w.k.senduipi(w.tx, w.idx);
+        assertEquals(ipis, w.k.counters().ipisSent, "ON = 1: no 0xEB will ever be sent");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = BlockingDesign.class, names = {"KERNEL_VECTOR_CHECKED", "GP_FAULT"})
+    void checkedDesigns_onAlreadySet_abortTheWait(BlockingDesign d) {
+        Rig w = onAlreadySet(d);
+        assertEquals(TaskState.RUNNING, w.task(w.rx).state);
+        w.assertDeliveredOnce(w.rx);
+    }
+
+    /** kernel §5.2 items 4 and 7: two sleepers on cpu0, an unrelated task running there. */
+    private static Rig twoSleepers(BlockingDesign d, int[] out) {
+        Rig w = Rig.rfc(d, 2);
+        int r2 = w.k.spawnThread(w.rx, "rx2", 0);
+        w.k.run(r2);
+        Rig.ok(w.k.syscall(r2, "uintr_register_handler", Kernel.DEFAULT_HANDLER, 0));
+        long fd2 = Rig.ok(w.k.syscall(r2, "uintr_create_fd", Rig.VEC, 0));
+        w.k.stui(r2);
+        long txFd2 = Rig.ok(w.k.passFd(r2, fd2, w.tx));
+        long idx2 = Rig.ok(w.k.syscall(w.tx, "uintr_register_sender", txFd2, 0));
+        int y = w.k.newProcess("worker", 0);                       // plain task, no UINTR
+        w.k.run(w.rx);
+        assertEquals(Kernel.BLOCKED, w.k.syscall(w.rx, "uintr_wait", 0));
+        w.k.run(r2);
+        assertEquals(Kernel.BLOCKED, w.k.syscall(r2, "uintr_wait", 0));
+        assertEquals(y, w.k.state().cpus[0].curr, "the unrelated worker runs on cpu0");
+        w.k.senduipi(w.tx, w.idx);
+        w.k.senduipi(w.tx, idx2);
+        w.k.interrupts(0);
+        out[0] = r2;
+        out[1] = y;
+        return w;
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = BlockingDesign.class, names = {"KERNEL_VECTOR", "KERNEL_VECTOR_CHECKED"})
+    void kernelVector_innocentVictimAndListWalk_kernel5_2_4_and_7(BlockingDesign d) {
+        int[] ids = new int[2];
+        Rig w = twoSleepers(d, ids);
+        Counters c = w.k.counters();
+        assertEquals(1, c.kernelVectorInterrupts, "both 0xEB IPIs merged into one interrupt");
+        assertEquals(1, c.victimInterrupts, "the unrelated worker on cpu0 was interrupted");
+        assertEquals(2, c.uintrWakeups, "one walk of the global list woke both sleepers");
+        assertEquals(TaskState.READY, w.task(w.rx).state);
+        assertEquals(TaskState.READY, w.task(ids[0]).state);
+    }
+
+    @Test
+    void gpFault_noVictims_senderPaysAFaultPerWake_kernel5_6() {
+        int[] ids = new int[2];
+        Rig w = twoSleepers(BlockingDesign.GP_FAULT, ids);
+        Counters c = w.k.counters();
+        assertEquals(0, c.kernelVectorInterrupts);
+        assertEquals(0, c.victimInterrupts);
+        assertEquals(2, c.gpFixups, "each post to a blocked receiver costs the sender a #GP");
+        assertEquals(0, c.ipisSent, "every post faulted: no IPI at all");
+    }
+
+    /** kernel §5.2 item 6: the sleeper's NDST points at a CPU that goes offline. */
+    private static Rig hotUnplug(BlockingDesign d) {
+        Rig w = Rig.rfc(d, 3);
+        assertEquals(Kernel.BLOCKED, w.k.syscall(w.rx, "uintr_wait", 0));
+        w.k.cpuOffline(0);
+        w.k.senduipi(w.tx, w.idx);
+        w.k.settleInterrupts();
+        for (int cpu = 1; cpu < 3; cpu++) {
+            if (w.k.state().cpus[cpu].runQueue.contains(w.rx)) {
+                w.k.schedule(cpu);
+            }
+        }
+        return w;
+    }
+
+    @Test
+    void kernelVector_cpuHotUnplugLosesTheWakeup_kernel5_2_6() {
+        Rig w = hotUnplug(BlockingDesign.KERNEL_VECTOR);
+        assertEquals(1, w.k.counters().lostIpis, "the 0xEB went to the offline CPU");
+        assertEquals(TaskState.SLEEPING, w.task(w.rx).state);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = BlockingDesign.class, names = {"KERNEL_VECTOR_CHECKED", "GP_FAULT"})
+    void otherDesigns_cpuHotUnplugStillWakes(BlockingDesign d) {
+        Rig w = hotUnplug(d);
+        assertEquals(0, w.k.counters().lostIpis);
+        assertEquals(TaskState.RUNNING, w.task(w.rx).state);
+        w.assertDeliveredOnce(w.rx);
+    }
+
+    @Test
+    void rfc_signalWakeLeavesAStaleWaitListEntry_kernel5_2_3() {
+        Rig w = Rig.rfc(BlockingDesign.KERNEL_VECTOR, 2);
+        w.k.syscall(w.rx, "uintr_wait", 0);
+        w.k.signal(w.rx);
+        w.k.schedule(0);
+        assertEquals(-Errno.EINTR, w.task(w.rx).lastResult);
+        assertEquals(TaskState.RUNNING, w.task(w.rx).state);
+        assertEquals(List.of(w.task(w.rx).upid), w.k.state().waitList, "still listed");
+        assertEquals(Upid.KERNEL_VECTOR, w.rxUpid().nv, "back in user mode with NV = 0xEB");
+        w.k.senduipi(w.tx, w.idx);                                // notification now goes to the kernel
+        w.k.interrupts(0);
+        assertEquals(1, w.k.counters().kernelVectorInterrupts);
+        assertTrue(w.task(w.rx).deliveries.isEmpty(), "the running receiver did not get it as a user interrupt");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = BlockingDesign.class, names = {"KERNEL_VECTOR_CHECKED", "GP_FAULT"})
+    void betterDesigns_signalWakeDisarms_noStaleEntry(BlockingDesign d) {
+        Rig w = Rig.rfc(d, 2);
+        w.k.syscall(w.rx, "uintr_wait", 0);
+        w.k.signal(w.rx);
+        assertEquals(TaskState.RUNNING, w.task(w.rx).state);
+        assertEquals(List.of(), w.k.state().waitList);
+        assertFalse(w.rxUpid().waiting || w.rxUpid().blkd, "disarmed");
+        assertEquals(Upid.NOTIFICATION_VECTOR, w.rxUpid().nv);
+        w.k.senduipi(w.tx, w.idx);
+        w.k.interrupts(0);
+        w.assertDeliveredOnce(w.rx);
+    }
+
+    // ---------------------------------------------------------------- later profile: handler flags pick the design
+
+    private static Rig later(long flags) {
+        return new Rig(KernelConfig.of(AbiProfile.LATER), flags);
+    }
+
+    @Test
+    void later_waitingReceiver_kernelVectorWake_uintrWaitEintr_kernel7_3() {
+        Rig w = later(0x1000);
+        int y = w.k.newProcess("worker", 0);
+        assertEquals(Kernel.BLOCKED, w.k.syscall(w.rx, "uintr_wait", 100_000, 0));
+        assertEquals(Upid.KERNEL_VECTOR, w.rxUpid().nv, "armed by switch_uintr_prepare");
+        assertFalse(w.rxUpid().sn, "SN stays 0 so SENDUIPI sends the 0xEB");
+        w.k.senduipi(w.tx, w.idx);
+        w.k.interrupts(0);
+        assertEquals(1, w.k.counters().victimInterrupts, "worker " + y + " was the victim");
+        w.k.schedule(0);
+        assertEquals(-Errno.EINTR, w.task(w.rx).lastResult);
+        w.assertDeliveredOnce(w.rx);
+    }
+
+    @Test
+    void later_waitingSender_gpFixupWake_uintrWaitEintr_kernel5_6() {
+        Rig w = later(0x2000);
+        assertEquals(Kernel.BLOCKED, w.k.syscall(w.rx, "uintr_wait", 100_000, 0));
+        assertTrue(w.rxUpid().blkd && w.rxUpid().sn, "BLKD and SN armed");
+        assertEquals(SendOutcome.OK_AFTER_GP_FIXUP, w.k.senduipi(w.tx, w.idx));
+        assertEquals(1, w.k.counters().gpFixups);
+        assertFalse(w.rxUpid().blkd);
+        assertEquals(TaskState.RUNNING, w.task(w.rx).state, "idle cpu0 ran it");
+        assertEquals(-Errno.EINTR, w.task(w.rx).lastResult);
+        w.assertDeliveredOnce(w.rx);
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(longs = {0x1000, 0x2000})
+    void later_nanosleepInterruptedWithEintr_kernel2_5_9c(long flags) {
+        Rig w = later(flags);
+        assertEquals(Kernel.BLOCKED, w.k.syscall(w.rx, "nanosleep", 10_000_000));
+        w.k.senduipi(w.tx, w.idx);
+        w.k.settleInterrupts();
+        assertEquals(TaskState.RUNNING, w.task(w.rx).state);
+        assertEquals(-Errno.EINTR, w.task(w.rx).lastResult);
+        w.assertDeliveredOnce(w.rx);
+    }
+
+    @Test
+    void later_waitingNone_sleepIsNotInterrupted_postWaitsInPir() {
+        Rig w = later(0);
+        w.k.syscall(w.rx, "nanosleep", 1000);
+        w.k.senduipi(w.tx, w.idx);
+        w.k.settleInterrupts();
+        assertEquals(TaskState.SLEEPING, w.task(w.rx).state);
+        assertTrue(w.rxUpid().sn);
+        assertEquals(1L << Rig.VEC, w.rxUpid().pir);
+        w.k.advanceTime(1000);
+        w.k.schedule(0);
+        assertEquals(0, w.task(w.rx).lastResult, "timer expiry");
+        w.assertDeliveredOnce(w.rx);
+    }
+
+    @Test
+    void later_armingWindow_postAbsorbedBeforeTheSwitch_wakesOnlyAtTimeout_audit5() {
+        Rig w = later(0x2000);
+        w.k.enterKernel(w.rx);
+        w.k.senduipi(w.tx, w.idx);
+        w.k.interrupts(0);
+        w.k.syscall(w.rx, "uintr_wait", 1000, 0);
+        w.k.settleInterrupts();
+        w.k.advanceTime(999);
+        assertEquals(TaskState.SLEEPING, w.task(w.rx).state, "nothing wakes it before the timer");
+        w.k.advanceTime(1);
+        w.k.schedule(0);
+        assertEquals(0, w.task(w.rx).lastResult, "returns 0 (timeout), not -EINTR");
+        w.assertDeliveredOnce(w.rx);
+    }
+
+    @Test
+    void sameScheduleTwice_equalStates_deterministic() {
+        Rig a = bystanderSchedule(BlockingDesign.KERNEL_VECTOR);
+        Rig b = bystanderSchedule(BlockingDesign.KERNEL_VECTOR);
+        assertEquals(a.k.state(), b.k.state());
+        assertEquals(a.k.state().hashCode(), b.k.state().hashCode());
+    }
+}

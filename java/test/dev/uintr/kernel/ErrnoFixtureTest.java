@@ -1,0 +1,101 @@
+package dev.uintr.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.uintr.AbiProfile;
+import dev.uintr.BadInputException;
+import dev.uintr.kernel.fixture.ErrnoFixture;
+import dev.uintr.kernel.fixture.ErrnoRow;
+import dev.uintr.kernel.fixture.ErrnoRunner;
+import dev.uintr.kernel.fixture.RowResult;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/** Every row of fixtures/kernel/errno-*.csv against the model (spec §2.2 / §2.4, audit §2). */
+class ErrnoFixtureTest {
+    static final Path RFC = Path.of("fixtures/kernel/errno-rfc-v1.csv");
+    static final Path LATER = Path.of("fixtures/kernel/errno-later.csv");
+
+    @TestFactory
+    Stream<DynamicTest> rfcV1Rows() {
+        return rows(RFC, AbiProfile.RFC_V1);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> laterRows() {
+        return rows(LATER, AbiProfile.LATER);
+    }
+
+    private static Stream<DynamicTest> rows(Path file, AbiProfile profile) {
+        List<ErrnoRow> rows = ErrnoFixture.read(file);
+        assertTrue(rows.size() > 50, "fixture " + file + " has only " + rows.size() + " rows");
+        return rows.stream().map(r -> DynamicTest.dynamicTest(r.id() + " [" + r.spec() + "]", () -> {
+            RowResult res = ErrnoRunner.run(r, profile);
+            assertEquals(RowResult.Status.PASS, res.status(), r.where() + ": " + res.detail());
+        }));
+    }
+
+    @Test
+    void profileFromFileName() {
+        assertEquals(AbiProfile.RFC_V1, ErrnoFixture.profileFromName(RFC));
+        assertEquals(AbiProfile.LATER, ErrnoFixture.profileFromName(LATER));
+        assertEquals(null, ErrnoFixture.profileFromName(Path.of("x/errors.csv")));
+    }
+
+    @Test
+    void aWrongExpectationFails_theRunnerIsNotVacuous() {
+        List<ErrnoRow> rows = ErrnoFixture.parse("t.csv", List.of(
+                "id,config,setup,call,expect,spec",
+                "x,,,uintr_register_handler 0 0,EBUSY,kernel §2.2(a) step 3"));
+        RowResult r = ErrnoRunner.run(rows.get(0), AbiProfile.RFC_V1);
+        assertEquals(RowResult.Status.FAIL, r.status());
+        assertEquals("-EFAULT", r.observed());
+    }
+
+    @Test
+    void aFailingSetupStepIsAnError() {
+        List<ErrnoRow> rows = ErrnoFixture.parse("t.csv", List.of(
+                "id,config,setup,call,expect,spec",
+                "x,,uintr_create_fd 0 0 -> $fd,uintr_register_sender $fd 0,0,s"));
+        RowResult r = ErrnoRunner.run(rows.get(0), AbiProfile.RFC_V1);
+        assertEquals(RowResult.Status.ERROR, r.status());
+        assertTrue(r.detail().contains("-EINVAL"), r.detail());
+    }
+
+    private static String malformed(String row) {
+        BadInputException e = assertThrows(BadInputException.class, () -> ErrnoFixture.parse("bad.csv", List.of(
+                "# comment", "id,config,setup,call,expect,spec", row)));
+        assertTrue(e.getMessage().startsWith("bad.csv:3: "), e.getMessage());
+        return e.getMessage();
+    }
+
+    @Test
+    void malformedRowsNameFileLineAndItem() {
+        assertTrue(malformed("x,,,uintr_wait 0,EWHAT,s").contains("EWHAT"));
+        assertTrue(malformed("x,,,uintr_wait 0,0").contains("expected 6 fields"));
+        assertTrue(malformed("x,fast,,uintr_wait 0,0,s").contains("'fast'"));
+        assertTrue(malformed("x,,,uintr_frobnicate 0,0,s").contains("uintr_frobnicate"));
+        assertTrue(malformed("x,,,uintr_wait $nope,0,s").contains("$nope"));
+        assertTrue(malformed("x,,,B: uintr_wait 0,0,s").contains("thread B"));
+        assertTrue(malformed("x,,,uintr_wait 12q,0,s").contains("12q"));
+        assertTrue(malformed("x,,,senduipi,0,s").contains("senduipi takes 1"));
+        assertTrue(malformed("x,,,,0,s").contains("empty call"));
+        assertTrue(malformed("x,design=lazy,,uintr_wait 0,0,s").contains("lazy"));
+    }
+
+    @Test
+    void missingOrWrongHeaderIsBadInput() {
+        BadInputException e = assertThrows(BadInputException.class,
+                () -> ErrnoFixture.parse("h.csv", List.of("name,call,expect")));
+        assertTrue(e.getMessage().startsWith("h.csv:1: header"), e.getMessage());
+        BadInputException dup = assertThrows(BadInputException.class, () -> ErrnoFixture.parse("d.csv", List.of(
+                "id,config,setup,call,expect,spec", "x,,,uintr_wait 0,0,s", "x,,,uintr_wait 0,0,s")));
+        assertTrue(dup.getMessage().startsWith("d.csv:3: duplicate id 'x'"), dup.getMessage());
+    }
+}

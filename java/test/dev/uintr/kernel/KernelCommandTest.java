@@ -1,0 +1,89 @@
+package dev.uintr.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.uintr.cli.ExitCodes;
+import dev.uintr.cli.KernelErrnoStage;
+import dev.uintr.cli.Main;
+import dev.uintr.cli.RunContext;
+import dev.uintr.report.RunFolder;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code uintr-harness kernel check} and the "kernel" run stage. */
+class KernelCommandTest {
+    @TempDir
+    Path tmp;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int exec(String... args) {
+        CommandLine cl = Main.newCommandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        return cl.execute(args);
+    }
+
+    @Test
+    void checkShippedFixtures_allPass_ktapTotals() {
+        assertEquals(ExitCodes.OK, exec("kernel", "check"));
+        String o = out.toString();
+        assertTrue(o.startsWith("KTAP version 1\n1..2\n"), o);
+        assertTrue(o.contains("ok 1 kernel.errno.later") && o.contains("ok 2 kernel.errno.rfc-v1"), o);
+        assertTrue(o.contains("fail:0") && o.contains("error:0"), o);
+    }
+
+    @Test
+    void aFailingRow_exit1_namesFileLineExpectedObserved() throws Exception {
+        Path f = tmp.resolve("errno-rfc-v1.csv");
+        Files.write(f, List.of("id,config,setup,call,expect,spec", "wrong,,,uintr_register_handler 0 0,EBUSY,x"));
+        assertEquals(ExitCodes.FAILED, exec("kernel", "check", f.toString()));
+        assertTrue(out.toString().contains("errno-rfc-v1.csv:2: expected EBUSY, got -EFAULT"), out.toString());
+        assertTrue(out.toString().contains("not ok 1 wrong"), out.toString());
+    }
+
+    @Test
+    void aMalformedRow_exit2_fileLineItem() throws Exception {
+        Path f = tmp.resolve("errno-later.csv");
+        Files.write(f, List.of("id,config,setup,call,expect,spec", "bad,,,uintr_wait 0 0,EWHAT,x"));
+        assertEquals(ExitCodes.USAGE, exec("kernel", "check", f.toString()));
+        assertTrue(err.toString().contains("errno-later.csv:2: bad expect 'EWHAT'"), err.toString());
+    }
+
+    @Test
+    void unknownProfileOrUnnamedFile_exit2() throws Exception {
+        Path f = tmp.resolve("mine.csv");
+        Files.write(f, List.of("id,config,setup,call,expect,spec", "a,,,uintr_wait 0 0,0,x"));
+        assertEquals(ExitCodes.USAGE, exec("kernel", "check", f.toString()));
+        assertTrue(err.toString().contains("cannot tell the ABI profile"), err.toString());
+        assertEquals(ExitCodes.OK, exec("kernel", "check", "--profile", "later", f.toString()));
+        assertEquals(ExitCodes.USAGE, exec("kernel", "check", "--profile", "rfc-v9", f.toString()));
+        assertEquals(ExitCodes.USAGE, exec("kernel", "check", "--no-such-option"));
+    }
+
+    @Test
+    void runStage_writesKernelErrnoCsv() throws Exception {
+        StringWriter console = new StringWriter();
+        RunContext ctx = new RunContext(RunFolder.at(tmp.resolve("run")), null, new PrintWriter(console), true);
+        assertEquals(ExitCodes.OK, new KernelErrnoStage().run(ctx));
+        List<String> lines = Files.readAllLines(tmp.resolve("run/kernel-errno.csv"));
+        assertEquals("file,line,id,profile,status,expected,observed,spec,detail", lines.get(0));
+        assertTrue(lines.size() > 150, "one line per row: " + lines.size());
+        assertTrue(lines.stream().skip(1).allMatch(l -> l.contains(",PASS,")));
+        assertTrue(console.toString().contains("errno rows passed"), console.toString());
+    }
+
+    @Test
+    void runStage_noFixtures_skip() {
+        RunContext ctx = new RunContext(RunFolder.at(tmp.resolve("run2")), null, new PrintWriter(new StringWriter()), true);
+        assertEquals(ExitCodes.ALL_SKIPPED, new KernelErrnoStage(tmp.resolve("none")).run(ctx));
+    }
+}

@@ -1,0 +1,273 @@
+package dev.uintr.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.uintr.AbiProfile;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The kernel selftests of uintr-kernel §7 replayed on the model with their expected outcomes.
+ * SENDUIPI SIGILL/SIGSEGV cases and the syscall_* errno tests are rows of the errno fixtures
+ * (ErrnoFixtureTest); this class replays the ones that need threads, processes and waits.
+ * Not replayed: syscall_handler's "plain function as handler → SIGSEGV" (the model abstracts
+ * handler code) and the alt-stack RSP range (the model does not build the handler frame).
+ */
+class SelftestReplayTest {
+    static final long H = Kernel.DEFAULT_HANDLER;
+
+    static long ok(long r) {
+        return Rig.ok(r);
+    }
+
+    @Nested
+    class RfcV1 {
+        final Kernel k = new Kernel(KernelConfig.of(AbiProfile.RFC_V1));
+        final int main = k.newProcess("main", 0);
+        final long fd;
+
+        RfcV1() {
+            ok(k.syscall(main, "uintr_register_handler", H, 0));     // setup: must succeed
+            fd = ok(k.syscall(main, "uintr_create_fd", 0, 0));
+            k.stui(main);
+        }
+
+        @Test
+        void test_base_ipi_kernel7_1() {
+            int t = k.spawnThread(main, "sender", 1);
+            long idx = ok(k.syscall(t, "uintr_register_sender", fd, 0));
+            assertEquals(SendOutcome.OK, k.senduipi(t, idx));
+            assertEquals(0, k.syscall(t, "uintr_unregister_sender", fd, 0));
+            k.interrupts(0);                                        // main spins in user mode
+            assertEquals(List.of(0), k.task(main).deliveries);
+        }
+
+        @Test
+        void test_blocking_ipi_kernel7_1() {
+            int t = k.spawnThread(main, "sender", 1);
+            long idx = ok(k.syscall(t, "uintr_register_sender", fd, 0));
+            assertEquals(Kernel.BLOCKED, k.syscall(main, "uintr_wait", 0));
+            k.advanceTime(1000);                                    // sender sleeps 1000 µs
+            k.senduipi(t, idx);
+            k.settleInterrupts();
+            assertEquals(-Errno.EINTR, k.task(main).lastResult);
+            assertEquals(List.of(0), k.task(main).deliveries, "User interrupt received");
+        }
+
+        @Test
+        void ipc_base_processUnidirectional_kernel7_2c() {
+            int child = k.fork(main, "child", 1);
+            long idx = ok(k.syscall(child, "uintr_register_sender", fd, 0));
+            k.senduipi(child, idx);
+            ok(k.syscall(child, "uintr_unregister_sender", fd, 0));
+            ok(k.syscall(child, "close", fd));
+            k.settleInterrupts();
+            assertEquals(List.of(0), k.task(main).deliveries);
+        }
+
+        @Test
+        void ipc_base_processBidirectional_scmRights_kernel7_2d() {
+            int child = k.fork(main, "child", 1);
+            ok(k.syscall(child, "uintr_register_handler", H, 0));
+            long cfd = ok(k.syscall(child, "uintr_create_fd", 1, 0));
+            k.stui(child);
+            long inParent = ok(k.passFd(child, cfd, main));
+            long toChild = ok(k.syscall(main, "uintr_register_sender", inParent, 0));
+            long toParent = ok(k.syscall(child, "uintr_register_sender", fd, 0));
+            assertEquals(Kernel.BLOCKED, k.syscall(child, "uintr_wait", 0));
+            k.senduipi(main, toChild);
+            k.settleInterrupts();
+            assertEquals(List.of(1), k.task(child).deliveries);
+            k.senduipi(child, toParent);
+            k.settleInterrupts();
+            assertEquals(List.of(0), k.task(main).deliveries, "parent must receive the reply");
+        }
+
+        @Test
+        void syscall_flags_bits0to3_rejected_kernel7_2() {
+            int t = k.spawnThread(main, "t", 1);
+            for (int bit = 0; bit < 4; bit++) {
+                long f = 1L << bit;
+                assertEquals(-Errno.EINVAL, k.syscall(t, "uintr_register_handler", H, f));
+                assertEquals(-Errno.EINVAL, k.syscall(main, "uintr_unregister_handler", f));
+                assertEquals(-Errno.EINVAL, k.syscall(main, "uintr_create_fd", 7, f));
+                assertEquals(-Errno.EINVAL, k.syscall(t, "uintr_register_sender", fd, f));
+                assertEquals(-Errno.EINVAL, k.syscall(t, "uintr_unregister_sender", fd, f));
+            }
+        }
+
+        @Test
+        void out_of_uitte_4threads_x_64vectors_kernel7_2() {
+            long[] fds = new long[256];
+            for (int th = 0; th < 4; th++) {
+                int r = k.spawnThread(main, "r" + th, 1);
+                k.run(r);
+                ok(k.syscall(r, "uintr_register_handler", H, 0));
+                for (int v = 0; v < 64; v++) {
+                    fds[th * 64 + v] = ok(k.syscall(r, "uintr_create_fd", v, 0));
+                }
+            }
+            k.run(main);
+            for (int i = 0; i < 256; i++) {
+                assertEquals(i, k.syscall(main, "uintr_register_sender", fds[i], 0));
+            }
+            assertEquals(-Errno.ENOSPC, k.syscall(main, "uintr_register_sender", fd, 0));
+        }
+
+        @Test
+        void coalescing_andOnSuppression_kernel2_5() {
+            int t = k.spawnThread(main, "sender", 1);
+            long idx = ok(k.syscall(t, "uintr_register_sender", fd, 0));
+            k.clui(main);
+            long ipis = k.counters().ipisSent;
+            k.senduipi(t, idx);
+            k.senduipi(t, idx);
+            k.senduipi(t, idx);
+            k.settleInterrupts();
+            assertTrue(k.counters().ipisSent <= ipis + 2, "ON suppresses repeat IPIs until processed");
+            k.stui(main);
+            assertEquals(List.of(0), k.task(main).deliveries, "three posts of one vector, one delivery");
+        }
+
+        @Test
+        void descheduledReceiver_snSet_backlogReplayedBySelfIpi_kernel4_3() {
+            int t = k.spawnThread(main, "sender", 1);
+            long idx = ok(k.syscall(t, "uintr_register_sender", fd, 0));
+            int other = k.newProcess("other", 0);
+            k.run(other);                                           // main switched out: SN = 1
+            assertTrue(k.upidOf(main).sn);
+            long ipis = k.counters().ipisSent;
+            k.senduipi(t, idx);
+            assertEquals(ipis, k.counters().ipisSent, "SN = 1: PIR only");
+            k.run(main);                                            // return path: SN = 0, self-IPI 0xEC
+            assertEquals(List.of(0), k.task(main).deliveries);
+            assertEquals(0, k.counters().spuriousKernelInterrupts);
+        }
+    }
+
+    @Nested
+    class Later {
+        Kernel k;
+        int main;
+
+        void setup(long flags) {
+            k = new Kernel(KernelConfig.of(AbiProfile.LATER));
+            main = k.newProcess("main", 0);
+            ok(k.syscall(main, "uintr_register_handler", H, flags));
+            k.stui(main);
+        }
+
+        @Test
+        void test_thread_ipi_no_fd_registerSelf_kernel7_3() {
+            setup(0);
+            long idx = ok(k.syscall(main, "uintr_register_self", 5, 0));
+            int t = k.spawnThread(main, "t", 1);
+            assertEquals(SendOutcome.OK, k.senduipi(t, idx), "#UD fixup, then the post");
+            k.settleInterrupts();
+            assertEquals(List.of(5), k.task(main).deliveries);
+        }
+
+        @ParameterizedTest
+        @ValueSource(longs = {0x1000, 0x2000})
+        void test_blocking_ipi_uintr_wait_kernel7_3(long flags) {
+            setup(flags);
+            long idx = ok(k.syscall(main, "uintr_register_self", 2, 0));
+            int t = k.spawnThread(main, "t", 1);
+            assertEquals(Kernel.BLOCKED, k.syscall(main, "uintr_wait", 100_000, 0));
+            k.senduipi(t, idx);
+            k.settleInterrupts();
+            assertEquals(-Errno.EINTR, k.task(main).lastResult);
+            assertEquals(List.of(2), k.task(main).deliveries);
+        }
+
+        @ParameterizedTest
+        @ValueSource(longs = {0x1000, 0x2000})
+        void test_blocking_ipi_sleep_nanosleep10s_kernel7_3(long flags) {
+            setup(flags);
+            long idx = ok(k.syscall(main, "uintr_register_self", 2, 0));
+            int t = k.spawnThread(main, "t", 1);
+            assertEquals(Kernel.BLOCKED, k.syscall(main, "nanosleep", 10_000_000));
+            k.senduipi(t, idx);
+            k.settleInterrupts();
+            assertEquals(-Errno.EINTR, k.task(main).lastResult);
+            assertEquals(List.of(2), k.task(main).deliveries);
+        }
+
+        @Test
+        void interim_x86_uintr_waitingAny_kernel7_3() {
+            setup(0x3000);
+            assertEquals(Upid.COST_RECEIVER, k.upidOf(main).waitingCost, "RECEIVER bit wins");
+            long idx = ok(k.syscall(main, "uintr_register_self", 0, 0));
+            int t = k.spawnThread(main, "t", 1);
+            k.syscall(main, "uintr_wait", 1_000_000, 0);
+            k.advanceTime(1000);
+            k.senduipi(t, idx);
+            k.settleInterrupts();
+            k.schedule(0);
+            assertEquals(-Errno.EINTR, k.task(main).lastResult);
+            assertEquals(List.of(0), k.task(main).deliveries);
+        }
+
+        @ParameterizedTest
+        @ValueSource(longs = {0x1000, 0x2000})
+        void syscall_blocking_processUnidirectional_usleepLoop_kernel7_3(long flags) {
+            setup(flags);
+            long fd = ok(k.syscall(main, "uintr_vector_fd", 1, 0));
+            int child = k.fork(main, "child", 1);
+            assertEquals(Kernel.BLOCKED, k.syscall(main, "nanosleep", 1));   // usleep(1) in a loop
+            long idx = ok(k.syscall(child, "uintr_register_sender", fd, 0));
+            k.senduipi(child, idx);
+            k.settleInterrupts();
+            assertEquals(-Errno.EINTR, k.task(main).lastResult, "woken by the interrupt, not the 1 µs timer");
+            assertEquals(List.of(1), k.task(main).deliveries, "the receiver blocked in usleep got it");
+        }
+
+        @Test
+        void senduipi_self_ipi_thenDelay_received_kernel7_3() {
+            setup(0);
+            long idx = ok(k.syscall(main, "uintr_register_self", 9, 0));
+            assertEquals(SendOutcome.OK, k.senduipi(main, idx));
+            assertTrue(k.task(main).deliveries.isEmpty(), "not visible immediately after SENDUIPI");
+            k.interrupts(0);                                        // the busy delay: next boundary
+            assertEquals(List.of(9), k.task(main).deliveries);
+        }
+
+        @Test
+        void syscall_alt_stack_stackAdjust_kernel7_3() {
+            setup(0);
+            long buf = 0x7f00_0000_1000L;
+            assertEquals(0, k.syscall(main, "uintr_alt_stack", buf, 4096, 0));
+            assertEquals(buf | 1, k.task(main).stackAdjust);
+            assertEquals(0, k.syscall(main, "uintr_alt_stack", 0, 0, 0));
+            assertEquals(128, k.task(main).stackAdjust);
+        }
+
+        @Test
+        void syscall_ipi_fd_childAdoptsTable_kernel7_3() {
+            setup(0);
+            long idx = ok(k.syscall(main, "uintr_register_self", 0, 0));
+            long ipiFd = ok(k.syscall(main, "uintr_ipi_fd", 0));
+            int child = k.newProcess("child", 1);                   // socketpair peer without a UITT
+            long cfd = ok(k.passFd(main, ipiFd, child));
+            assertEquals(0, k.syscall(child, "ioctl", cfd, 0x7500));
+            assertEquals(SendOutcome.OK, k.senduipi(child, idx));
+            k.settleInterrupts();
+            assertEquals(List.of(0), k.task(main).deliveries);
+        }
+
+        @Test
+        void senduipi_instr_forkedChildShares_noSigill_kernel7_3() {
+            setup(0);
+            long fd = ok(k.syscall(main, "uintr_vector_fd", 4, 0));
+            long idx = ok(k.syscall(main, "uintr_register_sender", fd, 0));
+            int child = k.fork(main, "child", 1);
+            assertEquals(SendOutcome.OK, k.senduipi(child, idx));
+            k.settleInterrupts();
+            assertEquals(List.of(4), k.task(main).deliveries);
+        }
+    }
+}
