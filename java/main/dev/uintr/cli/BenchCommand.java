@@ -75,7 +75,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         BenchConfig cfg = new BenchConfig(Mechanism.parseList(mechanisms, "--mechanisms"), iterations, warmup,
-                CpuPair.parse(cpus, "--cpus"), timeoutMs, expectedIntervalNs,
+                CpuPair.parse(cpus, "--cpus").requireAllowed(CpuPair.allowedListOfThisProcess(), "--cpus"), timeoutMs, expectedIntervalNs,
                 Mechanism.parse(normaliseTo, "--normalise-to"), !noOneWay, rounds);
         RunFolder folder = RunFolder.create(reports != null ? reports : HarnessPaths.reports());
         List<LatencyRow> rows = BenchSession.run(cfg, HostProbe.probe(), folder.dir(), spec.commandLine().getOut());

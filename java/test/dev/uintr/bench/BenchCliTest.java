@@ -42,6 +42,8 @@ class BenchCliTest {
     void badCpus_exit2() {
         assertUsage("--cpus", "'0'", "bench", "--cpus", "0");
         assertUsage("--cpus", "'x'", "bench", "--cpus", "0,x");
+        // A CPU this process may not run on is a usage error up front, not a row of failures.
+        assertUsage("--cpus", "CPU 4095", "bench", "--cpus", "0,4095");
     }
 
     @Test
