@@ -91,4 +91,7 @@ int ush_selftest_child(int mode, int timeout_ms, ush_child_result *out);
 /* The latency benchmarks (mirrored by dev.uintr.nat.UintrBenchLib). */
 #include "uintr_bench.h"
 
+/* The conformance program runner (mirrored by dev.uintr.nat.UintrProgramLib). */
+#include "uintr_program.h"
+
 #endif /* UINTR_SHIM_H */
