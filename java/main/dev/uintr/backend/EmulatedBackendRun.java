@@ -1,0 +1,329 @@
+package dev.uintr.backend;
+
+import dev.uintr.AbiProfile;
+import dev.uintr.kernel.Kernel;
+import dev.uintr.kernel.KernelConfig;
+import dev.uintr.kernel.KernelEvent;
+import dev.uintr.kernel.SendOutcome;
+import dev.uintr.kernel.Task;
+import dev.uintr.kernel.TaskState;
+import dev.uintr.program.CaseSpec;
+import dev.uintr.program.Observation;
+import dev.uintr.program.Op;
+import dev.uintr.program.Step;
+import dev.uintr.program.ThreadProgram;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * One emulated run of a case (see {@link EmulatedBackend}). Each program (thread or fork
+ * child) is an actor bound to a kernel task on CPU = its index. Threads declared in the case
+ * share one process and one table of named results; a fork child gets a copy of its parent's
+ * table, as it gets a copy of its memory.
+ */
+final class EmulatedBackendRun {
+    /** Steps and events one run may take before the unfinished threads are reported as TIMEOUT. */
+    static final int MAX_ACTIONS = 50_000;
+
+    private final AbiProfile profile;
+    private final Kernel k;
+    private final Random random;
+    private final Observation obs;
+    private final List<Actor> actors = new ArrayList<>();
+    private final Map<Long, Integer> barrierParticipants = new HashMap<>();
+    private final Map<Long, Integer> barrierArrivals = new HashMap<>();
+
+    private final class Actor {
+        final ThreadProgram prog;
+        final int cpu;
+        int tid = -1;
+        int pc;
+        Map<String, Long> vars;
+        boolean done;
+        /** A syscall of step pc blocked; it completes when the task runs again. */
+        boolean blocked;
+        /** Step pc is a sleep that ends at this model time, -1 none. */
+        long sleepUntil = -1;
+        /** Step pc is a barrier this actor reached; the generation it waits to complete. */
+        int barrierGen = 0;
+        final Map<Long, Integer> barrierPasses = new HashMap<>();
+        int seenDeliveries;
+
+        Actor(ThreadProgram prog, int cpu) {
+            this.prog = prog;
+            this.cpu = cpu;
+        }
+
+        boolean started() {
+            return tid >= 0;
+        }
+
+        Task task() {
+            return k.task(tid);
+        }
+
+        Step current() {
+            return prog.steps().get(pc);
+        }
+    }
+
+    EmulatedBackendRun(CaseSpec c, AbiProfile profile, long seed) {
+        this.profile = profile;
+        List<ThreadProgram> all = c.allPrograms();
+        this.k = new Kernel(KernelConfig.of(profile).withCpus(Math.max(2, Math.min(64, all.size()))));
+        this.random = new Random(seed);
+        this.obs = new Observation(all.stream().map(ThreadProgram::name).toList());
+        for (int i = 0; i < all.size(); i++) {
+            actors.add(new Actor(all.get(i), i % 64));
+            for (Step s : all.get(i).steps()) {
+                if (s.op() == Op.BARRIER) {
+                    barrierParticipants.merge(s.args().get(0).value(Map.of()), 1, Integer::sum);
+                }
+            }
+        }
+        Map<String, Long> shared = new HashMap<>();
+        Actor first = null;
+        for (ThreadProgram t : c.threads()) {
+            Actor a = actor(t.name());
+            a.vars = shared;
+            a.tid = first == null ? k.newProcess(t.name(), a.cpu) : k.spawnThread(first.tid, t.name(), a.cpu);
+            if (first == null) {
+                first = a;
+            }
+        }
+    }
+
+    private Actor actor(String name) {
+        return actors.stream().filter(a -> a.prog.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    Observation run() {
+        for (int n = 0; n < MAX_ACTIONS; n++) {
+            List<Actor> ready = new ArrayList<>();
+            for (Actor a : actors) {
+                if (canAct(a)) {
+                    ready.add(a);
+                }
+            }
+            List<KernelEvent> events = new ArrayList<>();
+            for (KernelEvent e : k.pendingEvents()) {
+                if (e.kind() != KernelEvent.Kind.TIMER) {
+                    events.add(e);
+                }
+            }
+            int options = ready.size() + events.size();
+            if (options == 0) {
+                if (actors.stream().allMatch(a -> a.done || !a.started())) {
+                    return obs;
+                }
+                if (!advanceTime()) {
+                    break;                                               // nothing can ever happen again
+                }
+                continue;
+            }
+            int pick = random.nextInt(options);
+            if (pick < ready.size()) {
+                act(ready.get(pick));
+            } else {
+                k.apply(events.get(pick - ready.size()));
+            }
+            collectDeliveries();
+        }
+        for (Actor a : actors) {
+            if (a.started() && !a.done) {
+                obs.timeout(a.prog.name());
+            }
+        }
+        return obs;
+    }
+
+    /** Moves time to the next sleep end or kernel timer; false when there is none. */
+    private boolean advanceTime() {
+        long now = k.state().clockUs;
+        long next = Long.MAX_VALUE;
+        for (Actor a : actors) {
+            if (a.started() && !a.done && a.sleepUntil > now) {
+                next = Math.min(next, a.sleepUntil);
+            }
+        }
+        for (Task t : k.state().tasks) {
+            if (t.state == TaskState.SLEEPING && t.deadline >= 0) {
+                next = Math.min(next, Math.max(t.deadline, now));
+            }
+        }
+        if (next == Long.MAX_VALUE) {
+            return false;
+        }
+        k.advanceTime(next - now);
+        collectDeliveries();
+        return true;
+    }
+
+    private void collectDeliveries() {
+        for (Actor a : actors) {
+            if (a.started()) {
+                List<Integer> d = a.task().deliveries;
+                while (a.seenDeliveries < d.size()) {
+                    obs.delivery(a.prog.name(), d.get(a.seenDeliveries++));
+                }
+            }
+        }
+    }
+
+    private boolean canAct(Actor a) {
+        if (!a.started() || a.done || a.task().state != TaskState.RUNNING) {
+            return false;
+        }
+        if (a.blocked) {
+            return true;                                                 // the syscall returned
+        }
+        if (a.sleepUntil >= 0) {
+            return k.state().clockUs >= a.sleepUntil;
+        }
+        Step s = a.current();
+        switch (s.op()) {
+            case BARRIER: {
+                long id = s.args().get(0).value(a.vars);
+                if (a.barrierGen == 0) {
+                    return true;                                         // arriving is a step
+                }
+                return barrierArrivals.getOrDefault(id, 0) >= a.barrierGen * barrierParticipants.get(id);
+            }
+            case SPIN_UNTIL:
+                return a.task().deliveries.size() >= s.spinTarget();
+            default:
+                return true;
+        }
+    }
+
+    private void act(Actor a) {
+        try {
+            actOn(a);
+        } catch (dev.uintr.program.Arg.Unbound e) {
+            a.blocked = false;
+            a.sleepUntil = -1;
+            a.barrierGen = 0;
+            advance(a, a.current(), "unbound");                          // an earlier step failed to bind it
+        }
+    }
+
+    private void actOn(Actor a) {
+        Step s = a.current();
+        String name = a.prog.name();
+        if (a.blocked) {
+            a.blocked = false;
+            finishSyscall(a, s, a.task().lastResult);
+            return;
+        }
+        if (a.sleepUntil >= 0) {
+            a.sleepUntil = -1;
+            advance(a, s, null);
+            return;
+        }
+        switch (s.op()) {
+            case SLEEP:
+                a.sleepUntil = k.state().clockUs + s.arg(0, a.vars, 0);
+                return;
+            case BARRIER: {
+                long id = s.args().get(0).value(a.vars);
+                if (a.barrierGen == 0) {
+                    a.barrierGen = a.barrierPasses.merge(id, 1, Integer::sum);
+                    barrierArrivals.merge(id, 1, Integer::sum);
+                    return;
+                }
+                a.barrierGen = 0;
+                advance(a, s, null);
+                return;
+            }
+            case SPIN_UNTIL:
+            case MARK:
+                advance(a, s, null);
+                return;
+            case STUI:
+                k.stui(a.tid);
+                advance(a, s, null);
+                return;
+            case CLUI:
+                k.clui(a.tid);
+                advance(a, s, null);
+                return;
+            case TESTUI:
+                advance(a, s, k.testui(a.tid) ? "1" : "0");
+                return;
+            case SENDUIPI: {
+                SendOutcome o = k.senduipi(a.tid, s.arg(0, a.vars, 0));
+                advance(a, s, o == SendOutcome.SIGILL ? "SIGILL" : o == SendOutcome.SIGSEGV ? "SIGSEGV" : "ok");
+                return;
+            }
+            case FORK: {
+                Actor child = actor(s.child().name());
+                child.vars = new HashMap<>(a.vars);
+                child.tid = k.fork(a.tid, child.prog.name(), child.cpu);
+                if (child.task().state == TaskState.READY) {
+                    k.run(child.tid);
+                }
+                advance(a, s, null);
+                return;
+            }
+            default:
+                break;
+        }
+        long r = syscall(a, s);
+        if (r == Kernel.BLOCKED) {
+            a.blocked = true;
+            return;
+        }
+        finishSyscall(a, s, r);
+    }
+
+    private long syscall(Actor a, Step s) {
+        Map<String, Long> v = a.vars;
+        boolean rfc = profile == AbiProfile.RFC_V1;
+        switch (s.op()) {
+            case REGISTER_HANDLER:
+                return k.syscall(a.tid, "uintr_register_handler", Kernel.DEFAULT_HANDLER, s.arg(0, v, 0));
+            case UNREGISTER_HANDLER:
+                return k.syscall(a.tid, "uintr_unregister_handler", s.arg(0, v, 0));
+            case VECTOR_FD:
+                return k.syscall(a.tid, rfc ? "uintr_create_fd" : "uintr_vector_fd", s.arg(0, v, 0), s.arg(1, v, 0));
+            case REGISTER_SENDER:
+                return k.syscall(a.tid, "uintr_register_sender", s.arg(0, v, 0), s.arg(1, v, 0));
+            case UNREGISTER_SENDER:                                      // rfc-v1 takes the fd, later the index
+                return k.syscall(a.tid, "uintr_unregister_sender", s.arg(rfc ? 0 : 1, v, 0), s.arg(2, v, 0));
+            case REGISTER_SELF:
+                return k.syscall(a.tid, "uintr_register_self", s.arg(0, v, 0), s.arg(1, v, 0));
+            case EVENTFD:
+                return k.syscall(a.tid, "eventfd");
+            case CLOSE:
+                return k.syscall(a.tid, "close", s.arg(0, v, 0));
+            case UINTR_WAIT:
+                return rfc ? k.syscall(a.tid, "uintr_wait", s.arg(1, v, 0))
+                        : k.syscall(a.tid, "uintr_wait", s.arg(0, v, 0), s.arg(1, v, 0));
+            default:
+                throw new IllegalStateException("not a syscall step: " + s.op());
+        }
+    }
+
+    private void finishSyscall(Actor a, Step s, long r) {
+        if (s.bind() != null && r >= 0) {
+            a.vars.put(s.bind(), r);
+        }
+        advance(a, s, Observation.syscallResult(s.op(), r));
+    }
+
+    private void advance(Actor a, Step s, String result) {
+        obs.step(a.prog.name(), s, result);
+        a.pc++;
+        if (s.op() == Op.TESTUI && s.bind() != null) {
+            a.vars.put(s.bind(), "1".equals(result) ? 1L : 0L);
+        }
+        if (a.pc >= a.prog.steps().size()) {
+            a.done = true;
+            collectDeliveries();
+            k.exit(a.tid);                                               // the thread (or child process) exits
+        }
+    }
+}

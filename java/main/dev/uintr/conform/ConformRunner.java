@@ -1,0 +1,71 @@
+package dev.uintr.conform;
+
+import dev.uintr.AbiProfile;
+import dev.uintr.backend.Backend;
+import dev.uintr.backend.BackendSamples;
+import dev.uintr.program.CaseSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** Runs cases on a backend under the selected profiles and turns samples into statuses. */
+public final class ConformRunner {
+    private ConformRunner() {}
+
+    /**
+     * Every case × every profile of {@code profiles} that the case applies to, in case order.
+     * {@code progress} sees each result as it is made (may be null).
+     */
+    public static List<CaseResult> run(List<CaseSpec> cases, Backend backend, List<AbiProfile> profiles,
+                                       int samples, Consumer<CaseResult> progress) {
+        List<CaseResult> out = new ArrayList<>();
+        for (CaseSpec c : cases) {
+            for (AbiProfile p : profiles) {
+                if (c.profiles().contains(p)) {
+                    CaseResult r = runOne(c, backend, p, samples);
+                    out.add(r);
+                    if (progress != null) {
+                        progress.accept(r);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    public static CaseResult runOne(CaseSpec c, Backend backend, AbiProfile p, int samples) {
+        Optional<String> skip = backend.skipReason(c, p);
+        if (skip.isPresent()) {
+            return new CaseResult(c, backend.kind(), p, Status.SKIP, skip.get(), null, 0, 0);
+        }
+        long t0 = System.nanoTime();
+        BackendSamples s = backend.run(c, p, samples);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        if (s.failed()) {
+            return new CaseResult(c, backend.kind(), p, Status.ERROR, s.error(), null, 0, ms);
+        }
+        return new CaseResult(c, backend.kind(), p, status(c, p, s), null, Grading.grade(c, p, s.counts()), s.total(), ms);
+    }
+
+    private static Status status(CaseSpec c, AbiProfile p, BackendSamples s) {
+        Graded g = Grading.grade(c, p, s.counts());
+        if (!g.failed()) {
+            return Status.PASS;
+        }
+        boolean timeoutFailed = g.rows().stream().anyMatch(r -> r.count() > 0
+                && r.expect() == dev.uintr.program.Expect.FORBIDDEN && r.observation().contains("TIMEOUT"));
+        return timeoutFailed ? Status.TIMEOUT : Status.FAIL;
+    }
+
+    /** The exit code of a run: 0 passed (skips allowed), 1 a bad status, 4 everything skipped (or nothing ran). */
+    public static int exitCode(List<CaseResult> results) {
+        if (results.stream().anyMatch(r -> r.status().bad())) {
+            return 1;
+        }
+        if (results.stream().allMatch(r -> r.status() == Status.SKIP)) {
+            return 4;
+        }
+        return 0;
+    }
+}

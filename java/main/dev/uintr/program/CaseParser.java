@@ -1,0 +1,419 @@
+package dev.uintr.program;
+
+import dev.uintr.AbiProfile;
+import dev.uintr.BadInputException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Reads case files ({@code fixtures/cases/*.case}). One directive per line, {@code #} starts a
+ * comment line, blank lines are ignored, leading blanks are free:
+ * <pre>
+ * case     base.ipi-spinning
+ * profiles rfc-v1 later
+ * needs    uintr
+ * cite     kernel §7.1 test_base_ipi
+ * thread   rx: register_handler; vector_fd 0 -&gt; $fd; stui; barrier 1; spin_until deliveries&gt;=1
+ * thread   tx: barrier 1; register_sender $fd -&gt; $idx; senduipi $idx
+ * outcome  "rx: *deliver(0)* | tx: *senduipi($idx): ok*"  ACCEPTABLE  "delivered to the spinning receiver"
+ * outcome  *                                               FORBIDDEN   "lost, twice or a fault"
+ * </pre>
+ * A second {@code thread rx:} line continues rx's program; {@code repeat N { ... }} repeats
+ * steps with {@code %i} standing for the iteration number. {@code outcome later "..." ...}
+ * applies to one profile only. The last outcome of a case must be the catch-all {@code *}.
+ * Anything malformed is a {@link BadInputException} "FILE:LINE: what is wrong".
+ */
+public final class CaseParser {
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*(\\.[a-z0-9][a-z0-9_-]*)+");
+    private static final Pattern IDENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern NUMBER = Pattern.compile("-?(0x[0-9a-fA-F]+|[0-9]+)");
+    private static final Pattern REF = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)([+-][0-9]+)?");
+    private static final Pattern SPIN = Pattern.compile("deliveries>=([0-9]+)");
+    private static final Set<String> NEEDS = Set.of("uintr", "blocking");
+
+    private final String file;
+
+    private CaseParser(String file) {
+        this.file = file;
+    }
+
+    /** Every *.case file under {@code dir} (sorted by name), parsed. */
+    public static List<CaseSpec> loadDir(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new BadInputException(dir + ": no such case folder");
+        }
+        List<CaseSpec> out = new ArrayList<>();
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path p : s.filter(f -> f.getFileName().toString().endsWith(".case")).sorted().toList()) {
+                out.addAll(parse(p));
+            }
+        } catch (IOException e) {
+            throw new BadInputException(dir + ": cannot list: " + e.getMessage(), e);
+        }
+        Set<String> seen = new HashSet<>();
+        for (CaseSpec c : out) {
+            if (!seen.add(c.name())) {
+                throw BadInputException.at(c.file(), c.line(), "case '" + c.name() + "' is declared twice");
+            }
+        }
+        return out;
+    }
+
+    public static List<CaseSpec> parse(Path path) {
+        try {
+            return parse(path.toString(), Files.readString(path, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new BadInputException(path + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Parses case-file text; {@code file} names it in error messages. */
+    public static List<CaseSpec> parse(String file, String text) {
+        return new CaseParser(file).parseText(text);
+    }
+
+    // ---------------------------------------------------------------- one case under construction
+
+    private final class Draft {
+        final String name;
+        final int line;
+        final Set<AbiProfile> profiles = EnumSet.noneOf(AbiProfile.class);
+        final List<String> needs = new ArrayList<>();
+        String cite = "";
+        final Map<String, List<Step>> threads = new LinkedHashMap<>();
+        final List<Outcome> outcomes = new ArrayList<>();
+
+        Draft(String name, int line) {
+            this.name = name;
+            this.line = line;
+        }
+
+        CaseSpec finish() {
+            if (profiles.isEmpty()) {
+                throw BadInputException.at(file, line, "case '" + name + "' has no 'profiles' line (rfc-v1 and/or later)");
+            }
+            if (threads.isEmpty()) {
+                throw BadInputException.at(file, line, "case '" + name + "' has no 'thread' line");
+            }
+            if (outcomes.isEmpty()) {
+                throw BadInputException.at(file, line, "case '" + name + "' has no 'outcome' line");
+            }
+            Outcome last = outcomes.get(outcomes.size() - 1);
+            if (!last.isCatchAll() || last.profile() != null) {
+                throw BadInputException.at(file, last.line(),
+                        "case '" + name + "': the last outcome must be the catch-all '*' for every profile");
+            }
+            for (Outcome o : outcomes) {
+                if (o.profile() != null && !profiles.contains(o.profile())) {
+                    throw BadInputException.at(file, o.line(), "outcome for profile " + o.profile()
+                            + " but the case applies to " + profiles);
+                }
+            }
+            List<ThreadProgram> progs = new ArrayList<>();
+            threads.forEach((n, steps) -> progs.add(new ThreadProgram(n, steps)));
+            checkNames(progs);
+            return new CaseSpec(name, profiles, needs, cite, progs, outcomes, file, line);
+        }
+
+        /** Thread names unique (fork children included); every $ref bound by some step. */
+        private void checkNames(List<ThreadProgram> progs) {
+            Set<String> names = new HashSet<>();
+            Set<String> bound = new HashSet<>();
+            List<ThreadProgram> all = progs.stream().flatMap(p -> p.withChildren().stream()).toList();
+            for (ThreadProgram p : all) {
+                if (!names.add(p.name())) {
+                    throw BadInputException.at(file, line, "case '" + name + "': two threads named '" + p.name() + "'");
+                }
+                p.steps().forEach(s -> {
+                    if (s.bind() != null) {
+                        bound.add(s.bind());
+                    }
+                });
+            }
+            for (ThreadProgram p : all) {
+                for (Step s : p.steps()) {
+                    for (Arg a : s.args()) {
+                        if (a.isRef() && !bound.contains(a.ref())) {
+                            throw BadInputException.at(file, s.line(), "$" + a.ref() + " is used but no step binds it (-> $"
+                                    + a.ref() + ")");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private List<CaseSpec> parseText(String text) {
+        List<CaseSpec> out = new ArrayList<>();
+        Draft d = null;
+        String[] lines = text.split("\r?\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            int no = i + 1;
+            String l = lines[i].strip();
+            if (l.isEmpty() || l.startsWith("#")) {
+                continue;
+            }
+            String key = l.split("\\s+", 2)[0];
+            String rest = l.length() > key.length() ? l.substring(key.length()).strip() : "";
+            if (key.equals("case")) {
+                if (d != null) {
+                    out.add(d.finish());
+                }
+                if (!NAME.matcher(rest).matches()) {
+                    throw BadInputException.at(file, no, "bad case name '" + rest
+                            + "' (want area.case: lower-case letters, digits, '-' and '_', dot-separated)");
+                }
+                d = new Draft(rest, no);
+                continue;
+            }
+            if (d == null) {
+                throw BadInputException.at(file, no, "'" + key + "' before the first 'case' line");
+            }
+            switch (key) {
+                case "profiles":
+                    for (String p : rest.split("\\s+")) {
+                        AbiProfile ap = profile(p, no);
+                        d.profiles.add(ap);
+                    }
+                    break;
+                case "needs":
+                    for (String n : rest.split("\\s+")) {
+                        if (!NEEDS.contains(n)) {
+                            throw BadInputException.at(file, no, "unknown need '" + n + "' (known: uintr, blocking)");
+                        }
+                        d.needs.add(n);
+                    }
+                    break;
+                case "cite":
+                    d.cite = rest;
+                    break;
+                case "thread": {
+                    int colon = rest.indexOf(':');
+                    String tname = colon < 0 ? "" : rest.substring(0, colon).strip();
+                    if (!IDENT.matcher(tname).matches()) {
+                        throw BadInputException.at(file, no, "thread line wants 'thread NAME: step; step; ...'");
+                    }
+                    d.threads.computeIfAbsent(tname, k -> new ArrayList<>())
+                            .addAll(steps(rest.substring(colon + 1), no, new HashSet<>(d.threads.keySet())));
+                    break;
+                }
+                case "outcome":
+                    d.outcomes.add(outcome(rest, no));
+                    break;
+                default:
+                    throw BadInputException.at(file, no, "unknown directive '" + key
+                            + "' (expected case, profiles, needs, cite, thread, outcome)");
+            }
+        }
+        if (d != null) {
+            out.add(d.finish());
+        }
+        return out;
+    }
+
+    private AbiProfile profile(String p, int no) {
+        AbiProfile ap;
+        try {
+            ap = AbiProfile.parse(p);
+        } catch (BadInputException e) {
+            throw BadInputException.at(file, no, e.getMessage());
+        }
+        if (ap == AbiProfile.NONE) {
+            throw BadInputException.at(file, no, "profile 'none' runs no uintr case (use rfc-v1 or later)");
+        }
+        return ap;
+    }
+
+    // ---------------------------------------------------------------- outcome lines
+
+    private Outcome outcome(String rest, int no) {
+        List<String> tok = tokens(rest, no);
+        AbiProfile profile = null;
+        if (tok.size() == 4) {
+            profile = profile(tok.remove(0), no);
+        }
+        if (tok.size() != 3) {
+            throw BadInputException.at(file, no, "outcome wants '[PROFILE] \"PATTERN\" EXPECT \"DESC\"', got "
+                    + tok.size() + " items");
+        }
+        Expect e;
+        try {
+            e = Expect.valueOf(tok.get(1));
+        } catch (IllegalArgumentException x) {
+            throw BadInputException.at(file, no, "unknown expect '" + tok.get(1)
+                    + "' (ACCEPTABLE, ACCEPTABLE_INTERESTING or FORBIDDEN)");
+        }
+        if (tok.get(2).isBlank()) {
+            throw BadInputException.at(file, no, "outcome without a description");
+        }
+        return new Outcome(tok.get(0), e, tok.get(2), profile, no);
+    }
+
+    /** Splits on blanks; "double quoted" items may hold blanks (no escapes). */
+    private List<String> tokens(String s, int no) {
+        List<String> out = new ArrayList<>();
+        int i = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+            } else if (c == '"') {
+                int end = s.indexOf('"', i + 1);
+                if (end < 0) {
+                    throw BadInputException.at(file, no, "unterminated quote");
+                }
+                out.add(s.substring(i + 1, end));
+                i = end + 1;
+            } else {
+                int end = i;
+                while (end < s.length() && !Character.isWhitespace(s.charAt(end))) {
+                    end++;
+                }
+                out.add(s.substring(i, end));
+                i = end;
+            }
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- programs
+
+    private List<Step> steps(String text, int no, Set<String> names) {
+        List<Step> out = new ArrayList<>();
+        for (String part : splitTop(text, no)) {
+            String p = part.strip();
+            if (p.startsWith("repeat ") || p.startsWith("repeat{")) {
+                out.addAll(repeat(p, no, names));
+            } else if (!p.isEmpty()) {
+                out.add(step(p, no, names));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@code repeat N { body }}: the body N times, each copy with {@code %i} replaced by the
+     * iteration number 0..N-1 (a textual macro: {@code vector_fd %i -> $f%i}).
+     */
+    private List<Step> repeat(String text, int no, Set<String> names) {
+        int open = text.indexOf('{');
+        int close = text.lastIndexOf('}');
+        String count = open < 0 ? "" : text.substring("repeat".length(), open).strip();
+        if (open < 0 || close < open || !text.substring(close + 1).isBlank() || !count.matches("[0-9]{1,4}")) {
+            throw BadInputException.at(file, no, "repeat wants 'repeat N { step; step }' with N up to 9999, got '"
+                    + text + "'");
+        }
+        String body = text.substring(open + 1, close);
+        List<Step> out = new ArrayList<>();
+        for (int i = 0; i < Integer.parseInt(count); i++) {
+            out.addAll(steps(body.replace("%i", Integer.toString(i)), no, names));
+        }
+        return out;
+    }
+
+    /** Splits on ';' outside braces. */
+    private List<String> splitTop(String text, int no) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '{') {
+                depth++;
+            } else if (c == '}') {
+                if (--depth < 0) {
+                    throw BadInputException.at(file, no, "'}' without '{'");
+                }
+            } else if (c == ';' && depth == 0) {
+                parts.add(text.substring(start, i));
+                start = i + 1;
+            }
+        }
+        if (depth != 0) {
+            throw BadInputException.at(file, no, "'{' without '}'");
+        }
+        parts.add(text.substring(start));
+        return parts;
+    }
+
+    private Step step(String text, int no, Set<String> names) {
+        String keyword = text.split("[\\s{]+", 2)[0];
+        Op op = Op.byKeyword(keyword);
+        if (op == null) {
+            throw BadInputException.at(file, no, "unknown step '" + keyword + "' in '" + text + "'");
+        }
+        if (op == Op.FORK) {
+            int open = text.indexOf('{');
+            int close = text.lastIndexOf('}');
+            String child = open < 0 ? "" : text.substring(keyword.length(), open).strip();
+            if (open < 0 || close < open || !text.substring(close + 1).isBlank() || !IDENT.matcher(child).matches()) {
+                throw BadInputException.at(file, no, "fork wants 'fork NAME { step; step }', got '" + text + "'");
+            }
+            List<Step> body = steps(text.substring(open + 1, close), no, names);
+            return new Step(op, List.of(), null, new ThreadProgram(child, body), no);
+        }
+        String bind = null;
+        int arrow = text.indexOf("->");
+        String body = text;
+        if (arrow >= 0) {
+            String target = text.substring(arrow + 2).strip();
+            if (!op.binds()) {
+                throw BadInputException.at(file, no, op.keyword() + " has no result to bind ('" + text + "')");
+            }
+            if (!target.startsWith("$") || !IDENT.matcher(target.substring(1)).matches()) {
+                throw BadInputException.at(file, no, "bad result name '" + target + "' (want -> $name)");
+            }
+            bind = target.substring(1);
+            body = text.substring(0, arrow);
+        }
+        String[] words = body.strip().split("\\s+");
+        List<Arg> args = new ArrayList<>();
+        for (int i = 1; i < words.length; i++) {
+            args.add(arg(op, words[i], no));
+        }
+        if (args.size() < op.minArgs() || args.size() > op.maxArgs()) {
+            throw BadInputException.at(file, no, op.keyword() + " takes " + (op.minArgs() == op.maxArgs()
+                    ? Integer.toString(op.minArgs()) : op.minArgs() + ".." + op.maxArgs())
+                    + " arguments, got " + args.size() + " in '" + text.strip() + "'");
+        }
+        return new Step(op, args, bind, null, no);
+    }
+
+    private Arg arg(Op op, String w, int no) {
+        if (op == Op.MARK) {
+            if (!IDENT.matcher(w).matches()) {
+                throw BadInputException.at(file, no, "bad mark name '" + w + "'");
+            }
+            return Arg.word(w);
+        }
+        if (op == Op.SPIN_UNTIL) {
+            if (!SPIN.matcher(w).matches()) {
+                throw BadInputException.at(file, no, "spin_until wants 'deliveries>=N', got '" + w + "'");
+            }
+            return Arg.word(w);
+        }
+        var m = REF.matcher(w);
+        if (m.matches()) {
+            return Arg.ref(m.group(1), m.group(2) == null ? 0 : Long.parseLong(m.group(2)));
+        }
+        if (NUMBER.matcher(w).matches()) {
+            boolean neg = w.startsWith("-");
+            String digits = neg ? w.substring(1) : w;
+            long v = digits.startsWith("0x") ? Long.parseUnsignedLong(digits.substring(2), 16) : Long.parseLong(digits);
+            return Arg.literal(neg ? -v : v);
+        }
+        throw BadInputException.at(file, no, "bad argument '" + w + "' to " + op.keyword()
+                + " (a number, 0x-hex, or $name[+n])");
+    }
+}

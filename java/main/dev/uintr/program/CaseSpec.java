@@ -1,0 +1,38 @@
+package dev.uintr.program;
+
+import dev.uintr.AbiProfile;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One conformance case as a case file declares it: the name {@code area.case}, the ABI
+ * profiles it applies to, what it needs from a host ({@code uintr}, {@code blocking}), the
+ * spec sections it checks, its threads (the first is the process's first thread; the others
+ * are threads of the same process) and its outcomes, catch-all last.
+ */
+public record CaseSpec(String name, Set<AbiProfile> profiles, List<String> needs, String cite,
+                       List<ThreadProgram> threads, List<Outcome> outcomes, String file, int line) {
+
+    public CaseSpec {
+        profiles = Set.copyOf(profiles);
+        needs = List.copyOf(needs);
+        threads = List.copyOf(threads);
+        outcomes = List.copyOf(outcomes);
+    }
+
+    /** The part of the name before the first dot (KTAP groups by it). */
+    public String area() {
+        int dot = name.indexOf('.');
+        return dot < 0 ? name : name.substring(0, dot);
+    }
+
+    /** Every program that runs: the threads, then fork children, in order of appearance. */
+    public List<ThreadProgram> allPrograms() {
+        return threads.stream().flatMap(t -> t.withChildren().stream()).toList();
+    }
+
+    /** The outcomes that grade runs under {@code p}, in file order (the catch-all last). */
+    public List<Outcome> outcomesFor(AbiProfile p) {
+        return outcomes.stream().filter(o -> o.appliesTo(p)).toList();
+    }
+}

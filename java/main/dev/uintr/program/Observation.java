@@ -1,0 +1,81 @@
+package dev.uintr.program;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one run of a case showed, per thread, in program order: each step as
+ * {@code op(args): result} (a syscall's value or errno name, "fd" for a new descriptor,
+ * SENDUIPI's ok / SIGILL / SIGSEGV, TESTUI's 0 / 1), each user interrupt the thread's
+ * handler took as {@code deliver(vector)} where it happened between steps, and
+ * {@code TIMEOUT} for a thread that did not finish. Rendered as one stable string,
+ * threads in declaration order joined by " | ", events by "; " — outcome globs match that.
+ * Both backends build it the same way.
+ */
+public final class Observation {
+    public static final String TIMEOUT = "TIMEOUT";
+
+    private final Map<String, List<String>> threads = new LinkedHashMap<>();
+
+    /** Registers the threads in the order they render (call before any event). */
+    public Observation(List<String> threadNames) {
+        for (String n : threadNames) {
+            threads.put(n, new ArrayList<>());
+        }
+    }
+
+    public void event(String thread, String text) {
+        List<String> l = threads.get(thread);
+        if (l == null) {
+            throw new IllegalArgumentException("no thread " + thread);
+        }
+        l.add(text);
+    }
+
+    /** A completed step with a result: {@code op(args): result}. */
+    public void step(String thread, Step s, String result) {
+        event(thread, result == null ? s.call() : s.call() + ": " + result);
+    }
+
+    public void delivery(String thread, int vector) {
+        event(thread, "deliver(" + vector + ")");
+    }
+
+    public void timeout(String thread) {
+        event(thread, TIMEOUT);
+    }
+
+    public List<String> events(String thread) {
+        return List.copyOf(threads.get(thread));
+    }
+
+    public boolean timedOut() {
+        return threads.values().stream().anyMatch(l -> !l.isEmpty() && l.get(l.size() - 1).equals(TIMEOUT));
+    }
+
+    public String render() {
+        StringBuilder b = new StringBuilder();
+        for (var e : threads.entrySet()) {
+            if (b.length() > 0) {
+                b.append(" | ");
+            }
+            b.append(e.getKey()).append(": ").append(String.join("; ", e.getValue()));
+        }
+        return b.toString();
+    }
+
+    @Override
+    public String toString() {
+        return render();
+    }
+
+    /** A syscall's return as observations print it: the value, "fd" for a new descriptor, or the errno name. */
+    public static String syscallResult(Op op, long ret) {
+        if (ret < 0 && ret > -4096) {
+            return ErrnoNames.name((int) -ret);
+        }
+        return op.returnsFd() ? "fd" : Long.toString(ret);
+    }
+}

@@ -1,0 +1,101 @@
+package dev.uintr.program;
+
+import java.util.Locale;
+
+/**
+ * The steps a user thread of a conformance program can take. Each has the keyword the case
+ * files use, the least and most number of arguments, and whether it may bind a named result
+ * ({@code -> $name}). How a step is executed is the backend's business; what it renders as
+ * is {@link Step#render}.
+ */
+public enum Op {
+    /** uintr_register_handler(handler, [flags]): 0 or -errno. */
+    REGISTER_HANDLER("register_handler", 0, 1, true),
+    /** uintr_unregister_handler([flags]). */
+    UNREGISTER_HANDLER("unregister_handler", 0, 1, true),
+    /** uintr_vector_fd(vector, [flags]) in later, uintr_create_fd(vector, [flags]) in rfc-v1: an fd. */
+    VECTOR_FD("vector_fd", 1, 2, true),
+    /** uintr_register_sender(fd, [flags]): the UITT index. */
+    REGISTER_SENDER("register_sender", 1, 2, true),
+    /** uintr_unregister_sender: rfc-v1 takes the fd (first argument), later the index (second). */
+    UNREGISTER_SENDER("unregister_sender", 2, 3, true),
+    /** later only: uintr_register_self(vector, [flags]): a UITT index addressing the caller. */
+    REGISTER_SELF("register_self", 1, 2, true),
+    /** eventfd(0, 0): an fd that is not a uintr fd. */
+    EVENTFD("eventfd", 0, 0, true),
+    /** close(fd). */
+    CLOSE("close", 1, 1, true),
+    /** SENDUIPI index: ok, SIGILL or SIGSEGV (the fault is caught and the instruction skipped). */
+    SENDUIPI("senduipi", 1, 1, true),
+    STUI("stui", 0, 0, false),
+    CLUI("clui", 0, 0, false),
+    /** TESTUI: the UIF, 0 or 1. */
+    TESTUI("testui", 0, 0, true),
+    /** uintr_wait: later uintr_wait(usec, flags), rfc-v1 uintr_wait(flags) (no timeout there). */
+    UINTR_WAIT("uintr_wait", 1, 2, true),
+    /** Lets time pass (usec): the thread does nothing, user interrupts may arrive. */
+    SLEEP("sleep", 1, 1, false),
+    /** Spins in user mode until this thread's handler ran at least n times. */
+    SPIN_UNTIL("spin_until", 1, 1, false),
+    /** Waits until every thread whose program holds barrier k has reached it. */
+    BARRIER("barrier", 1, 1, false),
+    /** fork(): the child process runs the nested program and exits. */
+    FORK("fork", 0, 0, false),
+    /** A point in the observation (deliveries before and after it can be told apart). */
+    MARK("mark", 1, 1, false);
+
+    private final String keyword;
+    private final int minArgs;
+    private final int maxArgs;
+    private final boolean binds;
+
+    Op(String keyword, int minArgs, int maxArgs, boolean binds) {
+        this.keyword = keyword;
+        this.minArgs = minArgs;
+        this.maxArgs = maxArgs;
+        this.binds = binds;
+    }
+
+    public String keyword() {
+        return keyword;
+    }
+
+    public int minArgs() {
+        return minArgs;
+    }
+
+    public int maxArgs() {
+        return maxArgs;
+    }
+
+    public boolean binds() {
+        return binds;
+    }
+
+    /** True for the steps that are uintr or file syscalls (their result is a value or -errno). */
+    public boolean isSyscall() {
+        switch (this) {
+            case REGISTER_HANDLER: case UNREGISTER_HANDLER: case VECTOR_FD: case REGISTER_SENDER:
+            case UNREGISTER_SENDER: case REGISTER_SELF: case EVENTFD: case CLOSE: case UINTR_WAIT:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /** True when a successful result is a file descriptor (rendered "fd": numbers differ between backends). */
+    public boolean returnsFd() {
+        return this == VECTOR_FD || this == EVENTFD;
+    }
+
+    /** The op for a keyword, or null. */
+    public static Op byKeyword(String word) {
+        String w = word.toLowerCase(Locale.ROOT);
+        for (Op o : values()) {
+            if (o.keyword.equals(w)) {
+                return o;
+            }
+        }
+        return null;
+    }
+}
