@@ -1,10 +1,10 @@
 package dev.uintr.program;
 
-/** Matching of outcome patterns: {@code *} is any text (also empty), every other character is itself. */
-final class Glob {
+/** Matching of outcome patterns and --case selections: {@code *} is any text (also empty), every other character is itself. */
+public final class Glob {
     private Glob() {}
 
-    static boolean matches(String pattern, String text) {
+    public static boolean matches(String pattern, String text) {
         int p = 0;
         int t = 0;
         int star = -1;

@@ -1,0 +1,84 @@
+package dev.uintr.cli;
+
+import dev.uintr.BadInputException;
+import dev.uintr.backend.HostProbe;
+import dev.uintr.conform.CaseResult;
+import dev.uintr.conform.ConformPlan;
+import dev.uintr.conform.ConformRunner;
+import dev.uintr.conform.CsvReport;
+import dev.uintr.conform.KtapReport;
+import dev.uintr.conform.TableReport;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code conform}: the common conformance suite on one backend. */
+@Command(name = "conform",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        header = "Run the conformance cases (fixtures/cases/*.case) on the native or the emulated backend.",
+        description = {"Each case is a small program per thread (register_handler, vector_fd, senduipi, uintr_wait, "
+                + "...) with graded outcomes (ACCEPTABLE, ACCEPTABLE_INTERESTING, FORBIDDEN). The emulated backend "
+                + "runs it on the kernel model once per seed (each seed one interleaving); the native backend runs "
+                + "it with the real instructions in a forked child, killed on timeout. A case the backend cannot run "
+                + "here is SKIP with the missing fact. Names are area.case.backend.profile."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {" 0:every case that ran passed (some may be skipped)", " 1:a case failed, errored or timed out",
+            " 2:bad input: malformed case file (file:line), unknown option value, --case matching nothing",
+            " 4:every case was skipped"},
+        footer = {"", "Case file format: fixtures/cases/README.md and README.md, section \"Conformance\"."})
+public final class ConformCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--backend", paramLabel = "<auto|emulated|native>", defaultValue = "auto",
+            description = "where cases run; auto = what the probe picks for this host (default: ${DEFAULT-VALUE})")
+    String backend;
+
+    @Option(names = "--profile", paramLabel = "<rfc-v1|later|all>", defaultValue = "all",
+            description = "ABI profiles to run each case under (default: ${DEFAULT-VALUE})")
+    String profile;
+
+    @Option(names = "--case", paramLabel = "<glob>", description = "only cases whose name matches, e.g. 'senduipi.*'")
+    String caseGlob;
+
+    @Option(names = "--format", paramLabel = "<ktap|csv|table>", defaultValue = "ktap",
+            description = "output format (default: ${DEFAULT-VALUE})")
+    String format;
+
+    @Option(names = "--seeds", paramLabel = "<n>", defaultValue = "20",
+            description = "samples per case: emulated seeds 0..n-1, native runs (default: ${DEFAULT-VALUE})")
+    int seeds;
+
+    @Option(names = "--cases", paramLabel = "<dir>", description = "case folder (default: fixtures/cases)")
+    Path caseDir;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        if (!List.of("ktap", "csv", "table").contains(format)) {
+            throw new BadInputException("unknown --format '" + format + "' (expected ktap, csv or table)");
+        }
+        Path dir = caseDir != null ? caseDir : HarnessPaths.fixtures().resolve("cases");
+        ConformPlan plan = ConformPlan.of(dir, caseGlob, backend, profile, seeds, HostProbe.probe());
+        List<CaseResult> results = plan.run(null);
+        switch (format) {
+            case "csv":
+                out.print(CsvReport.render(results));
+                break;
+            case "table":
+                out.print(TableReport.render(results));
+                break;
+            default:
+                out.print(KtapReport.render(results));
+                break;
+        }
+        out.flush();
+        return ConformRunner.exitCode(results);
+    }
+}

@@ -1,0 +1,69 @@
+package dev.uintr.conform;
+
+import dev.uintr.AbiProfile;
+import dev.uintr.BadInputException;
+import dev.uintr.backend.Backend;
+import dev.uintr.backend.BackendKind;
+import dev.uintr.backend.EmulatedBackend;
+import dev.uintr.backend.HostFacts;
+import dev.uintr.backend.NativeBackend;
+import dev.uintr.program.CaseParser;
+import dev.uintr.program.CaseSpec;
+import dev.uintr.program.Glob;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a conform run does, from the user's choices: which cases (a glob over case names),
+ * which backend ({@code auto} = the probe's pick, {@code emulated}, {@code native}), which
+ * profiles ({@code all}, {@code rfc-v1}, {@code later}) and how many samples per case.
+ */
+public record ConformPlan(List<CaseSpec> cases, Backend backend, List<AbiProfile> profiles, int samples) {
+
+    public static ConformPlan of(Path caseDir, String caseGlob, String backend, String profile, int samples,
+                                 HostFacts host) {
+        if (samples < 1) {
+            throw new BadInputException("--seeds must be at least 1, was " + samples);
+        }
+        List<CaseSpec> all = CaseParser.loadDir(caseDir);
+        List<CaseSpec> picked = new ArrayList<>();
+        for (CaseSpec c : all) {
+            if (caseGlob == null || Glob.matches(caseGlob, c.name())) {
+                picked.add(c);
+            }
+        }
+        if (picked.isEmpty()) {
+            throw new BadInputException("--case '" + caseGlob + "' matches none of the " + all.size() + " cases in " + caseDir);
+        }
+        return new ConformPlan(picked, backend(backend, host), profiles(profile), samples);
+    }
+
+    static Backend backend(String name, HostFacts host) {
+        switch (name) {
+            case "auto":
+                return host.autoBackend() == BackendKind.NATIVE ? new NativeBackend(host) : new EmulatedBackend();
+            case "emulated":
+                return new EmulatedBackend();
+            case "native":
+                return new NativeBackend(host);
+            default:
+                throw new BadInputException("unknown --backend '" + name + "' (expected auto, emulated or native)");
+        }
+    }
+
+    static List<AbiProfile> profiles(String name) {
+        if (name.equals("all")) {
+            return List.of(AbiProfile.RFC_V1, AbiProfile.LATER);
+        }
+        AbiProfile p = AbiProfile.parse(name);
+        if (p == AbiProfile.NONE) {
+            throw new BadInputException("--profile none runs no uintr case (expected rfc-v1, later or all)");
+        }
+        return List.of(p);
+    }
+
+    public List<CaseResult> run(java.util.function.Consumer<CaseResult> progress) {
+        return ConformRunner.run(cases, backend, profiles, samples, progress);
+    }
+}
