@@ -310,6 +310,80 @@ class BlockingDesignTest {
         w.assertDeliveredOnce(w.rx);
     }
 
+    // ---------------------------------------------------------------- empty wake-ups (Counters.emptyWakeups)
+
+    /**
+     * rfc-v1: ON left set with PIR empty. rx sleeps in uintr_wait with only tx's copy of its fd
+     * open; tx posts (ON = 1, PIR = bit 3, 0xEB); the walk wakes rx; before rx runs, tx closes the
+     * last copy, so the release task_work queued on rx (§4.1 "clears the vector's PIR bit") runs at
+     * rx's return to user: PIR = 0 but nothing clears ON (only notification processing does, and
+     * with PIR empty the return path sends no self-IPI). rx's uintr_wait returns -EINTR with
+     * nothing delivered and its UPID keeps ON = 1.
+     */
+    private static Rig staleOn(BlockingDesign d) {
+        Rig w = Rig.rfc(d, 2);
+        int worker = w.k.newProcess("worker", 0);                  // keeps cpu0 busy so rx waits in the queue
+        Rig.ok(w.k.syscall(w.rx, "close", w.fd));                  // tx's copy keeps the file open
+        assertEquals(Kernel.BLOCKED, w.k.syscall(w.rx, "uintr_wait", 0));
+        assertEquals(worker, w.k.state().cpus[0].curr);
+        assertEquals(SendOutcome.OK, w.k.senduipi(w.tx, w.idx));
+        w.k.interrupts(0);
+        assertEquals(TaskState.READY, w.task(w.rx).state, "woken by the walk, queued behind the worker");
+        Rig.ok(w.k.syscall(w.tx, "close", 3));                     // last close: release work queued on rx
+        w.k.schedule(0);
+        assertEquals(w.rx, w.k.state().cpus[0].curr);
+        assertEquals(-Errno.EINTR, w.task(w.rx).lastResult);
+        assertTrue(w.task(w.rx).deliveries.isEmpty(), "the release work cleared the post before the return path saw it");
+        assertTrue(w.rxUpid().on, "ON stays set ...");
+        assertEquals(0, w.rxUpid().pir, "... with PIR empty");
+        return w;
+    }
+
+    /** A second receiver on cpu1 sleeping in uintr_wait, connected to tx; returns {rx2, idx2}. */
+    private static long[] secondSleeper(Rig w) {
+        int rx2 = w.k.newProcess("rx2", 1);
+        w.k.run(rx2);
+        Rig.ok(w.k.syscall(rx2, "uintr_register_handler", Kernel.DEFAULT_HANDLER, 0));
+        long fd2 = Rig.ok(w.k.syscall(rx2, "uintr_create_fd", 5, 0));
+        w.k.stui(rx2);
+        long txFd2 = Rig.ok(w.k.passFd(rx2, fd2, w.tx));
+        assertEquals(Kernel.BLOCKED, w.k.syscall(rx2, "uintr_wait", 0));
+        assertEquals(w.tx, w.k.state().cpus[1].curr);
+        long idx2 = Rig.ok(w.k.syscall(w.tx, "uintr_register_sender", txFd2, 0));
+        return new long[] {rx2, idx2};
+    }
+
+    @Test
+    void kernelVector_staleOn_massWakeWakesASleeperWithNothingPosted_kernel5_2_4_kernel4_1() {
+        Rig w = staleOn(BlockingDesign.KERNEL_VECTOR);
+        long[] second = secondSleeper(w);
+        int rx2 = (int) second[0];
+        assertEquals(Kernel.BLOCKED, w.k.syscall(w.rx, "uintr_wait", 0), "rx sleeps again, ON still 1");
+        long empty = w.k.counters().emptyWakeups;
+        assertEquals(0, empty, "every wake so far had a post behind it");
+        w.k.senduipi(w.tx, second[1]);                              // a post for rx2 only
+        w.k.interrupts(1);                                          // one 0xEB walk of the global list
+        assertEquals(TaskState.READY, w.task(rx2).state);
+        assertEquals(TaskState.READY, w.task(w.rx).state, "rx woken too: its stale ON matched the walk");
+        assertEquals(1, w.k.counters().emptyWakeups, "rx was woken with PIR and UIRR empty");
+        w.k.schedule(0);
+        assertEquals(-Errno.EINTR, w.task(w.rx).lastResult);
+        assertTrue(w.task(w.rx).deliveries.isEmpty(), "nothing to deliver: a wake-up for nothing");
+        w.k.schedule(1);
+        assertEquals(List.of(5), w.task(rx2).deliveries);
+        assertEquals(List.of(), w.k.violations());
+    }
+
+    @Test
+    void kernelVectorChecked_staleOn_everyWaitAbortsAtOnce_kernel5_2_1_kernel4_1() {
+        Rig w = staleOn(BlockingDesign.KERNEL_VECTOR_CHECKED);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(-Errno.EINTR, w.k.syscall(w.rx, "uintr_wait", 0), "the re-check sees ON = 1 every time");
+        }
+        assertTrue(w.task(w.rx).deliveries.isEmpty());
+        assertTrue(w.rxUpid().on, "nothing ever clears it: uintr_wait has become a busy loop");
+    }
+
     @Test
     void sameScheduleTwice_equalStates_deterministic() {
         Rig a = bystanderSchedule(BlockingDesign.KERNEL_VECTOR);
