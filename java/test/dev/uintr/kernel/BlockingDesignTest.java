@@ -218,6 +218,31 @@ class BlockingDesignTest {
         assertTrue(w.task(w.rx).deliveries.isEmpty(), "the running receiver did not get it as a user interrupt");
     }
 
+    /**
+     * rfc-v1: after the signal-woken wait of §5.2 item 3 the stale entry is still armed when the
+     * task sleeps in nanosleep; a post reaches it through the 0xEB walk, but without
+     * TIF_NOTIFY_SIGNAL (a later-tree addition, §5.5) the sleep does not end: tglx's "you cannot
+     * make SENDUIPI interrupt nanosleep()" (§5.4). The post is delivered when the timer ends it.
+     */
+    @Test
+    void rfc_staleEntry_nanosleepIsNotInterrupted_postDeliveredAtTimeout_kernel5_4_kernel5_2_3() {
+        Rig w = Rig.rfc(BlockingDesign.KERNEL_VECTOR, 2);
+        w.k.syscall(w.rx, "uintr_wait", 0);
+        w.k.signal(w.rx);                                         // -EINTR, entry left on the list
+        assertEquals(TaskState.RUNNING, w.task(w.rx).state);
+        assertEquals(Kernel.BLOCKED, w.k.syscall(w.rx, "nanosleep", 1000));
+        assertFalse(w.rxUpid().sn, "prepare skips SN: the UPID still says 'waiting'");
+        w.k.senduipi(w.tx, w.idx);
+        w.k.interrupts(0);
+        assertEquals(1, w.k.counters().kernelVectorInterrupts, "the walk ran ...");
+        assertEquals(List.of(), w.k.state().waitList, "... and disarmed the entry");
+        assertEquals(TaskState.SLEEPING, w.task(w.rx).state, "nanosleep goes back to sleep: no signal pending");
+        assertEquals(0, w.k.counters().uintrWakeups);
+        w.k.advanceTime(1000);
+        assertEquals(0, w.task(w.rx).lastResult, "the sleep ran to its end");
+        w.assertDeliveredOnce(w.rx);
+    }
+
     @ParameterizedTest
     @EnumSource(value = BlockingDesign.class, names = {"KERNEL_VECTOR_CHECKED", "GP_FAULT"})
     void betterDesigns_signalWakeDisarms_noStaleEntry(BlockingDesign d) {
