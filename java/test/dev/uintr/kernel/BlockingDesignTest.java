@@ -409,6 +409,31 @@ class BlockingDesignTest {
         assertTrue(w.rxUpid().on, "nothing ever clears it: uintr_wait has become a busy loop");
     }
 
+    /** later tree, kernel §5.2 item 6 / §5.5 "no hotplug handling": RECEIVER cost loses the wake, SENDER cost does not. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(longs = {0x1000, 0x2000})
+    void later_cpuHotUnplug_receiverCostWaitsForTheTimer_senderCostWakes_kernel5_2_6_kernel5_5(long flags) {
+        Rig w = new Rig(KernelConfig.of(AbiProfile.LATER).withCpus(3), flags);
+        assertEquals(Kernel.BLOCKED, w.k.syscall(w.rx, "uintr_wait", 1000, 0));
+        w.k.cpuOffline(0);
+        w.k.senduipi(w.tx, w.idx);
+        w.k.settleInterrupts();
+        if (flags == 0x1000) {
+            assertEquals(1, w.k.counters().lostIpis, "the 0xEB went to the offline CPU");
+            assertEquals(TaskState.SLEEPING, w.task(w.rx).state);
+            w.k.advanceTime(1000);
+            assertEquals(0, w.task(w.rx).lastResult, "only the timeout ends the wait");
+        } else {
+            assertEquals(0, w.k.counters().lostIpis);
+            assertEquals(1, w.k.counters().gpFixups);
+            assertEquals(-Errno.EINTR, w.task(w.rx).lastResult);
+        }
+        if (w.task(w.rx).state == TaskState.READY) {
+            w.k.run(w.rx);
+        }
+        w.assertDeliveredOnce(w.rx);
+    }
+
     @Test
     void sameScheduleTwice_equalStates_deterministic() {
         Rig a = bystanderSchedule(BlockingDesign.KERNEL_VECTOR);
