@@ -55,6 +55,7 @@ class SelftestReplayTest {
             assertEquals(List.of(0), k.task(child).deliveries, "delivered once, then the crash");
             assertEquals(0, k.task(main).killedBy, "the parent only sees the child's exit status");
             assertEquals(List.of(), k.violations());
+            assertTrue(k.state().toString().contains("child killed by SIGSEGV"), k.state().toString());
         }
 
         /** The same child with an interrupt-attribute handler survives: the difference is the handler ABI alone. */
