@@ -78,12 +78,8 @@ final class EmulatedBackendRun {
         this.obs = new Observation(all.stream().map(ThreadProgram::name).toList());
         for (int i = 0; i < all.size(); i++) {
             actors.add(new Actor(all.get(i), i % 64));
-            for (Step s : all.get(i).steps()) {
-                if (s.op() == Op.BARRIER) {
-                    barrierParticipants.merge(s.args().get(0).value(Map.of()), 1, Integer::sum);
-                }
-            }
         }
+        barrierParticipants.putAll(c.barrierParties());
         Map<String, Long> shared = new HashMap<>();
         Actor first = null;
         for (ThreadProgram t : c.threads()) {
@@ -162,12 +158,25 @@ final class EmulatedBackendRun {
         return true;
     }
 
+    /**
+     * Appends the deliveries each thread's handler took since the last look, where they happened
+     * (between that thread's steps). The model records the handler's entry RSP only when it builds
+     * the frame on the machine; where it did, a misaligned one is shown (uintr-isa §9: 16-byte
+     * aligned). A thread whose process was killed by a fatal signal shows killed(SIG...) and ends.
+     */
     private void collectDeliveries() {
         for (Actor a : actors) {
             if (a.started()) {
-                List<Integer> d = a.task().deliveries;
+                Task t = a.task();
+                List<Integer> d = t.deliveries;
                 while (a.seenDeliveries < d.size()) {
-                    obs.delivery(a.prog.name(), d.get(a.seenDeliveries++));
+                    List<String> odd = t.handlerRsp != 0 && (t.handlerRsp & 15) != 0
+                            ? List.of("rsp%16=" + (t.handlerRsp & 15)) : List.of();
+                    obs.delivery(a.prog.name(), d.get(a.seenDeliveries++), odd);
+                }
+                if (!a.done && !t.alive() && t.killedBy != 0) {
+                    obs.event(a.prog.name(), "killed(" + Observation.signalName(t.killedBy) + ")");
+                    a.done = true;
                 }
             }
         }

@@ -1,11 +1,12 @@
 package dev.uintr.backend;
 
 import dev.uintr.AbiProfile;
+import dev.uintr.nat.UintrProgramLib;
 import dev.uintr.program.CaseSpec;
 import dev.uintr.program.Observation;
 
 /**
- * Calls the shim's program runner (native/src/program_*.c) for one run of a case and
+ * Calls the shim's program runner (native/src/program_runner.c) for one run of a case and
  * decodes what it recorded. {@code kernelConfirmed}: the probe confirmed the host kernel
  * speaks the profile; without it every uintr syscall number is passed as -1 and the runner
  * answers -ENOSYS without making the call.
@@ -13,17 +14,38 @@ import dev.uintr.program.Observation;
 public final class NativeBackendRunner {
     public static final int DEFAULT_TIMEOUT_MS = 5_000;
 
-    /** One run: the observation, whether the child was killed on timeout, or an error. */
+    /** One run: the observation, whether the child was killed on timeout, or an error (then the rest is null). */
     public record Result(Observation observation, boolean timedOut, String error) {}
 
     private NativeBackendRunner() {}
 
     /** Why the runner cannot be called here, or null. */
     public static String unavailable() {
-        return "the native program runner is not built into libuintrshim.so yet";
+        String why = UintrProgramLib.Calls.unavailableReason();
+        if (why == null && UintrProgramLib.Calls.outSize() != NativeBackendCodec.OUT_SIZE) {
+            return "libuintrshim.so's ush_prog_out is " + UintrProgramLib.Calls.outSize() + " bytes, this harness expects "
+                    + NativeBackendCodec.OUT_SIZE;
+        }
+        return why;
     }
 
     public static Result run(CaseSpec c, AbiProfile p, boolean kernelConfirmed, int timeoutMs) {
-        return new Result(null, false, unavailable());
+        String why = unavailable();
+        if (why != null) {
+            return new Result(null, false, why);
+        }
+        byte[] prog;
+        try {
+            prog = NativeBackendCodec.encode(c, p, kernelConfirmed);
+        } catch (IllegalArgumentException e) {
+            return new Result(null, false, e.getMessage());
+        }
+        byte[] out = new byte[NativeBackendCodec.OUT_SIZE];
+        int rc = UintrProgramLib.Calls.run(prog, out, timeoutMs);
+        if (rc < 0) {
+            return new Result(null, false, "program runner failed: errno " + -rc);
+        }
+        NativeBackendCodec.Decoded d = NativeBackendCodec.decode(c, out);
+        return new Result(d.observation(), d.timedOut(), null);
     }
 }

@@ -404,6 +404,9 @@ public final class CaseParser {
             return Arg.word(w);
         }
         var m = REF.matcher(w);
+        if (m.matches() && (op == Op.BARRIER || op == Op.SLEEP)) {
+            throw BadInputException.at(file, no, op.keyword() + " takes a literal number, not '" + w + "'");
+        }
         if (m.matches()) {
             return Arg.ref(m.group(1), m.group(2) == null ? 0 : Long.parseLong(m.group(2)));
         }

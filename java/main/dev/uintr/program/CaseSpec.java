@@ -31,6 +31,16 @@ public record CaseSpec(String name, Set<AbiProfile> profiles, List<String> needs
         return threads.stream().flatMap(t -> t.withChildren().stream()).toList();
     }
 
+    /** Barrier id → how many programs (threads and fork children) hold it: all of them must arrive. */
+    public java.util.Map<Long, Integer> barrierParties() {
+        java.util.Map<Long, Integer> out = new java.util.LinkedHashMap<>();
+        for (ThreadProgram t : allPrograms()) {
+            t.steps().stream().filter(s -> s.op() == Op.BARRIER).map(s -> s.args().get(0).offset()).distinct()
+                    .forEach(id -> out.merge(id, 1, Integer::sum));
+        }
+        return out;
+    }
+
     /** The outcomes that grade runs under {@code p}, in file order (the catch-all last). */
     public List<Outcome> outcomesFor(AbiProfile p) {
         return outcomes.stream().filter(o -> o.appliesTo(p)).toList();

@@ -40,7 +40,30 @@ public final class Observation {
     }
 
     public void delivery(String thread, int vector) {
-        event(thread, "deliver(" + vector + ")");
+        delivery(thread, vector, List.of());
+    }
+
+    /**
+     * A delivery with what was wrong with it, if anything ({@code uif=1}: UIF was set inside the
+     * handler; {@code rsp%16=8}: the entry RSP was not 16-byte aligned; {@code frame=bad}: the
+     * pushed RSP is not above the frame — uintr-isa §9). Nothing wrong renders {@code deliver(v)}.
+     */
+    public void delivery(String thread, int vector, List<String> anomalies) {
+        event(thread, "deliver(" + vector + (anomalies.isEmpty() ? "" : ", " + String.join(", ", anomalies)) + ")");
+    }
+
+    /** SIGILL for 4, ... (x86-64 Linux numbers); "signal N" otherwise. */
+    public static String signalName(int sig) {
+        switch (sig) {
+            case 4: return "SIGILL";
+            case 5: return "SIGTRAP";
+            case 6: return "SIGABRT";
+            case 7: return "SIGBUS";
+            case 8: return "SIGFPE";
+            case 9: return "SIGKILL";
+            case 11: return "SIGSEGV";
+            default: return "signal " + sig;
+        }
     }
 
     public void timeout(String thread) {

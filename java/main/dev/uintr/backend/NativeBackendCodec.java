@@ -1,0 +1,271 @@
+package dev.uintr.backend;
+
+import dev.uintr.AbiProfile;
+import dev.uintr.program.Arg;
+import dev.uintr.program.CaseSpec;
+import dev.uintr.program.Observation;
+import dev.uintr.program.Op;
+import dev.uintr.program.Step;
+import dev.uintr.program.ThreadProgram;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The byte form of a case's programs for the native runner, and the decoding of what the runner
+ * recorded — both as native/include/uintr_program.h lays them out (little-endian). Pure Java:
+ * the round trip is tested on any host.
+ */
+public final class NativeBackendCodec {
+    public static final int MAGIC = 0x47525055;                          // "UPRG"
+    public static final int VERSION = 1;
+    public static final int MAX_THREADS = 16;
+    public static final int MAX_VARS = 1024;
+    public static final int MAX_BARRIERS = 16;
+    public static final int MAX_EVENTS = 1024;
+    public static final int MAX_STEPS = 8192;
+    static final int HEADER = 120;
+    static final int THREAD = 16;
+    static final int STEP = 56;
+    static final int LOG = 8 + MAX_EVENTS * 16;
+    public static final int OUT_SIZE = 16 + MAX_THREADS * LOG;
+
+    static final int EV_STEP = 1;
+    static final int EV_DELIVERY = 2;
+    static final int EV_UNBOUND = 3;
+    static final int RUN_FINISHED = 0;
+    static final int RUN_TIMEOUT = 1;
+    static final int RUN_SIGNALED = 2;
+
+    /** The syscall names in the order of the header's nr[] (USH_NR_*). */
+    static final String[] NR = {"uintr_register_handler", "uintr_unregister_handler", null, "uintr_register_sender",
+        "uintr_unregister_sender", "uintr_wait", "uintr_register_self", null};
+
+    private NativeBackendCodec() {}
+
+    /** USH_OP_* of an op (1..18 in the header's order). */
+    static int opCode(Op op) {
+        switch (op) {
+            case REGISTER_HANDLER: return 1;
+            case UNREGISTER_HANDLER: return 2;
+            case VECTOR_FD: return 3;
+            case REGISTER_SENDER: return 4;
+            case UNREGISTER_SENDER: return 5;
+            case REGISTER_SELF: return 6;
+            case EVENTFD: return 7;
+            case CLOSE: return 8;
+            case SENDUIPI: return 9;
+            case STUI: return 10;
+            case CLUI: return 11;
+            case TESTUI: return 12;
+            case UINTR_WAIT: return 13;
+            case SLEEP: return 14;
+            case SPIN_UNTIL: return 15;
+            case BARRIER: return 16;
+            case FORK: return 17;
+            case MARK: return 18;
+            default: throw new IllegalArgumentException(op.toString());
+        }
+    }
+
+    /**
+     * Encodes {@code c} for profile {@code p}. {@code kernelConfirmed}: the probe confirmed the
+     * kernel speaks {@code p}; otherwise every uintr syscall number is -1 (the runner answers
+     * -ENOSYS without calling it).
+     *
+     * @throws IllegalArgumentException when the case exceeds the runner's limits
+     */
+    public static byte[] encode(CaseSpec c, AbiProfile p, boolean kernelConfirmed) {
+        List<ThreadProgram> progs = c.allPrograms();
+        if (progs.size() > MAX_THREADS) {
+            throw new IllegalArgumentException(c.name() + ": " + progs.size() + " programs, the native runner takes "
+                    + MAX_THREADS);
+        }
+        Map<String, Integer> vars = new LinkedHashMap<>();
+        Map<Long, Integer> slots = new LinkedHashMap<>();
+        Map<Long, Integer> parties = c.barrierParties();
+        for (Long id : parties.keySet()) {
+            slots.put(id, slots.size());
+        }
+        if (slots.size() > MAX_BARRIERS) {
+            throw new IllegalArgumentException(c.name() + ": more than " + MAX_BARRIERS + " barriers");
+        }
+        int nsteps = progs.stream().mapToInt(t -> t.steps().size()).sum();
+        if (nsteps > MAX_STEPS) {
+            throw new IllegalArgumentException(c.name() + ": " + nsteps + " steps, the native runner takes " + MAX_STEPS);
+        }
+        ByteBuffer b = ByteBuffer.allocate(HEADER + progs.size() * THREAD + nsteps * STEP).order(ByteOrder.LITTLE_ENDIAN);
+        b.putInt(MAGIC).putInt(VERSION).putInt(progs.size()).putInt(nsteps);
+        for (String name : NR) {
+            b.putInt(number(p, name, kernelConfirmed, b.position()));
+        }
+        b.putInt(p == AbiProfile.RFC_V1 ? 0 : 1).putInt(0);
+        for (int k = 0; k < MAX_BARRIERS; k++) {
+            b.putInt(0);
+        }
+        int slotBase = 16 + 8 * 4 + 8;
+        for (var e : slots.entrySet()) {
+            b.putInt(slotBase + 4 * e.getValue(), parties.get(e.getKey()));
+        }
+        int first = 0;
+        for (ThreadProgram t : progs) {
+            b.putInt(forkedBy(c, progs, t)).putInt(first).putInt(t.steps().size()).putInt(0);
+            first += t.steps().size();
+        }
+        for (ThreadProgram t : progs) {
+            for (Step s : t.steps()) {
+                b.putShort((short) opCode(s.op()));
+                b.putShort((short) (s.bind() == null ? -1 : var(vars, s.bind())));
+                int child = -1;
+                if (s.op() == Op.FORK) {
+                    child = progs.indexOf(s.child());
+                } else if (s.op() == Op.BARRIER) {
+                    child = slots.get(s.args().get(0).offset());
+                }
+                b.putShort((short) child);
+                List<Arg> args = nativeArgs(s);
+                b.putShort((short) args.size());
+                for (int i = 0; i < 3; i++) {
+                    Arg a = i < args.size() ? args.get(i) : Arg.literal(0);
+                    b.putInt(a.isRef() ? var(vars, a.ref()) : -1).putInt(0).putLong(a.offset());
+                }
+            }
+        }
+        if (vars.size() > MAX_VARS) {
+            throw new IllegalArgumentException(c.name() + ": more than " + MAX_VARS + " named results");
+        }
+        return b.array();
+    }
+
+    private static int number(AbiProfile p, String name, boolean confirmed, int pos) {
+        int slot = (pos - 16) / 4;
+        String n = slot == 2 ? (p == AbiProfile.RFC_V1 ? "uintr_create_fd" : "uintr_vector_fd") : name;
+        if (!confirmed || n == null) {
+            return -1;
+        }
+        return p.number(n);
+    }
+
+    private static int var(Map<String, Integer> vars, String name) {
+        return vars.computeIfAbsent(name, k -> vars.size());
+    }
+
+    /** spin_until's target becomes a literal; mark's name stays in Java (the runner needs only the step index). */
+    private static List<Arg> nativeArgs(Step s) {
+        if (s.op() == Op.SPIN_UNTIL) {
+            return List.of(Arg.literal(s.spinTarget()));
+        }
+        if (s.op() == Op.MARK) {
+            return List.of();
+        }
+        return s.args();
+    }
+
+    private static int forkedBy(CaseSpec c, List<ThreadProgram> progs, ThreadProgram t) {
+        if (c.threads().contains(t)) {
+            return -1;
+        }
+        for (int i = 0; i < progs.size(); i++) {
+            for (Step s : progs.get(i).steps()) {
+                if (s.op() == Op.FORK && s.child() == t) {
+                    return i;
+                }
+            }
+        }
+        throw new IllegalStateException("program " + t.name() + " is neither a thread nor forked");
+    }
+
+    /** What one run showed: the observation, and how the runner's child ended. */
+    public record Decoded(Observation observation, int status, int signal) {
+        public boolean timedOut() {
+            return status == RUN_TIMEOUT;
+        }
+    }
+
+    /** Decodes the runner's ush_prog_out for case {@code c}. */
+    public static Decoded decode(CaseSpec c, byte[] out) {
+        ByteBuffer b = ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN);
+        int status = b.getInt(0);
+        int signal = b.getInt(4);
+        List<ThreadProgram> progs = c.allPrograms();
+        Observation obs = new Observation(progs.stream().map(ThreadProgram::name).toList());
+        boolean[] started = new boolean[progs.size()];
+        List<List<long[]>> events = new ArrayList<>();
+        for (int i = 0; i < progs.size(); i++) {
+            int base = 16 + i * LOG;
+            int n = Math.min(b.getInt(base), MAX_EVENTS);
+            List<long[]> ev = new ArrayList<>();
+            for (int j = 0; j < n; j++) {
+                int at = base + 8 + j * 16;
+                ev.add(new long[] {b.getInt(at), b.getInt(at + 4), b.getLong(at + 8)});
+            }
+            events.add(ev);
+        }
+        for (int i = 0; i < progs.size(); i++) {
+            int parent = forkedBy(c, progs, progs.get(i));
+            if (parent < 0) {
+                started[i] = true;
+            } else {
+                int forkStep = -1;
+                List<Step> ps = progs.get(parent).steps();
+                for (int k = 0; k < ps.size(); k++) {
+                    if (ps.get(k).op() == Op.FORK && ps.get(k).child() == progs.get(i)) {
+                        forkStep = k;
+                    }
+                }
+                final int fs = forkStep;
+                started[i] = events.get(parent).stream().anyMatch(e -> e[0] == EV_STEP && e[1] == fs && e[2] == 0);
+            }
+        }
+        for (int i = 0; i < progs.size(); i++) {
+            ThreadProgram t = progs.get(i);
+            for (long[] e : events.get(i)) {
+                int kind = (int) e[0];
+                if (kind == EV_STEP || kind == EV_UNBOUND) {
+                    Step s = t.steps().get((int) e[1]);
+                    obs.step(t.name(), s, kind == EV_UNBOUND ? "unbound" : result(s.op(), e[2]));
+                } else if (kind == EV_DELIVERY) {
+                    long v = e[2];
+                    List<String> odd = new ArrayList<>();
+                    if ((v >> 8 & 1) != 0) {
+                        odd.add("uif=1");
+                    }
+                    if ((v >> 16 & 15) != 0) {
+                        odd.add("rsp%16=" + (v >> 16 & 15));
+                    }
+                    if ((v >> 10 & 1) != 0) {
+                        odd.add("frame=bad");
+                    }
+                    obs.delivery(t.name(), (int) (v & 0x3f), odd);
+                }
+            }
+            int finished = b.getInt(16 + i * LOG + 4);
+            if (started[i] && finished == 0) {
+                if (status == RUN_SIGNALED) {
+                    obs.event(t.name(), "killed(" + Observation.signalName(signal) + ")");
+                } else {
+                    obs.timeout(t.name());
+                }
+            }
+        }
+        return new Decoded(obs, status, signal);
+    }
+
+    /** A step's raw result as the observation shows it (the same rendering the emulated backend uses). */
+    static String result(Op op, long v) {
+        if (op.isSyscall()) {
+            return Observation.syscallResult(op, v);
+        }
+        switch (op) {
+            case SENDUIPI:
+                return v == 1 ? "SIGILL" : v == 2 ? "SIGSEGV" : "ok";
+            case TESTUI:
+                return Long.toString(v);
+            default:
+                return null;
+        }
+    }
+}

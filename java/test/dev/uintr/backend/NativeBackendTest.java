@@ -1,0 +1,155 @@
+package dev.uintr.backend;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.uintr.AbiProfile;
+import dev.uintr.program.CaseParser;
+import dev.uintr.program.CaseSpec;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The native backend's plumbing, on any host: the byte form and its decoding in pure Java;
+ * the runner's fork / barrier / timeout / fault-skip paths through the shim with steps that
+ * need no uintr kernel (skipped where the shim is not loaded).
+ */
+class NativeBackendTest {
+    static CaseSpec spec(String threads) {
+        return CaseParser.parse("n.case", "case n.t\nprofiles rfc-v1 later\n" + threads
+                + "outcome * FORBIDDEN \"x\"\n").get(0);
+    }
+
+    static void assumeRunner() {
+        String why = NativeBackendRunner.unavailable();
+        Assumptions.assumeTrue(why == null, why);
+    }
+
+    @Test
+    void encode_layoutMatchesHeader() {
+        CaseSpec c = spec("thread a: register_handler; vector_fd 3 -> $fd; barrier 7; fork k { senduipi $fd+1 }\n"
+                + "thread b: barrier 7; spin_until deliveries>=2\n");
+        byte[] blob = NativeBackendCodec.encode(c, AbiProfile.LATER, true);
+        ByteBuffer b = ByteBuffer.wrap(blob).order(ByteOrder.LITTLE_ENDIAN);
+        assertEquals(NativeBackendCodec.HEADER + 3 * NativeBackendCodec.THREAD + 7 * NativeBackendCodec.STEP, blob.length);
+        assertEquals(0x47525055, b.getInt(0));
+        assertEquals(3, b.getInt(8));                                   // a, k (a's fork child), b
+        assertEquals(7, b.getInt(12));
+        assertEquals(471, b.getInt(16));                                // uintr_register_handler, later
+        assertEquals(473, b.getInt(24));                                // uintr_vector_fd
+        assertEquals(1, b.getInt(48));                                  // profile later
+        assertEquals(2, b.getInt(56));                                  // barrier 7 → slot 0, two programs
+        int threads = NativeBackendCodec.HEADER;
+        assertEquals(-1, b.getInt(threads));
+        assertEquals(0, b.getInt(threads + 16));                        // k forked by program 0
+        assertEquals(4, b.getInt(threads + 16 + 4));                    // k's first step
+        assertEquals(-1, b.getInt(threads + 2 * 16));                   // b is a thread
+        int steps = threads + 3 * 16;
+        int senduipi = steps + 4 * NativeBackendCodec.STEP;
+        assertEquals(9, b.getShort(senduipi));
+        assertEquals(0, b.getInt(senduipi + 8));                        // $fd is var 0
+        assertEquals(1, b.getLong(senduipi + 16));                      // offset +1
+        byte[] rfc = NativeBackendCodec.encode(c, AbiProfile.RFC_V1, true);
+        assertEquals(451, ByteBuffer.wrap(rfc).order(ByteOrder.LITTLE_ENDIAN).getInt(24));  // uintr_create_fd
+        byte[] unconfirmed = NativeBackendCodec.encode(c, AbiProfile.LATER, false);
+        for (int i = 0; i < 8; i++) {
+            assertEquals(-1, ByteBuffer.wrap(unconfirmed).order(ByteOrder.LITTLE_ENDIAN).getInt(16 + 4 * i));
+        }
+    }
+
+    @Test
+    void decode_rendersLikeTheEmulator() {
+        CaseSpec c = spec("thread rx: register_handler; vector_fd 3 -> $fd; spin_until deliveries>=1\n"
+                + "thread tx: senduipi 9; testui\n");
+        byte[] out = new byte[NativeBackendCodec.OUT_SIZE];
+        ByteBuffer b = ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN);
+        b.putInt(0, 1);                                                 // timeout
+        int rx = 16;
+        int tx = 16 + NativeBackendCodec.LOG;
+        b.putInt(rx, 4).putInt(rx + 4, 0);
+        event(b, rx, 0, 1, 0, 0);
+        event(b, rx, 1, 1, 1, 5);                                       // fd 5 → "fd"
+        event(b, rx, 2, 2, 0, 3 | (1 << 8) | (8 << 16));                // uif=1, misaligned
+        event(b, rx, 3, 1, 2, 0);
+        b.putInt(tx, 2).putInt(tx + 4, 1);
+        event(b, tx, 0, 1, 0, 1);                                       // SIGILL
+        event(b, tx, 1, 1, 1, 0);
+        NativeBackendCodec.Decoded d = NativeBackendCodec.decode(c, out);
+        assertTrue(d.timedOut());
+        assertEquals("rx: register_handler(): 0; vector_fd(3): fd; deliver(3, uif=1, rsp%16=8); "
+                + "spin_until(deliveries>=1); TIMEOUT | tx: senduipi(9): SIGILL; testui: 0", d.observation().render());
+    }
+
+    private static void event(ByteBuffer b, int log, int j, int kind, int step, long value) {
+        int at = log + 8 + j * 16;
+        b.putInt(at, kind).putInt(at + 4, step).putLong(at + 8, value);
+    }
+
+    @Test
+    void encode_isDeterministic() {
+        CaseSpec c = spec("thread a: mark A; sleep 10\n");
+        assertArrayEquals(NativeBackendCodec.encode(c, AbiProfile.LATER, false),
+                NativeBackendCodec.encode(c, AbiProfile.LATER, false));
+    }
+
+    /** kernel §7.2 senduipi_instr: SENDUIPI without registration is SIGILL (here: #UD, no UINTR at all); the runner skips it. */
+    @Test
+    void runner_barrierMarkSleep_andSenduipiSigillSkipped_kernel7_2() {
+        assumeRunner();
+        CaseSpec c = spec("thread a: mark A; barrier 1; sleep 1000; mark B; barrier 2\n"
+                + "thread b: barrier 1; senduipi 0; senduipi 3; barrier 2\n");
+        NativeBackendRunner.Result r = NativeBackendRunner.run(c, AbiProfile.LATER, false, 5_000);
+        assertNull(r.error());
+        assertFalse(r.timedOut());
+        assertEquals("a: mark(A); barrier(1); sleep(1000); mark(B); barrier(2) | "
+                + "b: barrier(1); senduipi(0): SIGILL; senduipi(3): SIGILL; barrier(2)", r.observation().render());
+    }
+
+    @Test
+    void runner_forkChild_sharesBarriers_getsCopyOfResults() {
+        assumeRunner();
+        CaseSpec c = spec("thread a: eventfd -> $e; fork kid { close $e; barrier 1 }; barrier 1; close $e\n");
+        NativeBackendRunner.Result r = NativeBackendRunner.run(c, AbiProfile.RFC_V1, false, 5_000);
+        assertNull(r.error());
+        assertEquals("a: eventfd(): fd; fork(kid); barrier(1); close($e): 0 | kid: close($e): 0; barrier(1)",
+                r.observation().render());
+    }
+
+    @Test
+    void runner_unconfirmedKernel_uintrSyscallsAreEnosysWithoutCalling() {
+        assumeRunner();
+        CaseSpec c = spec("thread a: register_handler; vector_fd 1 -> $fd; register_sender $fd\n");
+        NativeBackendRunner.Result r = NativeBackendRunner.run(c, AbiProfile.LATER, false, 5_000);
+        assertEquals("a: register_handler(): ENOSYS; vector_fd(1): ENOSYS; register_sender($fd): unbound",
+                r.observation().render());
+    }
+
+    @Test
+    void runner_missedWakeup_isTimeout_childKilled() {
+        assumeRunner();
+        CaseSpec c = spec("thread a: mark A; spin_until deliveries>=1; barrier 1\nthread b: barrier 1\n");
+        long t0 = System.nanoTime();
+        NativeBackendRunner.Result r = NativeBackendRunner.run(c, AbiProfile.LATER, false, 300);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(r.timedOut());
+        assertEquals("a: mark(A); TIMEOUT | b: TIMEOUT", r.observation().render());
+        assertTrue(ms < 3_000, "killed near its deadline, took " + ms + " ms");
+    }
+
+    @Test
+    void skipReason_namesTheMissingFacts() {
+        HostFacts none = new HostFacts("AuthenticAMD", 25, 1, 1, "AMD EPYC", Tri.NO, Tri.NO, false, "6.1.0",
+                AbiProfile.NONE, "no uintr symbols in /proc/kallsyms", Tri.NO, "sysfs", Tri.YES, 0, true, "gcc",
+                BackendKind.EMULATED, "no UINTR");
+        CaseSpec c = spec("thread a: senduipi 0\n");
+        String why = new NativeBackend(none).skipReason(c, AbiProfile.LATER).orElseThrow();
+        assertTrue(why.contains("needs a UINTR CPU: CPUID.(7,0):EDX[5] is no"), why);
+        assertTrue(why.contains("speaks none"), why);
+        assertEquals("cannot run natively: " + why, new NativeBackend(none).run(c, AbiProfile.LATER, 1).error());
+    }
+}

@@ -1,0 +1,392 @@
+/*
+ * The conformance program runner (see include/uintr_program.h). ush_program_run forks a child
+ * in its own process group; the child starts one pthread per program of the first process,
+ * each executing its steps; fork steps fork the calling thread's process, whose child runs the
+ * nested program. SIGILL/SIGSEGV raised by our SENDUIPI (always encoded as F3 0F C7 F0,
+ * "senduipi %rax") are caught and the 4-byte instruction skipped, as the kernel selftests do;
+ * any other fault kills the child, which the parent reports. The parent polls the child and
+ * kills the whole group at the deadline, so a missed wakeup is a TIMEOUT, never a hang.
+ */
+#include "uintr_program.h"
+
+/* Shared with the other half of the runner (program_runner.c / program_handler.c). */
+extern __thread ush_prog_log *ush_prog_tls_log;
+extern __thread volatile uint64_t ush_prog_tls_deliveries;
+struct __uintr_frame;
+void ush_program_handler(struct __uintr_frame *frame, unsigned long long vector);
+
+#include <errno.h>
+#include <pthread.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/eventfd.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <ucontext.h>
+#include <unistd.h>
+#include <x86gprintrin.h>
+
+typedef struct {
+    ush_prog_out out;
+    uint32_t barrier_arrived[USH_PROG_MAX_BARRIERS];
+} shared_area;
+
+static const ush_prog_header *g_hdr;
+static const ush_prog_thread *g_threads;
+static const ush_prog_step *g_steps;
+static shared_area *g_shared;
+static int64_t g_vars[USH_PROG_MAX_VARS];
+static uint8_t g_bound[USH_PROG_MAX_VARS];
+
+static __thread volatile int tls_fault;
+static __thread uint32_t tls_barrier_passes[USH_PROG_MAX_BARRIERS];
+
+int ush_program_abi(void) { return USH_PROG_ABI_VERSION; }
+
+int ush_program_out_size(void) { return (int)sizeof(ush_prog_out); }
+
+/* ---------------------------------------------------------------- faults */
+
+static void on_fault(int sig, siginfo_t *si, void *ctx)
+{
+    (void)si;
+    ucontext_t *uc = ctx;
+    const uint8_t *rip = (const uint8_t *)uc->uc_mcontext.gregs[REG_RIP];
+    if (rip[0] == 0xf3 && rip[1] == 0x0f && rip[2] == 0xc7 && rip[3] == 0xf0) {
+        uc->uc_mcontext.gregs[REG_RIP] += 4;                  /* skip our senduipi %rax */
+        tls_fault = sig;
+        return;
+    }
+    signal(sig, SIG_DFL);                                     /* not ours: die of it on return */
+}
+
+static int install_fault_handlers(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_sigaction = on_fault;
+    sa.sa_flags = SA_SIGINFO;
+    sigemptyset(&sa.sa_mask);
+    if (sigaction(SIGILL, &sa, NULL) || sigaction(SIGSEGV, &sa, NULL)) {
+        return -errno;
+    }
+    return 0;
+}
+
+/* ---------------------------------------------------------------- recording */
+
+static void record(uint32_t kind, uint32_t step, int64_t value)
+{
+    ush_prog_log *log = ush_prog_tls_log;
+    uint32_t i = __atomic_fetch_add(&log->nevents, 1, __ATOMIC_SEQ_CST);
+    if (i >= USH_PROG_MAX_EVENTS) {
+        return;
+    }
+    log->ev[i].step = step;
+    log->ev[i].value = value;
+    __atomic_store_n(&log->ev[i].kind, kind, __ATOMIC_RELEASE);
+}
+
+/* ---------------------------------------------------------------- steps */
+
+static int arg_value(const ush_prog_step *s, int i, int64_t dflt, int64_t *v)
+{
+    if (i >= s->nargs) {
+        *v = dflt;
+        return 0;
+    }
+    const ush_prog_arg *a = &s->args[i];
+    if (a->var < 0) {
+        *v = a->value;
+        return 0;
+    }
+    if (!__atomic_load_n(&g_bound[a->var], __ATOMIC_ACQUIRE)) {
+        return -1;
+    }
+    *v = __atomic_load_n(&g_vars[a->var], __ATOMIC_ACQUIRE) + a->value;
+    return 0;
+}
+
+static int64_t sys3(int which, int64_t a0, int64_t a1, int64_t a2)
+{
+    int nr = g_hdr->nr[which];
+    if (nr < 0) {
+        return -ENOSYS;                                      /* never call a number the probe did not confirm */
+    }
+    long r = syscall(nr, a0, a1, a2);
+    return r == -1 ? -(int64_t)errno : (int64_t)r;
+}
+
+static int64_t ok_or_errno(long r)
+{
+    return r < 0 ? -(int64_t)errno : (int64_t)r;
+}
+
+static void sleep_usec(int64_t usec)
+{
+    struct timespec ts = {usec / 1000000, (usec % 1000000) * 1000};
+    while (nanosleep(&ts, &ts) == -1 && errno == EINTR) {
+    }
+}
+
+static void run_program(int prog);
+
+static void wait_children(void)
+{
+    for (;;) {
+        pid_t p = wait(NULL);
+        if (p < 0 && errno != EINTR) {
+            break;
+        }
+    }
+}
+
+/* Executes one step; returns 0, or -1 when an argument was unbound. */
+static int step(int prog, uint32_t pc, const ush_prog_step *s)
+{
+    int64_t a0 = 0, a1 = 0, a2 = 0, r = 0;
+    if (arg_value(s, 0, 0, &a0) || arg_value(s, 1, 0, &a1) || arg_value(s, 2, 0, &a2)) {
+        return -1;
+    }
+    int rfc = g_hdr->profile == USH_PROFILE_RFC_V1;
+    switch (s->op) {
+    case USH_OP_REGISTER_HANDLER:
+        r = sys3(USH_NR_REGISTER_HANDLER, (int64_t)(uintptr_t)ush_program_handler, a0, 0);
+        break;
+    case USH_OP_UNREGISTER_HANDLER:
+        r = sys3(USH_NR_UNREGISTER_HANDLER, a0, 0, 0);
+        break;
+    case USH_OP_VECTOR_FD:
+        r = sys3(USH_NR_VECTOR_FD, a0, a1, 0);
+        break;
+    case USH_OP_REGISTER_SENDER:
+        r = sys3(USH_NR_REGISTER_SENDER, a0, a1, 0);
+        break;
+    case USH_OP_UNREGISTER_SENDER:
+        r = sys3(USH_NR_UNREGISTER_SENDER, rfc ? a0 : a1, a2, 0);
+        break;
+    case USH_OP_REGISTER_SELF:
+        r = sys3(USH_NR_REGISTER_SELF, a0, a1, 0);
+        break;
+    case USH_OP_EVENTFD:
+        r = ok_or_errno(eventfd(0, 0));
+        break;
+    case USH_OP_CLOSE:
+        r = ok_or_errno(close((int)a0));
+        break;
+    case USH_OP_UINTR_WAIT:
+        r = rfc ? sys3(USH_NR_WAIT, a1, 0, 0) : sys3(USH_NR_WAIT, a0, a1, 0);
+        break;
+    case USH_OP_SENDUIPI:
+        tls_fault = 0;
+        __asm__ volatile("senduipi %%rax" : : "a"(a0) : "memory");
+        r = tls_fault == SIGILL ? 1 : tls_fault == SIGSEGV ? 2 : 0;
+        break;
+    case USH_OP_STUI:
+        _stui();
+        break;
+    case USH_OP_CLUI:
+        _clui();
+        break;
+    case USH_OP_TESTUI:
+        r = _testui() ? 1 : 0;
+        break;
+    case USH_OP_SLEEP:
+        sleep_usec(a0);
+        break;
+    case USH_OP_SPIN_UNTIL:
+        while (ush_prog_tls_deliveries < (uint64_t)a0) {
+            __builtin_ia32_pause();
+        }
+        break;
+    case USH_OP_BARRIER: {
+        int k = s->child;
+        uint32_t gen = ++tls_barrier_passes[k];
+        __atomic_add_fetch(&g_shared->barrier_arrived[k], 1, __ATOMIC_SEQ_CST);
+        while (__atomic_load_n(&g_shared->barrier_arrived[k], __ATOMIC_SEQ_CST) < gen * g_hdr->barrier_parties[k]) {
+            sched_yield();
+        }
+        break;
+    }
+    case USH_OP_FORK: {
+        pid_t pid = fork();
+        if (pid == 0) {
+            ush_prog_tls_deliveries = 0;
+            run_program(s->child);
+            wait_children();
+            _exit(0);
+        }
+        r = pid < 0 ? -(int64_t)errno : 0;
+        break;
+    }
+    case USH_OP_MARK:
+    default:
+        break;
+    }
+    if (s->bind >= 0 && r >= 0 && s->op != USH_OP_SENDUIPI) {
+        __atomic_store_n(&g_vars[s->bind], r, __ATOMIC_RELEASE);
+        __atomic_store_n(&g_bound[s->bind], 1, __ATOMIC_RELEASE);
+    }
+    record(USH_EV_STEP, pc, r);
+    (void)prog;
+    return 0;
+}
+
+static void run_program(int prog)
+{
+    const ush_prog_thread *t = &g_threads[prog];
+    ush_prog_tls_log = &g_shared->out.log[prog];
+    for (uint32_t pc = 0; pc < t->nsteps; pc++) {
+        const ush_prog_step *s = &g_steps[t->first_step + pc];
+        if (step(prog, pc, s)) {
+            record(USH_EV_UNBOUND, pc, 0);
+        }
+    }
+    __atomic_store_n(&ush_prog_tls_log->finished, 1, __ATOMIC_RELEASE);
+}
+
+static void *thread_main(void *arg)
+{
+    run_program((int)(intptr_t)arg);
+    return NULL;
+}
+
+static void child_main(void)
+{
+    pthread_t th[USH_PROG_MAX_THREADS];
+    int n = 0;
+    if (install_fault_handlers()) {
+        _exit(3);
+    }
+    for (uint32_t i = 0; i < g_hdr->nprogs; i++) {
+        if (g_threads[i].forked_by < 0) {
+            if (pthread_create(&th[n], NULL, thread_main, (void *)(intptr_t)i)) {
+                _exit(4);
+            }
+            n++;
+        }
+    }
+    for (int i = 0; i < n; i++) {
+        pthread_join(th[i], NULL);
+    }
+    wait_children();
+    _exit(0);
+}
+
+/* ---------------------------------------------------------------- validation and the parent */
+
+static int validate(const void *prog, int len)
+{
+    if (len < (int)sizeof(ush_prog_header)) {
+        return -EINVAL;
+    }
+    const ush_prog_header *h = prog;
+    if (h->magic != USH_PROG_MAGIC || h->version != USH_PROG_ABI_VERSION || h->nprogs < 1
+        || h->nprogs > USH_PROG_MAX_THREADS || h->nsteps > USH_PROG_MAX_STEPS) {
+        return -EINVAL;
+    }
+    size_t need = sizeof(ush_prog_header) + h->nprogs * sizeof(ush_prog_thread) + h->nsteps * sizeof(ush_prog_step);
+    if ((size_t)len != need) {
+        return -EINVAL;
+    }
+    const ush_prog_thread *t = (const void *)(h + 1);
+    const ush_prog_step *s = (const void *)(t + h->nprogs);
+    for (uint32_t i = 0; i < h->nprogs; i++) {
+        if ((uint64_t)t[i].first_step + t[i].nsteps > h->nsteps || t[i].forked_by >= (int32_t)h->nprogs) {
+            return -EINVAL;
+        }
+    }
+    for (uint32_t i = 0; i < h->nsteps; i++) {
+        if (s[i].op < USH_OP_REGISTER_HANDLER || s[i].op > USH_OP_MARK || s[i].nargs > 3
+            || s[i].bind >= USH_PROG_MAX_VARS) {
+            return -EINVAL;
+        }
+        if (s[i].op == USH_OP_FORK && (s[i].child < 0 || s[i].child >= (int)h->nprogs)) {
+            return -EINVAL;
+        }
+        if (s[i].op == USH_OP_BARRIER && (s[i].child < 0 || s[i].child >= USH_PROG_MAX_BARRIERS)) {
+            return -EINVAL;
+        }
+        for (int a = 0; a < s[i].nargs; a++) {
+            if (s[i].args[a].var >= USH_PROG_MAX_VARS) {
+                return -EINVAL;
+            }
+        }
+    }
+    return 0;
+}
+
+static int64_t now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+int ush_program_run(const void *prog, int len, void *out, int outlen, int timeout_ms)
+{
+    int bad = validate(prog, len);
+    if (bad) {
+        return bad;
+    }
+    if (!out || outlen < (int)sizeof(ush_prog_out) || timeout_ms < 1) {
+        return -EINVAL;
+    }
+    shared_area *sh = mmap(NULL, sizeof(shared_area), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    if (sh == MAP_FAILED) {
+        return -errno;
+    }
+    memset(sh, 0, sizeof *sh);
+    g_hdr = prog;
+    g_threads = (const void *)(g_hdr + 1);
+    g_steps = (const void *)(g_threads + g_hdr->nprogs);
+    g_shared = sh;
+    memset(g_vars, 0, sizeof g_vars);
+    memset(g_bound, 0, sizeof g_bound);
+
+    pid_t pid = fork();
+    if (pid < 0) {
+        int e = errno;
+        munmap(sh, sizeof *sh);
+        return -e;
+    }
+    if (pid == 0) {
+        setpgid(0, 0);
+        child_main();
+    }
+    setpgid(pid, pid);
+    int64_t deadline = now_ms() + timeout_ms;
+    int st = 0;
+    int32_t status = USH_RUN_TIMEOUT;
+    for (;;) {
+        pid_t w = waitpid(pid, &st, WNOHANG);
+        if (w == pid) {
+            status = WIFSIGNALED(st) ? USH_RUN_SIGNALED : USH_RUN_FINISHED;
+            break;
+        }
+        if (w < 0 && errno != EINTR) {
+            status = USH_RUN_SIGNALED;
+            break;
+        }
+        if (now_ms() >= deadline) {
+            kill(-pid, SIGKILL);
+            kill(pid, SIGKILL);
+            waitpid(pid, &st, 0);
+            status = USH_RUN_TIMEOUT;
+            break;
+        }
+        struct timespec ts = {0, 500000};
+        nanosleep(&ts, NULL);
+    }
+    kill(-pid, SIGKILL);                                      /* leftovers of the group (forked children) */
+    sh->out.status = status;
+    sh->out.signal = status == USH_RUN_SIGNALED && WIFSIGNALED(st) ? WTERMSIG(st) : 0;
+    sh->out.nprogs = g_hdr->nprogs;
+    memcpy(out, &sh->out, sizeof(ush_prog_out));
+    munmap(sh, sizeof *sh);
+    return 0;
+}
