@@ -1,0 +1,48 @@
+package dev.uintr.conform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.uintr.AbiProfile;
+import dev.uintr.backend.BackendKind;
+import dev.uintr.backend.HostFacts;
+import dev.uintr.backend.Tri;
+import dev.uintr.cli.ConformStage;
+import dev.uintr.cli.RunContext;
+import dev.uintr.report.RunFolder;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConformStageTest {
+    static HostFacts host(BackendKind auto) {
+        return new HostFacts("AuthenticAMD", 25, 1, 1, "AMD EPYC", Tri.NO, Tri.NO, false, "6.1.0", AbiProfile.NONE,
+                "no uintr symbols", Tri.NO, "sysfs", Tri.YES, 0, false, "not loaded", auto, "test");
+    }
+
+    @Test
+    void emulatedHost_writesKtapAndCsv_oneRowPerCase(@TempDir Path dir) throws Exception {
+        StringWriter console = new StringWriter();
+        RunContext ctx = new RunContext(RunFolder.at(dir), host(BackendKind.EMULATED), new PrintWriter(console), true);
+        int rc = new ConformStage(Path.of("fixtures", "cases")).run(ctx);
+        assertEquals(0, rc, console.toString());
+        String ktap = Files.readString(dir.resolve("conform.ktap"));
+        assertTrue(ktap.startsWith("KTAP version 1\n"));
+        assertTrue(ktap.contains("ok 1 base.ipi-spinning.emulated.rfc-v1"), ktap);
+        long rows = Files.readAllLines(dir.resolve("conform.csv")).size() - 1;
+        long cases = ktap.lines().filter(l -> l.startsWith("  ok ") || l.startsWith("  not ok ")).count();
+        assertEquals(cases, rows);
+        assertTrue(console.toString().startsWith("conform: " + cases + "/" + cases + " cases passed on emulated"));
+    }
+
+    @Test
+    void nativeHostWithoutUintr_allSkipped_exit4(@TempDir Path dir) throws Exception {
+        StringWriter console = new StringWriter();
+        RunContext ctx = new RunContext(RunFolder.at(dir), host(BackendKind.NATIVE), new PrintWriter(console), true);
+        assertEquals(4, new ConformStage(Path.of("fixtures", "cases")).run(ctx));
+        assertTrue(Files.readString(dir.resolve("conform.ktap")).contains("# SKIP needs a UINTR CPU"));
+    }
+}
