@@ -44,6 +44,7 @@ extern "C" {
 #define USH_OP_BARRIER            16
 #define USH_OP_FORK               17
 #define USH_OP_MARK               18
+#define USH_OP_REGISTER_PLAIN_HANDLER 19  /* a regular function as handler: dies of SIGSEGV at its ret */
 
 /* Indexes into ush_prog_header.nr: syscall numbers, -1 when the kernel was not confirmed to have it. */
 #define USH_NR_REGISTER_HANDLER   0
@@ -103,7 +104,7 @@ typedef struct {
 
 typedef struct {
     uint32_t nevents;
-    uint32_t finished;        /* 1 when the program ran to its end */
+    uint32_t finished;        /* 1 when the program ran to its end; 0x100 | signal when its forked process died of one */
     ush_prog_event ev[USH_PROG_MAX_EVENTS];
 } ush_prog_log;
 

@@ -33,6 +33,7 @@ void ush_program_handler(struct __uintr_frame *frame, unsigned long long vector)
 typedef struct {
     ush_prog_out out;
     uint32_t barrier_arrived[USH_PROG_MAX_BARRIERS];
+    int32_t pids[USH_PROG_MAX_THREADS];       /* the process a forked program runs in */
 } shared_area;
 
 static const ush_prog_header *g_hdr;
@@ -135,12 +136,43 @@ static void sleep_usec(int64_t usec)
 
 static void run_program(int prog);
 
+/* Reaps this process's children; a forked program whose process died of a signal gets 0x100 | signal. */
 static void wait_children(void)
 {
     for (;;) {
-        pid_t p = wait(NULL);
-        if (p < 0 && errno != EINTR) {
+        int st = 0;
+        pid_t p = wait(&st);
+        if (p < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
             break;
+        }
+        if (WIFSIGNALED(st)) {
+            for (uint32_t i = 0; i < g_hdr->nprogs; i++) {
+                if (__atomic_load_n(&g_shared->pids[i], __ATOMIC_ACQUIRE) == p) {
+                    __atomic_store_n(&g_shared->out.log[i].finished, 0x100u | (uint32_t)WTERMSIG(st), __ATOMIC_RELEASE);
+                }
+            }
+        }
+    }
+}
+
+/*
+ * The handler register_plain_handler registers: a regular function. Entered by a delivery, its
+ * return address is the pushed vector (uintr-isa §9); it records the delivery like the real
+ * handler, then its ret jumps to that low address and the process dies of SIGSEGV.
+ */
+__attribute__((noinline)) static void plain_handler(void)
+{
+    uint64_t vector = (uint64_t)(uintptr_t)__builtin_return_address(0);
+    ush_prog_log *log = ush_prog_tls_log;
+    if (log) {
+        uint32_t i = __atomic_fetch_add(&log->nevents, 1, __ATOMIC_SEQ_CST);
+        if (i < USH_PROG_MAX_EVENTS) {
+            log->ev[i].step = 0;
+            log->ev[i].value = (int64_t)(vector & 0x3f);
+            __atomic_store_n(&log->ev[i].kind, USH_EV_DELIVERY, __ATOMIC_RELEASE);
         }
     }
 }
@@ -156,6 +188,9 @@ static int step(int prog, uint32_t pc, const ush_prog_step *s)
     switch (s->op) {
     case USH_OP_REGISTER_HANDLER:
         r = sys3(USH_NR_REGISTER_HANDLER, (int64_t)(uintptr_t)ush_program_handler, a0, 0);
+        break;
+    case USH_OP_REGISTER_PLAIN_HANDLER:
+        r = sys3(USH_NR_REGISTER_HANDLER, (int64_t)(uintptr_t)plain_handler, a0, 0);
         break;
     case USH_OP_UNREGISTER_HANDLER:
         r = sys3(USH_NR_UNREGISTER_HANDLER, a0, 0, 0);
@@ -214,6 +249,9 @@ static int step(int prog, uint32_t pc, const ush_prog_step *s)
     }
     case USH_OP_FORK: {
         pid_t pid = fork();
+        if (pid > 0) {
+            __atomic_store_n(&g_shared->pids[s->child], pid, __ATOMIC_RELEASE);
+        }
         if (pid == 0) {
             ush_prog_tls_deliveries = 0;
             run_program(s->child);
@@ -301,7 +339,7 @@ static int validate(const void *prog, int len)
         }
     }
     for (uint32_t i = 0; i < h->nsteps; i++) {
-        if (s[i].op < USH_OP_REGISTER_HANDLER || s[i].op > USH_OP_MARK || s[i].nargs > 3
+        if (s[i].op < USH_OP_REGISTER_HANDLER || s[i].op > USH_OP_REGISTER_PLAIN_HANDLER || s[i].nargs > 3
             || s[i].bind >= USH_PROG_MAX_VARS) {
             return -EINVAL;
         }

@@ -1,6 +1,7 @@
 package dev.uintr.backend;
 
 import dev.uintr.AbiProfile;
+import dev.uintr.kernel.HandlerAbi;
 import dev.uintr.kernel.Kernel;
 import dev.uintr.kernel.KernelConfig;
 import dev.uintr.kernel.KernelEvent;
@@ -27,6 +28,8 @@ import java.util.Random;
 final class EmulatedBackendRun {
     /** Steps and events one run may take before the unfinished threads are reported as TIMEOUT. */
     static final int MAX_ACTIONS = 50_000;
+    /** Where register_plain_handler's regular function sits (any user address other than the default handler's). */
+    static final long PLAIN_HANDLER = 0x402000L;
 
     private final AbiProfile profile;
     private final Kernel k;
@@ -294,6 +297,9 @@ final class EmulatedBackendRun {
         switch (s.op()) {
             case REGISTER_HANDLER:
                 return k.syscall(a.tid, "uintr_register_handler", Kernel.DEFAULT_HANDLER, s.arg(0, v, 0));
+            case REGISTER_PLAIN_HANDLER:                                 // a regular function's code at that address
+                k.defineHandlerAbi(a.tid, PLAIN_HANDLER, HandlerAbi.PLAIN_FUNCTION);
+                return k.syscall(a.tid, "uintr_register_handler", PLAIN_HANDLER, s.arg(0, v, 0));
             case UNREGISTER_HANDLER:
                 return k.syscall(a.tid, "uintr_unregister_handler", s.arg(0, v, 0));
             case VECTOR_FD:

@@ -33,6 +33,8 @@ public final class NativeBackendCodec {
     static final int LOG = 8 + MAX_EVENTS * 16;
     public static final int OUT_SIZE = 16 + MAX_THREADS * LOG;
 
+    /** ush_prog_log.finished: KILLED | signal when the program's forked process died of a signal. */
+    static final int KILLED = 0x100;
     static final int EV_STEP = 1;
     static final int EV_DELIVERY = 2;
     static final int EV_UNBOUND = 3;
@@ -67,6 +69,7 @@ public final class NativeBackendCodec {
             case BARRIER: return 16;
             case FORK: return 17;
             case MARK: return 18;
+            case REGISTER_PLAIN_HANDLER: return 19;
             default: throw new IllegalArgumentException(op.toString());
         }
     }
@@ -243,7 +246,9 @@ public final class NativeBackendCodec {
                 }
             }
             int finished = b.getInt(16 + i * LOG + 4);
-            if (started[i] && finished == 0) {
+            if ((finished & KILLED) != 0) {
+                obs.event(t.name(), "killed(" + Observation.signalName(finished & 0xff) + ")");
+            } else if (started[i] && finished == 0) {
                 if (status == RUN_SIGNALED) {
                     obs.event(t.name(), "killed(" + Observation.signalName(signal) + ")");
                 } else {

@@ -42,7 +42,13 @@ public enum Op {
     /** fork(): the child process runs the nested program and exits. */
     FORK("fork", 0, 0, false),
     /** A point in the observation (deliveries before and after it can be told apart). */
-    MARK("mark", 1, 1, false);
+    MARK("mark", 1, 1, false),
+    /**
+     * uintr_register_handler(a regular function, [flags]): the kernel accepts it, but the first
+     * delivery's plain {@code ret} pops the vector as a return address and the process dies of
+     * SIGSEGV (uintr-kernel §7.2 syscall_handler, uintr-isa §9).
+     */
+    REGISTER_PLAIN_HANDLER("register_plain_handler", 0, 1, true);
 
     private final String keyword;
     private final int minArgs;
@@ -75,7 +81,7 @@ public enum Op {
     /** True for the steps that are uintr or file syscalls (their result is a value or -errno). */
     public boolean isSyscall() {
         switch (this) {
-            case REGISTER_HANDLER: case UNREGISTER_HANDLER: case VECTOR_FD: case REGISTER_SENDER:
+            case REGISTER_HANDLER: case REGISTER_PLAIN_HANDLER: case UNREGISTER_HANDLER: case VECTOR_FD: case REGISTER_SENDER:
             case UNREGISTER_SENDER: case REGISTER_SELF: case EVENTFD: case CLOSE: case UINTR_WAIT:
                 return true;
             default:

@@ -141,6 +141,26 @@ class NativeBackendTest {
         assertTrue(ms < 3_000, "killed near its deadline, took " + ms + " ms");
     }
 
+    /** A fault that is not our SENDUIPI kills the forked process; the parent's runner reports which signal. */
+    @Test
+    void runner_forkedChildDiesOfFault_reportedKilled_notTimeout() {
+        assumeRunner();
+        Assumptions.assumeTrue(HostProbe.probe().cpuidUintr() != Tri.YES, "STUI is legal on a UINTR host");
+        CaseSpec c = spec("thread a: fork kid { mark K; stui; mark never }; sleep 1000\n");
+        NativeBackendRunner.Result r = NativeBackendRunner.run(c, AbiProfile.LATER, false, 5_000);
+        assertFalse(r.timedOut());
+        assertEquals("a: fork(kid); sleep(1000) | kid: mark(K); killed(SIGILL)", r.observation().render());
+    }
+
+    @Test
+    void runner_threadDiesOfFault_wholeRunnerReportedKilled() {
+        assumeRunner();
+        Assumptions.assumeTrue(HostProbe.probe().cpuidUintr() != Tri.YES, "CLUI is legal on a UINTR host");
+        CaseSpec c = spec("thread a: mark A; clui\nthread b: spin_until deliveries>=1\n");
+        NativeBackendRunner.Result r = NativeBackendRunner.run(c, AbiProfile.LATER, false, 5_000);
+        assertEquals("a: mark(A); killed(SIGILL) | b: killed(SIGILL)", r.observation().render());
+    }
+
     @Test
     void skipReason_namesTheMissingFacts() {
         HostFacts none = new HostFacts("AuthenticAMD", 25, 1, 1, "AMD EPYC", Tri.NO, Tri.NO, false, "6.1.0",
