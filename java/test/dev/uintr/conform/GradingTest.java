@@ -47,6 +47,18 @@ class GradingTest {
         assertTrue(KtapReport.render(java.util.List.of(r)).contains("not ok 1 g.t.emulated.rfc-v1"));
     }
 
+    /** isa §9: the send races CLUI; seeds reach both the interesting (beat CLUI) and the plain outcome, never a FORBIDDEN one. */
+    @Test
+    void cluiRace_seedsSeeInterestingAndPlainOutcomes_isa9() {
+        CaseSpec c = CaseParser.loadDir(java.nio.file.Path.of("fixtures", "cases")).stream()
+                .filter(x -> x.name().equals("uif.clui-race")).findFirst().orElseThrow();
+        CaseResult r = ConformRunner.runOne(c, new EmulatedBackend(), AbiProfile.LATER, 40);
+        assertEquals(Status.PASS, r.status());
+        assertTrue(r.graded().interesting(), "no seed let the notification beat CLUI");
+        assertTrue(r.graded().rows().stream().anyMatch(x -> x.expect() == Expect.ACCEPTABLE && x.count() > 0));
+        assertTrue(KtapReport.render(java.util.List.of(r)).contains("# uif.clui-race.emulated.later: PASS (interesting"));
+    }
+
     @Test
     void missedWakeup_isTimeout_notHang() {
         CaseSpec c = CaseParser.parse("t.case", "case g.w\nprofiles rfc-v1\n"
