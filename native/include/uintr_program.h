@@ -45,6 +45,8 @@ extern "C" {
 #define USH_OP_FORK               17
 #define USH_OP_MARK               18
 #define USH_OP_REGISTER_PLAIN_HANDLER 19  /* a regular function as handler: dies of SIGSEGV at its ret */
+#define USH_OP_SEND_FD            20  /* SCM_RIGHTS over the run's one socketpair (every process inherits it) */
+#define USH_OP_RECV_FD            21  /* the oldest descriptor sent, waiting for one */
 
 /* Indexes into ush_prog_header.nr: syscall numbers, -1 when the kernel was not confirmed to have it. */
 #define USH_NR_REGISTER_HANDLER   0

@@ -23,6 +23,7 @@ void ush_program_handler(struct __uintr_frame *frame, unsigned long long vector)
 #include <string.h>
 #include <sys/eventfd.h>
 #include <sys/mman.h>
+#include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -43,6 +44,7 @@ static shared_area *g_shared;
 static int64_t g_vars[USH_PROG_MAX_VARS];
 static uint8_t g_bound[USH_PROG_MAX_VARS];
 
+static int g_mailbox[2] = {-1, -1};         /* AF_UNIX datagram socketpair: send on [0], receive on [1] */
 static __thread volatile int tls_fault;
 static __thread uint32_t tls_barrier_passes[USH_PROG_MAX_BARRIERS];
 
@@ -127,6 +129,43 @@ static int64_t ok_or_errno(long r)
     return r < 0 ? -(int64_t)errno : (int64_t)r;
 }
 
+static int64_t send_fd(int fd)
+{
+    char byte = 0;
+    struct iovec iov = {&byte, 1};
+    union { char buf[CMSG_SPACE(sizeof(int))]; struct cmsghdr align; } u;
+    memset(&u, 0, sizeof u);
+    struct msghdr msg = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = u.buf, .msg_controllen = sizeof u.buf};
+    struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
+    c->cmsg_level = SOL_SOCKET;
+    c->cmsg_type = SCM_RIGHTS;
+    c->cmsg_len = CMSG_LEN(sizeof(int));
+    memcpy(CMSG_DATA(c), &fd, sizeof(int));
+    return sendmsg(g_mailbox[0], &msg, 0) < 0 ? -(int64_t)errno : 0;
+}
+
+static int64_t recv_fd(void)
+{
+    char byte;
+    struct iovec iov = {&byte, 1};
+    union { char buf[CMSG_SPACE(sizeof(int))]; struct cmsghdr align; } u;
+    struct msghdr msg = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = u.buf, .msg_controllen = sizeof u.buf};
+    ssize_t n;
+    do {
+        n = recvmsg(g_mailbox[1], &msg, 0);
+    } while (n < 0 && errno == EINTR);
+    if (n < 0) {
+        return -(int64_t)errno;
+    }
+    struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
+    if (!c || c->cmsg_type != SCM_RIGHTS) {
+        return -EBADMSG;
+    }
+    int fd;
+    memcpy(&fd, CMSG_DATA(c), sizeof(int));
+    return fd;
+}
+
 static void sleep_usec(int64_t usec)
 {
     struct timespec ts = {usec / 1000000, (usec % 1000000) * 1000};
@@ -206,6 +245,12 @@ static int step(int prog, uint32_t pc, const ush_prog_step *s)
         break;
     case USH_OP_REGISTER_SELF:
         r = sys3(USH_NR_REGISTER_SELF, a0, a1, 0);
+        break;
+    case USH_OP_SEND_FD:
+        r = send_fd((int)a0);
+        break;
+    case USH_OP_RECV_FD:
+        r = recv_fd();
         break;
     case USH_OP_EVENTFD:
         r = ok_or_errno(eventfd(0, 0));
@@ -300,6 +345,9 @@ static void child_main(void)
     if (install_fault_handlers()) {
         _exit(3);
     }
+    if (socketpair(AF_UNIX, SOCK_DGRAM, 0, g_mailbox)) {
+        _exit(5);
+    }
     for (uint32_t i = 0; i < g_hdr->nprogs; i++) {
         if (g_threads[i].forked_by < 0) {
             if (pthread_create(&th[n], NULL, thread_main, (void *)(intptr_t)i)) {
@@ -339,7 +387,7 @@ static int validate(const void *prog, int len)
         }
     }
     for (uint32_t i = 0; i < h->nsteps; i++) {
-        if (s[i].op < USH_OP_REGISTER_HANDLER || s[i].op > USH_OP_REGISTER_PLAIN_HANDLER || s[i].nargs > 3
+        if (s[i].op < USH_OP_REGISTER_HANDLER || s[i].op > USH_OP_RECV_FD || s[i].nargs > 3
             || s[i].bind >= USH_PROG_MAX_VARS) {
             return -EINVAL;
         }

@@ -38,6 +38,12 @@ final class EmulatedBackendRun {
     private final List<Actor> actors = new ArrayList<>();
     private final Map<Long, Integer> barrierParticipants = new HashMap<>();
     private final Map<Long, Integer> barrierArrivals = new HashMap<>();
+    /**
+     * The SCM_RIGHTS mailbox: {sender tid, fd} in send order. The descriptor is passed to the
+     * receiver's process when it is taken (Kernel.passFd), so a case must keep the sender and its fd
+     * alive until then (a real in-flight descriptor holds its own reference).
+     */
+    private final java.util.ArrayDeque<long[]> mailbox = new java.util.ArrayDeque<>();
 
     private final class Actor {
         final ThreadProgram prog;
@@ -206,6 +212,8 @@ final class EmulatedBackendRun {
             }
             case SPIN_UNTIL:
                 return a.task().deliveries.size() >= s.spinTarget();
+            case RECV_FD:
+                return !mailbox.isEmpty();
             default:
                 return true;
         }
@@ -312,6 +320,13 @@ final class EmulatedBackendRun {
                 return k.syscall(a.tid, "uintr_register_self", s.arg(0, v, 0), s.arg(1, v, 0));
             case EVENTFD:
                 return k.syscall(a.tid, "eventfd");
+            case SEND_FD:
+                mailbox.add(new long[] {a.tid, s.arg(0, v, 0)});
+                return 0;
+            case RECV_FD: {
+                long[] m = mailbox.poll();
+                return k.passFd((int) m[0], m[1], a.tid);
+            }
             case CLOSE:
                 return k.syscall(a.tid, "close", s.arg(0, v, 0));
             case UINTR_WAIT:

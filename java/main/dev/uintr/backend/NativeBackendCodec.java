@@ -70,6 +70,8 @@ public final class NativeBackendCodec {
             case FORK: return 17;
             case MARK: return 18;
             case REGISTER_PLAIN_HANDLER: return 19;
+            case SEND_FD: return 20;
+            case RECV_FD: return 21;
             default: throw new IllegalArgumentException(op.toString());
         }
     }

@@ -48,7 +48,11 @@ public enum Op {
      * delivery's plain {@code ret} pops the vector as a return address and the process dies of
      * SIGSEGV (uintr-kernel §7.2 syscall_handler, uintr-isa §9).
      */
-    REGISTER_PLAIN_HANDLER("register_plain_handler", 0, 1, true);
+    REGISTER_PLAIN_HANDLER("register_plain_handler", 0, 1, true),
+    /** Sends a descriptor over the case's one SCM_RIGHTS mailbox (a unix socketpair every process inherits): 0 or -errno. */
+    SEND_FD("send_fd", 1, 1, true),
+    /** Takes the oldest descriptor from the mailbox, waiting for one: the new fd in this process. */
+    RECV_FD("recv_fd", 0, 0, true);
 
     private final String keyword;
     private final int minArgs;
@@ -83,6 +87,7 @@ public enum Op {
         switch (this) {
             case REGISTER_HANDLER: case REGISTER_PLAIN_HANDLER: case UNREGISTER_HANDLER: case VECTOR_FD: case REGISTER_SENDER:
             case UNREGISTER_SENDER: case REGISTER_SELF: case EVENTFD: case CLOSE: case UINTR_WAIT:
+            case SEND_FD: case RECV_FD:
                 return true;
             default:
                 return false;
@@ -91,7 +96,7 @@ public enum Op {
 
     /** True when a successful result is a file descriptor (rendered "fd": numbers differ between backends). */
     public boolean returnsFd() {
-        return this == VECTOR_FD || this == EVENTFD;
+        return this == VECTOR_FD || this == EVENTFD || this == RECV_FD;
     }
 
     /** The op for a keyword, or null. */

@@ -120,6 +120,19 @@ class NativeBackendTest {
                 r.observation().render());
     }
 
+    /** The SCM_RIGHTS mailbox across a fork, and the two backends agree on steps that need no uintr. */
+    @Test
+    void runner_sendRecvFd_acrossFork_sameAsEmulator() {
+        assumeRunner();
+        CaseSpec c = spec("thread a: eventfd -> $e; fork kid { recv_fd -> $r; close $r; barrier 1 }; send_fd $e; barrier 1\n");
+        NativeBackendRunner.Result r = NativeBackendRunner.run(c, AbiProfile.LATER, false, 5_000);
+        String expected = "a: eventfd(): fd; fork(kid); send_fd($e): 0; barrier(1) | kid: recv_fd(): fd; close($r): 0; barrier(1)";
+        assertEquals(expected, r.observation().render());
+        for (long seed = 0; seed < 5; seed++) {
+            assertEquals(expected, new EmulatedBackend().runOnce(c, AbiProfile.LATER, seed).render());
+        }
+    }
+
     @Test
     void runner_unconfirmedKernel_uintrSyscallsAreEnosysWithoutCalling() {
         assumeRunner();
