@@ -64,6 +64,7 @@ class HostProbeTest {
     void thisHost_matchesProcCpuinfo() throws IOException {
         CpuInfo cpu = CpuInfo.parse(Files.readString(Path.of("/proc/cpuinfo")));
         HostFacts h = HostProbe.probe();
+        dev.uintr.nat.ShimRequirement.require();
         assertTrue(h.shimLoaded(), "shim: " + ShimLoader.failure());
         // CPUID read by the shim agrees with what the kernel reports.
         assertEquals(cpu.vendor(), h.cpuVendor());

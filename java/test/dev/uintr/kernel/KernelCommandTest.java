@@ -59,6 +59,13 @@ class KernelCommandTest {
     }
 
     @Test
+    void missingFile_exit2_namesIt() {
+        Path f = tmp.resolve("errno-later-typo.csv");
+        assertEquals(ExitCodes.USAGE, exec("kernel", "check", f.toString()));
+        assertTrue(err.toString().contains("errno-later-typo.csv: no such file"), err.toString());
+    }
+
+    @Test
     void unknownProfileOrUnnamedFile_exit2() throws Exception {
         Path f = tmp.resolve("mine.csv");
         Files.write(f, List.of("id,config,setup,call,expect,spec", "a,,,uintr_wait 0 0,0,x"));

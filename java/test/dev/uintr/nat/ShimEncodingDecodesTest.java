@@ -21,7 +21,7 @@ class ShimEncodingDecodesTest {
     @ParameterizedTest
     @EnumSource(ShimInsn.class)
     void shimBytes_decodeToTheStubsInstruction_isa6(ShimInsn insn) {
-        UintrShim shim = ShimLoader.SHIM.orElseThrow(() -> new AssertionError(ShimLoader.failure()));
+        UintrShim shim = ShimRequirement.require();
         byte[] buf = new byte[16];
         int n = shim.ush_insn_bytes(insn.id, buf, buf.length);
         assertTrue(n > 0, "no bytes for " + insn);

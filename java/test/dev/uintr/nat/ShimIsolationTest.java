@@ -25,8 +25,7 @@ class ShimIsolationTest {
 
     @BeforeAll
     static void load() {
-        assertTrue(ShimLoader.SHIM.isPresent(), "the shim must load on Linux x86-64: " + ShimLoader.failure());
-        shim = ShimLoader.SHIM.get();
+        shim = ShimRequirement.require();
     }
 
     @Test

@@ -43,7 +43,7 @@ class ShimSymbolsTest {
 
     @Test
     void everyInterfaceMethod_isAnExportedSymbol() throws Exception {
-        assertTrue(ShimLoader.SHIM.isPresent(), "shim not loaded: " + ShimLoader.failure());
+        ShimRequirement.require();
         List<Class<?>> apis = libraryInterfaces();
         assertTrue(apis.contains(UintrShim.class), "scan must find UintrShim, found " + apis);
         NativeLibrary lib = NativeLibrary.getInstance("uintrshim");
@@ -68,6 +68,7 @@ class ShimSymbolsTest {
 
     @Test
     void missingSymbol_isDetected() {
+        ShimRequirement.require();
         NativeLibrary lib = NativeLibrary.getInstance("uintrshim");
         boolean threw = false;
         try {
