@@ -29,7 +29,8 @@ public final class NativeBackendRunner {
         return why;
     }
 
-    public static Result run(CaseSpec c, AbiProfile p, boolean kernelConfirmed, int timeoutMs) {
+    /** One run at a time: the runner keeps the program in the shim's globals while its child starts. */
+    public static synchronized Result run(CaseSpec c, AbiProfile p, boolean kernelConfirmed, int timeoutMs) {
         String why = unavailable();
         if (why != null) {
             return new Result(null, false, why);

@@ -93,6 +93,18 @@ class NativeBackendTest {
     }
 
     @Test
+    void encode_tooManyPrograms_isAnErrorNotACrash() {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 17; i++) {
+            b.append("thread t").append(i).append(": mark A\n");
+        }
+        CaseSpec c = spec(b.toString());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> NativeBackendCodec.encode(c, AbiProfile.LATER, false));
+        assertTrue(e.getMessage().contains("17 programs, the native runner takes 16"), e.getMessage());
+    }
+
+    @Test
     void encode_isDeterministic() {
         CaseSpec c = spec("thread a: mark A; sleep 10\n");
         assertArrayEquals(NativeBackendCodec.encode(c, AbiProfile.LATER, false),
