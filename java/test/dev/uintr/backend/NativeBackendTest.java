@@ -125,6 +125,19 @@ class NativeBackendTest {
     }
 
     @Test
+    void runner_malformedBlob_isEinval_nothingForked() {
+        assumeRunner();
+        byte[] out = new byte[NativeBackendCodec.OUT_SIZE];
+        assertEquals(-22, dev.uintr.nat.UintrProgramLib.Calls.run(new byte[10], out, 100));
+        byte[] blob = NativeBackendCodec.encode(spec("thread a: mark A\n"), AbiProfile.LATER, false);
+        blob[0] ^= 1;                                                   // bad magic
+        assertEquals(-22, dev.uintr.nat.UintrProgramLib.Calls.run(blob, out, 100));
+        byte[] truncated = java.util.Arrays.copyOf(NativeBackendCodec.encode(spec("thread a: mark A\n"),
+                AbiProfile.LATER, false), NativeBackendCodec.HEADER + 8);
+        assertEquals(-22, dev.uintr.nat.UintrProgramLib.Calls.run(truncated, out, 100));
+    }
+
+    @Test
     void runner_forkChild_sharesBarriers_getsCopyOfResults() {
         assumeRunner();
         CaseSpec c = spec("thread a: eventfd -> $e; fork kid { close $e; barrier 1 }; barrier 1; close $e\n");
