@@ -26,7 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "folder as it goes (atomically: an interrupted run leaves valid files for what finished). "
                 + "A stage that fails does not stop the others.",
             "",
-            "Stages, in order: probe (host facts into probe.csv); isa (every fixtures/isa/*.csv vector on the "
+            "Stages, in order: probe (host facts into probe.csv); conform (every case of fixtures/cases on the "
+                + "backend probe picks, into conform.ktap and conform.csv); isa (every fixtures/isa/*.csv vector on the "
                 + "emulator, into isa-vectors.csv); kernel (every fixtures/kernel/errno-*.csv row on the kernel "
                 + "model, into kernel-errno.csv); bench (a short latency run of every mechanism: latency.csv, "
                 + "host.csv, relative.csv, latency.png)."},
@@ -44,7 +45,7 @@ public final class RunCommand implements Callable<Integer> {
 
     /** The stages, in order. Each issue that lands adds its stage here. */
     static List<RunStage> stages() {
-        return List.of(new ProbeStage(), new IsaVectorsStage(), new KernelErrnoStage(), new BenchStage());
+        return List.of(new ProbeStage(), new ConformStage(), new IsaVectorsStage(), new KernelErrnoStage(), new BenchStage());
     }
 
     /** A finished stage, as summary.csv lists it. */
