@@ -21,6 +21,7 @@ import picocli.CommandLine.HelpCommand;
             RunCommand.class,
             IsaCommand.class,
             KernelCommand.class,
+            ExploreCommand.class,
             BenchCommand.class,
             ReportCommand.class,
             HelpCommand.class

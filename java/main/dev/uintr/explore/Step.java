@@ -1,0 +1,37 @@
+package dev.uintr.explore;
+
+/**
+ * One step of an actor's program in a scenario file.
+ *
+ * @param kind   what the step does
+ * @param target WAIT: the number of deliveries to wait for; SEND: the receiver's name;
+ *               OFFLINE: the CPU; MIGRATE: the task's name
+ * @param cpu    MIGRATE: the destination CPU; otherwise unused (-1)
+ * @param line   the scenario file line it came from
+ */
+public record Step(Kind kind, String target, int cpu, int line) {
+    public enum Kind {
+        /** {@code wait [N]}: while fewer than N interrupts were delivered, uintr_wait (entry, then arm + sleep). */
+        WAIT,
+        /** {@code send RECEIVER}: SENDUIPI with the index the task registered for RECEIVER. */
+        SEND,
+        /** {@code offline CPU} (platform actor): CPU hot-unplug. */
+        OFFLINE,
+        /** {@code migrate TASK CPU} (platform actor): move a task that is not running to another CPU. */
+        MIGRATE
+    }
+
+    public int count() {
+        return kind == Kind.WAIT ? Integer.parseInt(target) : 0;
+    }
+
+    @Override
+    public String toString() {
+        switch (kind) {
+            case WAIT: return "1".equals(target) ? "wait" : "wait " + target;
+            case SEND: return "send " + target;
+            case OFFLINE: return "offline " + target;
+            default: return "migrate " + target + " " + cpu;
+        }
+    }
+}
