@@ -123,7 +123,13 @@ public final class TraceFormatter {
             var ca = a.cpus[i];
             var cb = b.cpus[i];
             if (ca.online && !cb.online) {
-                out.add("cpu" + i + " offline");
+                StringBuilder dropped = new StringBuilder();
+                for (int v = 255; v >= 0; v--) {
+                    if (ca.pending(v)) {
+                        dropped.append(dropped.length() == 0 ? "" : ",").append("0x").append(hex(v));
+                    }
+                }
+                out.add("cpu" + i + " offline" + (dropped.length() == 0 ? "" : ": pending " + dropped + " dropped"));
             }
             for (int v = 255; v >= 0; v--) {
                 if (cb.pending(v) && !ca.pending(v)) {
