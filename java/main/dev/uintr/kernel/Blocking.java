@@ -87,6 +87,13 @@ final class Blocking {
         if (t.state != TaskState.SLEEPING) {
             return;                                                      // wake_up_process on a running task: nothing
         }
+        if (s.config.rfc() && t.waitKind != WaitKind.UINTR_WAIT) {
+            // rfc-v1 has no TIF_NOTIFY_SIGNAL: a task reached through a stale wait-list entry while
+            // it sleeps in nanosleep is woken without a pending signal, and the sleep loop goes back
+            // to sleep (tglx, §5.4: SENDUIPI cannot interrupt nanosleep). Disarmed by the walk, the
+            // post now waits in PIR for the end of the sleep.
+            return;
+        }
         s.counters.uintrWakeups++;
         Upid u = t.upid >= 0 ? s.upid(t.upid) : null;
         if ((u == null || u.pir == 0) && t.uirr == 0) {

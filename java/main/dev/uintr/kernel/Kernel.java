@@ -72,6 +72,7 @@ public final class Kernel {
         Mm pm = s.mm(parent.mm);
         Mm cm = new Mm(s.mms.size());
         s.mms.add(cm);
+        cm.plainFunctions.addAll(pm.plainFunctions);
         for (var e : pm.fds.entrySet()) {
             cm.fds.put(e.getKey(), e.getValue());
             s.file(e.getValue().file()).refs++;
@@ -101,6 +102,7 @@ public final class Kernel {
                 Fds.close(s, t, fd);
             }
         }
+        mm.plainFunctions.clear();                                        // a new program image
         Lifetimes.uintrFree(s, t);
         if (s.config.later() && mm.uitt >= 0) {
             Lifetimes.putUitt(s, mm.uitt);
@@ -114,9 +116,12 @@ public final class Kernel {
 
     /** The thread exits (exit_thread → uintr_free, §4.1/§4.2); the last thread also closes the process's fds. */
     public void exit(int tid) {
-        Task t = live(tid);
+        exitTask(s, live(tid));
+    }
+
+    static void exitTask(KernelState s, Task t) {
         Cpu c = s.cpus[t.cpu];
-        boolean wasCurrent = c.curr == tid;
+        boolean wasCurrent = c.curr == t.tid;
         Lifetimes.uintrFree(s, t);
         t.state = TaskState.EXITED;
         t.waitKind = WaitKind.NONE;
@@ -138,6 +143,39 @@ public final class Kernel {
             c.curr = -1;
             c.liveUinv = 0;
             Scheduler.schedule(s, c);
+        }
+    }
+
+    /**
+     * A fatal signal (a fault with no handler installed) kills t's whole thread group: every
+     * thread exits, t last; each records the signal in {@link Task#killedBy}, which is what the
+     * parent's waitpid() would see.
+     */
+    static void killProcess(KernelState s, Task t, int signal) {
+        for (Task o : List.copyOf(s.tasks)) {
+            if (o.alive() && o.mm == t.mm && o.tid != t.tid) {
+                o.killedBy = signal;
+                exitTask(s, o);
+            }
+        }
+        t.killedBy = signal;
+        if (t.alive()) {
+            exitTask(s, t);
+        }
+    }
+
+    /**
+     * Declares what kind of code the program of tid's process has at {@code address} (by default
+     * every handler is an interrupt-attribute function). {@link HandlerAbi#PLAIN_FUNCTION} makes a
+     * handler registered there crash at its first return (selftest syscall_handler, §7.2/§7.3).
+     * Inherited by fork (same text), dropped by exec (a new program).
+     */
+    public void defineHandlerAbi(int tid, long address, HandlerAbi abi) {
+        Mm mm = s.mm(live(tid).mm);
+        if (abi == HandlerAbi.PLAIN_FUNCTION) {
+            mm.plainFunctions.add(address);
+        } else {
+            mm.plainFunctions.remove(address);
         }
     }
 

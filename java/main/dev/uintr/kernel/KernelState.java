@@ -143,6 +143,9 @@ public final class KernelState {
                     .append(" PIR=0x").append(Long.toHexString(u.pir)).append(u.freed ? " FREED" : "");
         }
         for (Task t : tasks) {
+            if (t.killedBy != 0 && t.tid == lastOfProcess(t)) {
+                sb.append(" | ").append(t.name).append(" killed by ").append(Signals.name(t.killedBy));
+            }
             if (t.state == TaskState.SLEEPING || t.uirr != 0) {
                 sb.append(" | ").append(t.name).append(' ').append(t.state == TaskState.SLEEPING ? "asleep" : "")
                         .append(t.uirr != 0 ? " UIRR=0x" + Long.toHexString(t.uirr) : "");
@@ -155,6 +158,17 @@ public final class KernelState {
             }
         }
         return sb.toString();
+    }
+
+    /** The highest tid of t's process (one "killed by" entry per process in the STATE line). */
+    private int lastOfProcess(Task t) {
+        int last = t.tid;
+        for (Task o : tasks) {
+            if (o.mm == t.mm && o.killedBy != 0) {
+                last = Math.max(last, o.tid);
+            }
+        }
+        return last;
     }
 
     @Override

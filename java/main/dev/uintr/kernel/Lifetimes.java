@@ -179,7 +179,8 @@ final class Lifetimes {
                     u.receiverActive = false;
                     putUpid(s, t.upid); // "activated" reference
                 }
-                u.receiverActive = false;
+                // §4.2: receiver_active is cleared only under "if active"; a thread that unregistered
+                // before exiting leaves it true, so its uvec fds still accept new senders.
                 putUpid(s, t.upid); // the thread's own reference
             }
         }

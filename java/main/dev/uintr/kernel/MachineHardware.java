@@ -144,7 +144,9 @@ final class MachineHardware {
 
     /**
      * One delivery at a user-mode boundary followed by the handler's UIRET: returns the vector,
-     * -1 when nothing is deliverable, or -2 when delivery faulted (the task gets SIGSEGV).
+     * -1 when nothing is deliverable, or -2 when delivery faulted (the task gets SIGSEGV). A
+     * plain-function handler ({@link HandlerAbi#PLAIN_FUNCTION}) returns its vector too but leaves
+     * {@link Task#killedBy} = SIGSEGV: its {@code ret} jumped to the vector.
      */
     static int deliverOne(KernelState s, Task t) {
         Cpu c = load(s, t, 3);
@@ -169,7 +171,12 @@ final class MachineHardware {
         if (d != Delivery.DELIVERED) {
             return -2;
         }
+        t.handlerRsp = c.rsp;                                          // points at the pushed vector
         int vector = (int) mem.read64(c.rsp);
+        if (s.mm(t.mm).abiAt(t.handler) == HandlerAbi.PLAIN_FUNCTION) {
+            plainReturn(t, c, mem);
+            return vector;
+        }
         c.rsp += 8;                                                    // the handler pops the vector
         Fault f = Isa.uiret(engine(s), t.cpu);
         if (f != Fault.NONE) {
@@ -178,6 +185,21 @@ final class MachineHardware {
         t.uirr = c.uirr;
         t.uif = c.uif;
         return vector;
+    }
+
+    /**
+     * A regular function's epilogue: {@code ret} pops the top of the frame, which is the vector
+     * (uintr-isa §9 pushes it last), into RIP. The fetch at that address (0..63, in the never
+     * mapped first page) is a user #PF: SIGSEGV. Should the page be mapped, the model still
+     * reports the crash: running code at an address chosen by the vector is never a handler.
+     */
+    private static void plainReturn(Task t, Cpu c, Memory mem) {
+        long target = mem.read64(c.rsp);
+        c.rsp += 8;
+        c.rip = target;
+        t.uirr = c.uirr;
+        t.uif = c.uif;                                                 // stays 0: UIRET never runs
+        t.killedBy = Signals.SIGSEGV;
     }
 
     /** Moves every IPI the machine holds (self-IPIs in an IRR, others in flight) into the kernel's CPUs. */

@@ -3,6 +3,7 @@ package dev.uintr.kernel;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** A process: its address space (mm, which owns the later tree's UITT) and its fd table. */
 public final class Mm {
@@ -12,12 +13,24 @@ public final class Mm {
     public final TreeMap<Integer, FdSlot> fds = new TreeMap<>();
     /** later: mm->context.uitt_ctx, -1 none. */
     public int uitt = -1;
+    /**
+     * Addresses in the program's text that hold a regular (non-interrupt) function: a handler
+     * registered there returns with a plain {@code ret} ({@link HandlerAbi#PLAIN_FUNCTION}).
+     * Every other handler address is taken to be an interrupt-attribute function. Sorted, so
+     * equality and hashing do not depend on insertion order.
+     */
+    public final TreeSet<Long> plainFunctions = new TreeSet<>();
 
     public Mm(int id) {
         this.id = id;
     }
 
     /** The lowest fd number ≥ 3 that is free (0–2 are the standard streams). */
+    /** The ABI of the code at {@code address} in this process's text. */
+    public HandlerAbi abiAt(long address) {
+        return plainFunctions.contains(address) ? HandlerAbi.PLAIN_FUNCTION : HandlerAbi.INTERRUPT;
+    }
+
     public int lowestFreeFd() {
         int fd = 3;
         for (Map.Entry<Integer, FdSlot> e : fds.tailMap(3).entrySet()) {
@@ -34,6 +47,7 @@ public final class Mm {
         m.alive = alive;
         m.fds.putAll(fds);
         m.uitt = uitt;
+        m.plainFunctions.addAll(plainFunctions);
         return m;
     }
 
@@ -43,11 +57,12 @@ public final class Mm {
             return false;
         }
         Mm m = (Mm) o;
-        return id == m.id && alive == m.alive && uitt == m.uitt && fds.equals(m.fds);
+        return id == m.id && alive == m.alive && uitt == m.uitt && fds.equals(m.fds)
+                && plainFunctions.equals(m.plainFunctions);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, alive, uitt, fds);
+        return Objects.hash(id, alive, uitt, fds, plainFunctions);
     }
 }

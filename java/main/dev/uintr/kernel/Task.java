@@ -56,6 +56,14 @@ public final class Task {
     /** Delivery faulted (handler not canonical, stack not writable): the task would get SIGSEGV. */
     public boolean deliveryFaulted;
 
+    /** The signal that killed this task's process (Signals.SIGSEGV, ...), 0 when none. */
+    public int killedBy;
+    /**
+     * RSP at the first instruction of the handler at the last delivery (it points at the pushed
+     * vector, uintr-isa §9), 0 before any delivery.
+     */
+    public long handlerRsp;
+
     /** Vectors delivered to the handler, in order. */
     public final List<Integer> deliveries = new ArrayList<>();
     public final List<TaskWork> taskWork = new ArrayList<>();
@@ -104,6 +112,8 @@ public final class Task {
         t.notifySignal = notifySignal;
         t.lastResult = lastResult;
         t.deliveryFaulted = deliveryFaulted;
+        t.killedBy = killedBy;
+        t.handlerRsp = handlerRsp;
         t.deliveries.addAll(deliveries);
         t.taskWork.addAll(taskWork);
         return t;
@@ -121,13 +131,14 @@ public final class Task {
                 && uif == t.uif && upid == t.upid && receiver == t.receiver && sendUitt == t.sendUitt
                 && uittActivated == t.uittActivated && waitKind == t.waitKind && deadline == t.deadline
                 && notifySignal == t.notifySignal && lastResult == t.lastResult && deliveryFaulted == t.deliveryFaulted
+                && killedBy == t.killedBy && handlerRsp == t.handlerRsp
                 && deliveries.equals(t.deliveries) && taskWork.equals(t.taskWork);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(tid, mm, state, cpu, inKernel, uinv, pd, uirr, tt, uif, upid, receiver, sendUitt,
-                uittActivated, waitKind, deadline, notifySignal, lastResult, deliveries, taskWork);
+                uittActivated, waitKind, deadline, notifySignal, lastResult, killedBy, deliveries, taskWork);
     }
 
     @Override

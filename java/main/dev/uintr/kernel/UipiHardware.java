@@ -110,6 +110,10 @@ final class UipiHardware {
                 return;
             }
             t.deliveries.add(v);
+            if (t.killedBy != 0) {
+                Kernel.killProcess(s, t, t.killedBy);                   // plain ret jumped to the vector (§7.2)
+                return;
+            }
         }
     }
 }

@@ -218,6 +218,31 @@ class BlockingDesignTest {
         assertTrue(w.task(w.rx).deliveries.isEmpty(), "the running receiver did not get it as a user interrupt");
     }
 
+    /**
+     * rfc-v1: after the signal-woken wait of §5.2 item 3 the stale entry is still armed when the
+     * task sleeps in nanosleep; a post reaches it through the 0xEB walk, but without
+     * TIF_NOTIFY_SIGNAL (a later-tree addition, §5.5) the sleep does not end: tglx's "you cannot
+     * make SENDUIPI interrupt nanosleep()" (§5.4). The post is delivered when the timer ends it.
+     */
+    @Test
+    void rfc_staleEntry_nanosleepIsNotInterrupted_postDeliveredAtTimeout_kernel5_4_kernel5_2_3() {
+        Rig w = Rig.rfc(BlockingDesign.KERNEL_VECTOR, 2);
+        w.k.syscall(w.rx, "uintr_wait", 0);
+        w.k.signal(w.rx);                                         // -EINTR, entry left on the list
+        assertEquals(TaskState.RUNNING, w.task(w.rx).state);
+        assertEquals(Kernel.BLOCKED, w.k.syscall(w.rx, "nanosleep", 1000));
+        assertFalse(w.rxUpid().sn, "prepare skips SN: the UPID still says 'waiting'");
+        w.k.senduipi(w.tx, w.idx);
+        w.k.interrupts(0);
+        assertEquals(1, w.k.counters().kernelVectorInterrupts, "the walk ran ...");
+        assertEquals(List.of(), w.k.state().waitList, "... and disarmed the entry");
+        assertEquals(TaskState.SLEEPING, w.task(w.rx).state, "nanosleep goes back to sleep: no signal pending");
+        assertEquals(0, w.k.counters().uintrWakeups);
+        w.k.advanceTime(1000);
+        assertEquals(0, w.task(w.rx).lastResult, "the sleep ran to its end");
+        w.assertDeliveredOnce(w.rx);
+    }
+
     @ParameterizedTest
     @EnumSource(value = BlockingDesign.class, names = {"KERNEL_VECTOR_CHECKED", "GP_FAULT"})
     void betterDesigns_signalWakeDisarms_noStaleEntry(BlockingDesign d) {
@@ -307,6 +332,105 @@ class BlockingDesignTest {
         w.k.advanceTime(1);
         w.k.schedule(0);
         assertEquals(0, w.task(w.rx).lastResult, "returns 0 (timeout), not -EINTR");
+        w.assertDeliveredOnce(w.rx);
+    }
+
+    // ---------------------------------------------------------------- empty wake-ups (Counters.emptyWakeups)
+
+    /**
+     * rfc-v1: ON left set with PIR empty. rx sleeps in uintr_wait with only tx's copy of its fd
+     * open; tx posts (ON = 1, PIR = bit 3, 0xEB); the walk wakes rx; before rx runs, tx closes the
+     * last copy, so the release task_work queued on rx (§4.1 "clears the vector's PIR bit") runs at
+     * rx's return to user: PIR = 0 but nothing clears ON (only notification processing does, and
+     * with PIR empty the return path sends no self-IPI). rx's uintr_wait returns -EINTR with
+     * nothing delivered and its UPID keeps ON = 1.
+     */
+    private static Rig staleOn(BlockingDesign d) {
+        Rig w = Rig.rfc(d, 2);
+        int worker = w.k.newProcess("worker", 0);                  // keeps cpu0 busy so rx waits in the queue
+        Rig.ok(w.k.syscall(w.rx, "close", w.fd));                  // tx's copy keeps the file open
+        assertEquals(Kernel.BLOCKED, w.k.syscall(w.rx, "uintr_wait", 0));
+        assertEquals(worker, w.k.state().cpus[0].curr);
+        assertEquals(SendOutcome.OK, w.k.senduipi(w.tx, w.idx));
+        w.k.interrupts(0);
+        assertEquals(TaskState.READY, w.task(w.rx).state, "woken by the walk, queued behind the worker");
+        Rig.ok(w.k.syscall(w.tx, "close", 3));                     // last close: release work queued on rx
+        w.k.schedule(0);
+        assertEquals(w.rx, w.k.state().cpus[0].curr);
+        assertEquals(-Errno.EINTR, w.task(w.rx).lastResult);
+        assertTrue(w.task(w.rx).deliveries.isEmpty(), "the release work cleared the post before the return path saw it");
+        assertTrue(w.rxUpid().on, "ON stays set ...");
+        assertEquals(0, w.rxUpid().pir, "... with PIR empty");
+        return w;
+    }
+
+    /** A second receiver on cpu1 sleeping in uintr_wait, connected to tx; returns {rx2, idx2}. */
+    private static long[] secondSleeper(Rig w) {
+        int rx2 = w.k.newProcess("rx2", 1);
+        w.k.run(rx2);
+        Rig.ok(w.k.syscall(rx2, "uintr_register_handler", Kernel.DEFAULT_HANDLER, 0));
+        long fd2 = Rig.ok(w.k.syscall(rx2, "uintr_create_fd", 5, 0));
+        w.k.stui(rx2);
+        long txFd2 = Rig.ok(w.k.passFd(rx2, fd2, w.tx));
+        assertEquals(Kernel.BLOCKED, w.k.syscall(rx2, "uintr_wait", 0));
+        assertEquals(w.tx, w.k.state().cpus[1].curr);
+        long idx2 = Rig.ok(w.k.syscall(w.tx, "uintr_register_sender", txFd2, 0));
+        return new long[] {rx2, idx2};
+    }
+
+    @Test
+    void kernelVector_staleOn_massWakeWakesASleeperWithNothingPosted_kernel5_2_4_kernel4_1() {
+        Rig w = staleOn(BlockingDesign.KERNEL_VECTOR);
+        long[] second = secondSleeper(w);
+        int rx2 = (int) second[0];
+        assertEquals(Kernel.BLOCKED, w.k.syscall(w.rx, "uintr_wait", 0), "rx sleeps again, ON still 1");
+        long empty = w.k.counters().emptyWakeups;
+        assertEquals(0, empty, "every wake so far had a post behind it");
+        w.k.senduipi(w.tx, second[1]);                              // a post for rx2 only
+        w.k.interrupts(1);                                          // one 0xEB walk of the global list
+        assertEquals(TaskState.READY, w.task(rx2).state);
+        assertEquals(TaskState.READY, w.task(w.rx).state, "rx woken too: its stale ON matched the walk");
+        assertEquals(1, w.k.counters().emptyWakeups, "rx was woken with PIR and UIRR empty");
+        w.k.schedule(0);
+        assertEquals(-Errno.EINTR, w.task(w.rx).lastResult);
+        assertTrue(w.task(w.rx).deliveries.isEmpty(), "nothing to deliver: a wake-up for nothing");
+        w.k.schedule(1);
+        assertEquals(List.of(5), w.task(rx2).deliveries);
+        assertEquals(List.of(), w.k.violations());
+    }
+
+    @Test
+    void kernelVectorChecked_staleOn_everyWaitAbortsAtOnce_kernel5_2_1_kernel4_1() {
+        Rig w = staleOn(BlockingDesign.KERNEL_VECTOR_CHECKED);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(-Errno.EINTR, w.k.syscall(w.rx, "uintr_wait", 0), "the re-check sees ON = 1 every time");
+        }
+        assertTrue(w.task(w.rx).deliveries.isEmpty());
+        assertTrue(w.rxUpid().on, "nothing ever clears it: uintr_wait has become a busy loop");
+    }
+
+    /** later tree, kernel §5.2 item 6 / §5.5 "no hotplug handling": RECEIVER cost loses the wake, SENDER cost does not. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(longs = {0x1000, 0x2000})
+    void later_cpuHotUnplug_receiverCostWaitsForTheTimer_senderCostWakes_kernel5_2_6_kernel5_5(long flags) {
+        Rig w = new Rig(KernelConfig.of(AbiProfile.LATER).withCpus(3), flags);
+        assertEquals(Kernel.BLOCKED, w.k.syscall(w.rx, "uintr_wait", 1000, 0));
+        w.k.cpuOffline(0);
+        w.k.senduipi(w.tx, w.idx);
+        w.k.settleInterrupts();
+        if (flags == 0x1000) {
+            assertEquals(1, w.k.counters().lostIpis, "the 0xEB went to the offline CPU");
+            assertEquals(TaskState.SLEEPING, w.task(w.rx).state);
+            w.k.advanceTime(1000);
+            assertEquals(0, w.task(w.rx).lastResult, "only the timeout ends the wait");
+        } else {
+            assertEquals(0, w.k.counters().lostIpis);
+            assertEquals(1, w.k.counters().gpFixups);
+            assertEquals(-Errno.EINTR, w.task(w.rx).lastResult);
+        }
+        if (w.task(w.rx).state == TaskState.READY) {
+            w.k.run(w.rx);
+        }
         w.assertDeliveredOnce(w.rx);
     }
 

@@ -29,6 +29,24 @@ class LifetimeTest {
         assertEquals(List.of(), w.k.violations());
     }
 
+    /** §4.2 uintr_free: receiver_active is cleared only "if active"; an unregistered receiver that exits keeps it. */
+    @Test
+    void later_unregisteredReceiverExits_newSendersStillConnect_postsParkInPir_kernel4_2() {
+        Rig w = new Rig(KernelConfig.of(AbiProfile.LATER));
+        Upid u = w.rxUpid();
+        Rig.ok(w.k.syscall(w.rx, "uintr_unregister_handler", 0));
+        w.k.exit(w.rx);
+        assertTrue(u.receiverActive, "not cleared: the thread was no longer active at exit");
+        long ipis = w.k.counters().ipisSent;
+        long idx2 = w.k.syscall(w.tx, "uintr_register_sender", 3, 0);
+        assertEquals(1, idx2, "no ESHUTDOWN: a second entry to the dead thread's UPID");
+        assertEquals(SendOutcome.OK, w.k.senduipi(w.tx, idx2));
+        assertEquals(1L << Rig.VEC, u.pir);
+        assertEquals(ipis, w.k.counters().ipisSent, "SN = 1 since unregister: no IPI");
+        assertFalse(u.freed, "the uvec fd and the two entries hold it");
+        assertEquals(List.of(), w.k.violations());
+    }
+
     @Test
     void rfc_unregisterSender_thenSenduipi_sigill_uittFreed_upidRefDropped_kernel2_2e() {
         Rig w = new Rig(KernelConfig.of(AbiProfile.RFC_V1));

@@ -1,6 +1,7 @@
 package dev.uintr.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.uintr.AbiProfile;
@@ -14,11 +15,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The kernel selftests of uintr-kernel §7 replayed on the model with their expected outcomes.
  * SENDUIPI SIGILL/SIGSEGV cases and the syscall_* errno tests are rows of the errno fixtures
  * (ErrnoFixtureTest); this class replays the ones that need threads, processes and waits.
- * Not replayed: syscall_handler's "plain function as handler → SIGSEGV" (the model abstracts
- * handler code) and the alt-stack RSP range (the model does not build the handler frame).
+ * syscall_handler's "regular function as handler → SIGSEGV" uses {@link HandlerAbi}; the
+ * alt-stack RSP range is checked on the frame the ISA model builds (uintr-isa §9).
  */
 class SelftestReplayTest {
     static final long H = Kernel.DEFAULT_HANDLER;
+    /** A regular function in the test program's text (declared with {@link Kernel#defineHandlerAbi}). */
+    static final long PLAIN = 0x402000L;
 
     static long ok(long r) {
         return Rig.ok(r);
@@ -34,6 +37,41 @@ class SelftestReplayTest {
             ok(k.syscall(main, "uintr_register_handler", H, 0));     // setup: must succeed
             fd = ok(k.syscall(main, "uintr_create_fd", 0, 0));
             k.stui(main);
+        }
+
+        /** §7.2 syscall_handler: a regular function as handler, forked child, self-SENDUIPI → SIGSEGV. */
+        @Test
+        void syscall_handler_plainFunctionHandler_childDiesOfSigsegv_kernel7_2() {
+            int child = k.fork(main, "child", 1);
+            k.defineHandlerAbi(child, PLAIN, HandlerAbi.PLAIN_FUNCTION);
+            ok(k.syscall(child, "uintr_register_handler", PLAIN, 0));      // the kernel does not notice
+            long cfd = ok(k.syscall(child, "uintr_create_fd", 0, 0));
+            long idx = ok(k.syscall(child, "uintr_register_sender", cfd, 0));
+            k.stui(child);
+            assertEquals(SendOutcome.OK, k.senduipi(child, idx));
+            k.interrupts(1);
+            assertEquals(Signals.SIGSEGV, k.task(child).killedBy, "ret popped the vector (0) as a return address");
+            assertEquals(TaskState.EXITED, k.task(child).state);
+            assertEquals(List.of(0), k.task(child).deliveries, "delivered once, then the crash");
+            assertEquals(0, k.task(main).killedBy, "the parent only sees the child's exit status");
+            assertEquals(List.of(), k.violations());
+            assertTrue(k.state().toString().contains("child killed by SIGSEGV"), k.state().toString());
+        }
+
+        /** The same child with an interrupt-attribute handler survives: the difference is the handler ABI alone. */
+        @Test
+        void syscall_handler_interruptHandler_sameScheduleSurvives_kernel7_2() {
+            int child = k.fork(main, "child", 1);
+            ok(k.syscall(child, "uintr_register_handler", PLAIN, 0));
+            long cfd = ok(k.syscall(child, "uintr_create_fd", 0, 0));
+            long idx = ok(k.syscall(child, "uintr_register_sender", cfd, 0));
+            k.stui(child);
+            k.senduipi(child, idx);
+            k.interrupts(1);
+            assertEquals(0, k.task(child).killedBy);
+            assertEquals(TaskState.RUNNING, k.task(child).state);
+            assertEquals(List.of(0), k.task(child).deliveries);
+            assertTrue(k.task(child).uif, "UIRET set UIF again");
         }
 
         @Test
@@ -234,6 +272,56 @@ class SelftestReplayTest {
             assertTrue(k.task(main).deliveries.isEmpty(), "not visible immediately after SENDUIPI");
             k.interrupts(0);                                        // the busy delay: next boundary
             assertEquals(List.of(9), k.task(main).deliveries);
+        }
+
+        /** §7.3 syscall_handler (later): same outcome with uintr_vector_fd; a forked child shares the text's ABI. */
+        @Test
+        void syscall_handler_plainFunctionHandler_childDiesOfSigsegv_kernel7_3() {
+            setup(0);
+            k.defineHandlerAbi(main, PLAIN, HandlerAbi.PLAIN_FUNCTION);   // declared in the parent: fork copies the text
+            int child = k.fork(main, "child", 1);
+            ok(k.syscall(child, "uintr_register_handler", PLAIN, 0));
+            long idx = ok(k.syscall(child, "uintr_register_self", 7, 0));
+            k.stui(child);
+            assertEquals(SendOutcome.OK, k.senduipi(child, idx));
+            k.interrupts(1);
+            assertEquals(Signals.SIGSEGV, k.task(child).killedBy);
+            assertEquals(TaskState.EXITED, k.task(child).state);
+            assertEquals(List.of(7), k.task(child).deliveries);
+            assertEquals(0, k.task(main).killedBy);
+            assertEquals(List.of(), k.violations());
+        }
+
+        /**
+         * §7.3 syscall_alt_stack, range check exactly as the selftest states it: after
+         * uintr_alt_stack(buf, 4096, 0) the handler's RSP must lie in (buf+4096-4096, buf+4096).
+         * The kernel writes STACKADJUST = buf|1 (§2.4, 478); in load mode the ISA sets RSP to
+         * STACKADJUST & ~0xF = buf and pushes RSP, RFLAGS, RIP and the vector BELOW it (uintr-isa §9),
+         * so the handler starts at buf - 32, outside the buffer, and the frame overwrites the 32 bytes
+         * before it. The spec marks the arithmetic [UNCONFIRMED] (§10); the model follows the ISA
+         * text and the kernel text literally and therefore predicts that this selftest check FAILS
+         * on real hardware unless the real selftest passes the top of the buffer.
+         */
+        @Test
+        void syscall_alt_stack_handlerRspOutsideTheSelftestRange_kernel7_3_isa9_unconfirmed() {
+            setup(0);
+            long idx = ok(k.syscall(main, "uintr_register_self", 1, 0));
+            long buf = 0x7f00_0000_1000L;                               // malloc'ed 4096 bytes, 16-aligned
+            assertEquals(0, k.syscall(main, "uintr_alt_stack", buf, 4096, 0));
+            k.senduipi(main, idx);
+            k.interrupts(0);
+            assertEquals(List.of(1), k.task(main).deliveries);
+            long rsp = k.task(main).handlerRsp;
+            assertEquals(buf - 32, rsp, "RSP := (buf|1) & ~0xF = buf, then four 8-byte pushes");
+            boolean selftestAccepts = rsp > buf + 4096 - 4096 && rsp < buf + 4096;
+            assertFalse(selftestAccepts, "the model predicts the selftest's range check fails");
+
+            assertEquals(0, k.syscall(main, "uintr_alt_stack", 0, 0, 0));     // back to the normal stack
+            k.senduipi(main, idx);
+            k.interrupts(0);
+            long userRsp = MachineHardware.userStackTop(main) - 0x400;       // where the model's user code runs
+            assertEquals(((userRsp - 128) & ~0xFL) - 32, k.task(main).handlerRsp,
+                    "STACKADJUST = 128: red zone skipped on the interrupted stack");
         }
 
         @Test
