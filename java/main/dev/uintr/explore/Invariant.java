@@ -9,7 +9,10 @@ import java.util.StringJoiner;
  * uintr-kernel §5.2). A verdict is the set of these that some interleaving violates.
  */
 public enum Invariant {
-    /** At quiescence a receiver sleeps in uintr_wait while an interrupt posted to it sits undelivered (PIR or UIRR). */
+    /**
+     * At quiescence a receiver sleeps in uintr_wait (or spins in user mode waiting for it) while
+     * an interrupt posted to it sits undelivered (PIR or UIRR).
+     */
     LOST_WAKEUP("lost-wakeup"),
     /** A kernel-vector (0xEB) IPI was taken on a CPU running a task that scan did not wake (§5.2 item 7). */
     VICTIM("victim"),

@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  * connect   SENDER -> RECEIVER                     uintr_register_sender on RECEIVER's fd
  * run       NAME...                                made current on its CPU after setup
  * asleep    NAME...                                receivers that call uintr_wait at the end of setup
- * actor     NAME: STEP; STEP...                    wait [N] | send RECEIVER
+ * actor     NAME: STEP; STEP...                    wait [N] | spin [N] | send RECEIVER
  * platform: STEP; STEP...                          offline CPU | migrate TASK CPU
  * expect    DESIGN[@PROFILE] none|INV[+INV...]     INV: lost-wakeup victim mass-wakeup use-after-free
  * </pre>
@@ -262,12 +262,12 @@ public final class ScenarioParser {
                     continue;
                 }
                 String op = w.get(0);
-                if (!platform && op.equals("wait") && w.size() <= 2) {
-                    int n = w.size() == 2 ? number(w.get(1), "wait count") : 1;
+                if (!platform && (op.equals("wait") || op.equals("spin")) && w.size() <= 2) {
+                    int n = w.size() == 2 ? number(w.get(1), op + " count") : 1;
                     if (n < 1) {
-                        throw bad("wait count must be at least 1");
+                        throw bad(op + " count must be at least 1");
                     }
-                    out.add(new Step(Step.Kind.WAIT, String.valueOf(n), -1, ln));
+                    out.add(new Step(op.equals("wait") ? Step.Kind.WAIT : Step.Kind.SPIN, String.valueOf(n), -1, ln));
                 } else if (!platform && op.equals("send") && w.size() == 2) {
                     requireTask(w.get(1));
                     out.add(new Step(Step.Kind.SEND, w.get(1), -1, ln));
@@ -282,7 +282,7 @@ public final class ScenarioParser {
                     out.add(new Step(Step.Kind.MIGRATE, w.get(1), c, ln));
                 } else {
                     throw bad("bad step '" + s.trim() + "' (" + (platform
-                            ? "platform steps: offline CPU, migrate TASK CPU" : "task steps: wait [N], send RECEIVER") + ")");
+                            ? "platform steps: offline CPU, migrate TASK CPU" : "task steps: wait [N], spin [N], send RECEIVER") + ")");
                 }
             }
             if (out.isEmpty()) {

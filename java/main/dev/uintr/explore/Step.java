@@ -13,6 +13,8 @@ public record Step(Kind kind, String target, int cpu, int line) {
     public enum Kind {
         /** {@code wait [N]}: while fewer than N interrupts were delivered, uintr_wait (entry, then arm + sleep). */
         WAIT,
+        /** {@code spin [N]}: busy-wait in user mode (no syscall) until N interrupts were delivered. */
+        SPIN,
         /** {@code send RECEIVER}: SENDUIPI with the index the task registered for RECEIVER. */
         SEND,
         /** {@code offline CPU} (platform actor): CPU hot-unplug. */
@@ -22,13 +24,14 @@ public record Step(Kind kind, String target, int cpu, int line) {
     }
 
     public int count() {
-        return kind == Kind.WAIT ? Integer.parseInt(target) : 0;
+        return kind == Kind.WAIT || kind == Kind.SPIN ? Integer.parseInt(target) : 0;
     }
 
     @Override
     public String toString() {
         switch (kind) {
             case WAIT: return "1".equals(target) ? "wait" : "wait " + target;
+            case SPIN: return "1".equals(target) ? "spin" : "spin " + target;
             case SEND: return "send " + target;
             case OFFLINE: return "offline " + target;
             default: return "migrate " + target + " " + cpu;

@@ -68,6 +68,9 @@ final class Stepper {
             if (t.state != TaskState.RUNNING) {
                 return false;
             }
+            if (s.kind() == Step.Kind.SPIN) {
+                return false;                                            // no event of its own: ends when delivered
+            }
             return s.kind() != Step.Kind.SEND || !t.inKernel;
         }
         switch (s.kind()) {
@@ -175,21 +178,36 @@ final class Stepper {
         return t.upid < 0 || !k.state().waitList.contains(t.upid);
     }
 
-    /** A WAIT whose task got its interrupts (and is back in user mode between calls) is done. */
+    /** A WAIT (between calls) or SPIN whose task got its interrupts is done. */
     void normalize(Kernel k, int[] pc, int[] phase) {
         for (int i = 0; i < actors.size(); i++) {
             List<Step> steps = actors.get(i).steps();
-            while (pc[i] < steps.size() && steps.get(pc[i]).kind() == Step.Kind.WAIT && phase[i] == 0
+            while (pc[i] < steps.size() && waiting(steps.get(pc[i]), phase[i])
                     && k.task(actorTid[i]).deliveries.size() >= steps.get(pc[i]).count()) {
                 pc[i]++;
             }
         }
     }
 
+    private static boolean waiting(Step s, int phase) {
+        return s.kind() == Step.Kind.SPIN || (s.kind() == Step.Kind.WAIT && phase == 0);
+    }
+
+    /** The actor of task {@code tid} is at a SPIN step. */
+    boolean spinning(Node n, int tid) {
+        for (int i = 0; i < actors.size(); i++) {
+            if (actorTid[i] == tid && n.pc[i] < actors.get(i).steps().size()
+                    && actors.get(i).steps().get(n.pc[i]).kind() == Step.Kind.SPIN) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Nothing more can happen that could wake a sleeper: no interrupt pending on any CPU, no
-     * actor step enabled, and every task actor done or asleep (a queued one would run after a
-     * reschedule, so that state is not final).
+     * actor step enabled, and every task actor done, asleep, or spinning on its CPU (a queued
+     * one would run after a reschedule, so that state is not final).
      */
     boolean quiescent(Node n, List<Move> enabled) {
         for (Move m : enabled) {
@@ -198,27 +216,34 @@ final class Stepper {
             }
         }
         for (int i = 0; i < actors.size(); i++) {
-            if (actorTid[i] >= 0 && n.pc[i] < actors.get(i).steps().size()
-                    && n.kernel.task(actorTid[i]).state != TaskState.SLEEPING) {
-                return false;
+            if (actorTid[i] >= 0 && n.pc[i] < actors.get(i).steps().size()) {
+                TaskState ts = n.kernel.task(actorTid[i]).state;
+                boolean spins = actors.get(i).steps().get(n.pc[i]).kind() == Step.Kind.SPIN && ts == TaskState.RUNNING;
+                if (ts != TaskState.SLEEPING && !spins) {
+                    return false;
+                }
             }
         }
         return true;
     }
 
-    /** The receivers asleep at quiescence with a posted interrupt still in their PIR or UIRR (lost wake-ups). */
+    /**
+     * The receivers asleep (or spinning for it) at quiescence with a posted interrupt still in
+     * their PIR or UIRR: lost wake-ups (for a spinner, a lost notification).
+     */
     List<String> lostWakeups(Node n) {
         List<String> out = new ArrayList<>();
         Kernel k = n.kernel;
         for (var e : world.tids.entrySet()) {
             Task t = k.task(e.getValue());
-            if (t.state != TaskState.SLEEPING) {
+            boolean spins = t.state == TaskState.RUNNING && spinning(n, t.tid);
+            if (t.state != TaskState.SLEEPING && !spins) {
                 continue;
             }
             var u = k.upidOf(t.tid);
             long pir = u == null ? 0 : u.pir;
             if (pir != 0 || t.uirr != 0) {
-                out.add(e.getKey() + " asleep with " + (pir != 0 ? "PIR=0x" + Long.toHexString(pir) : "")
+                out.add(e.getKey() + (spins ? " spinning in user mode with " : " asleep with ") + (pir != 0 ? "PIR=0x" + Long.toHexString(pir) : "")
                         + (pir != 0 && t.uirr != 0 ? " " : "") + (t.uirr != 0 ? "UIRR=0x" + Long.toHexString(t.uirr) : ""));
             }
         }

@@ -33,7 +33,8 @@ class DesignVerdictTest {
         return r.verdict();
     }
 
-    static final List<String> ALL = List.of("post-before-arm", "bystander", "two-sleepers", "hot-unplug", "migrate");
+    static final List<String> ALL = List.of("post-before-arm", "bystander", "two-sleepers", "hot-unplug", "migrate",
+            "preempted", "ping-pong");
 
     // naive: "the IPI is swallowed by whichever UIPI-using task runs on that CPU" (kernel §5.3, Andy-1)
     @Test
@@ -118,6 +119,16 @@ class DesignVerdictTest {
             assertEquals(Set.of(), r.verdict(), d + ": nothing posted, nothing lost");
             assertEquals("exhaustive", r.coverage());
         }
+    }
+
+    /** The ordinary context-switch path (kernel §4.3): SN while out, NDST rewritten, PIR replayed on return. */
+    @ParameterizedTest
+    @EnumSource(BlockingDesign.class)
+    void spinningReceiver_preemptedAndMigrated_neverLosesAPost_kernel4_3(BlockingDesign d) {
+        SearchResult r = search("preempted", AbiProfile.RFC_V1, d);
+        assertEquals(Set.of(), r.verdict());
+        assertEquals("exhaustive", r.coverage());
+        assertTrue(r.worst().spurious() >= 1, "some interleaving has the 0xEC land after the preemption (kernel takes it)");
     }
 
     @Test

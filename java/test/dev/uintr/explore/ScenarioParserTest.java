@@ -30,7 +30,7 @@ class ScenarioParserTest {
             "connect   tx -> rx",
             "run       rx",
             "asleep    rx2",
-            "actor     rx: wait",
+            "actor     rx: wait; spin 2",
             "actor     tx: send rx; send rx",
             "platform: offline 1; migrate rx2 1",
             "expect    naive lost-wakeup",
@@ -48,6 +48,7 @@ class ScenarioParserTest {
         assertEquals(5, s.tasks().get(1).vector());
         assertEquals(List.of("rx"), s.runs());
         assertEquals(List.of("rx2"), s.asleep());
+        assertEquals("[wait, spin 2]", s.actors().get(0).steps().toString());
         assertEquals("[send rx, send rx]", s.actors().get(1).steps().toString());
         assertTrue(s.actors().get(2).platform());
         assertEquals("[offline 1, migrate rx2 1]", s.actors().get(2).steps().toString());
@@ -105,7 +106,8 @@ class ScenarioParserTest {
     void shippedScenarios_parse_andCoverTheDebate() {
         List<Scenario> all = ScenarioParser.loadAll(Path.of("fixtures/scenarios"));
         List<String> names = all.stream().map(Scenario::name).toList();
-        assertTrue(names.containsAll(List.of("post-before-arm", "bystander", "two-sleepers", "hot-unplug", "migrate")),
+        assertTrue(names.containsAll(List.of("post-before-arm", "bystander", "two-sleepers", "hot-unplug", "migrate",
+                "preempted", "ping-pong")),
                 names.toString());
         for (Scenario s : all) {
             assertEquals(Set.of(AbiProfile.RFC_V1, AbiProfile.LATER), s.profiles(), s.name() + " runs under both profiles");
