@@ -53,6 +53,36 @@ class ExplorerTest {
         assertTrue(r.depth() >= 5);
     }
 
+    /** Deduplication by fingerprint settles exactly the states full equality would (no merges). */
+    @Test
+    void fingerprintDedup_sameStateCountAsFullEquality() {
+        for (String sc : DesignVerdictTest.ALL) {
+            for (BlockingDesign d : BlockingDesign.values()) {
+                World w = world(sc, AbiProfile.RFC_V1, d);
+                Stepper st = new Stepper(world(sc, AbiProfile.RFC_V1, d));
+                java.util.Set<Node> seen = new java.util.HashSet<>();
+                java.util.Set<Fingerprint> fps = new java.util.HashSet<>();
+                java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>();
+                Node init = st.initial();
+                seen.add(init);
+                fps.add(Fingerprint.of(init));
+                todo.add(init);
+                while (!todo.isEmpty()) {
+                    Node n = todo.poll();
+                    for (Move m : st.enabled(n)) {
+                        Node c = st.apply(n, m, false).node();
+                        if (seen.add(c)) {
+                            fps.add(Fingerprint.of(c));
+                            todo.add(c);
+                        }
+                    }
+                }
+                assertEquals(seen.size(), fps.size(), sc + " " + d + ": a fingerprint merged two different states");
+                assertEquals(seen.size(), Explorer.search(w, Bound.DEFAULT).states(), sc + " " + d);
+            }
+        }
+    }
+
     @Test
     void counterexample_replaysToTheSameViolation() {
         World w = world("hot-unplug", AbiProfile.RFC_V1, BlockingDesign.KERNEL_VECTOR);
