@@ -33,7 +33,7 @@ public final class TraceFormatter {
                 shortRows.add(new Row(last, "switch"));
                 longRows.add(new Row(last, "switch"));
             }
-            List<String> recognised = m.isKernel() ? recognised(n.kernel.state(), m.event()) : List.of();
+            List<String> recognised = m.isKernel() ? recognised(n.kernel.state(), m.event()) : reads(fresh, st, n, m);
             Stepper.Result r = st.apply(n, m, true);
             shortRows.add(new Row(col, r.label()));
             longRows.add(new Row(col, r.label()));
@@ -99,6 +99,20 @@ public final class TraceFormatter {
         }
     }
 
+    /** What SENDUIPI reads before it writes: the target UPID's ON, SN, BLKD, NV and NDST (uintr-kernel §1.6). */
+    private static List<String> reads(World w, Stepper st, Node n, Move m) {
+        Step s = st.actors.get(m.actor()).steps().get(n.pc[m.actor()]);
+        if (s.kind() != Step.Kind.SEND) {
+            return List.of();
+        }
+        Upid u = n.kernel.upidOf(w.tids.get(s.target()));
+        if (u == null) {
+            return List.of();
+        }
+        return List.of("reads " + s.target() + ".UPID ON=" + (u.on ? 1 : 0) + " SN=" + (u.sn ? 1 : 0)
+                + (u.blkd ? " BLKD=1" : "") + " NV=0x" + hex(u.nv) + " NDST=cpu" + (u.ndst >>> 8));
+    }
+
     /** Vectors the CPU will take as the running task's notification (UINV match, uintr-kernel §1.7). */
     private static List<String> recognised(KernelState s, dev.uintr.kernel.KernelEvent e) {
         if (e.kind() != dev.uintr.kernel.KernelEvent.Kind.TAKE_INTERRUPTS) {
@@ -109,7 +123,9 @@ public final class TraceFormatter {
             return List.of();
         }
         String who = s.task(c.curr).name;
-        return List.of("0x" + hex(c.liveUinv) + " = " + who + "'s UINV: notification processing of " + who + ".UPID");
+        Task t = s.task(c.curr);
+        String pir = t.pd >= 0 ? " (reads PIR=0x" + Long.toHexString(s.upid(t.pd).pir) + ")" : "";
+        return List.of("0x" + hex(c.liveUinv) + " = " + who + "'s UINV: notification processing of " + who + ".UPID" + pir);
     }
 
     private static String pad(String s, int w) {
