@@ -101,7 +101,7 @@ public final class World {
             k.run(tid);
             long r = k.syscall(tid, "uintr_wait", w.waitArgs());
             if (r != Kernel.BLOCKED) {
-                throw dev.uintr.BadInputException.at(sc.file(), 0, "asleep " + n + ": uintr_wait did not block under "
+                throw dev.uintr.BadInputException.at(sc.file(), sc.task(n).line(), "asleep " + n + ": uintr_wait did not block under "
                         + p.id() + "/" + d.id() + " (" + Errno.render(r) + ")");
             }
         }
