@@ -131,6 +131,20 @@ class DesignVerdictTest {
         assertTrue(r.worst().spurious() >= 1, "some interleaving has the 0xEC land after the preemption (kernel takes it)");
     }
 
+    /** The use-after-free invariant reports what the kernel model records (Kernel.violations()). */
+    @Test
+    void useAfterFree_aPostToAFreedUpid_isReportedWithTheWriter() {
+        Scenario s = ScenarioParser.parse(Path.of("fixtures/scenarios/bystander.txt"));
+        World w = World.build(s, AbiProfile.RFC_V1, BlockingDesign.GP_FAULT);
+        w.kernel.upidOf(w.tids.get("rx")).freed = true;                // as if its last reference were dropped
+        SearchResult r = Explorer.search(w, B);
+        Counterexample c = r.found().get(Invariant.USE_AFTER_FREE);
+        assertNotNull(c, r.verdict().toString());
+        assertTrue(c.detail().startsWith("use-after-free:"), c.detail());
+        assertEquals(1, c.events(), "the first SENDUIPI writes the freed UPID");
+        assertEquals(Set.of(), verdict("bystander", AbiProfile.RFC_V1, BlockingDesign.GP_FAULT), "not without the free");
+    }
+
     @Test
     void laterProfile_naiveAndChecked_notApplicable() {
         Scenario s = ScenarioParser.parse(Path.of("fixtures/scenarios/bystander.txt"));
