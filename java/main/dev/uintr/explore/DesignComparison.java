@@ -95,6 +95,48 @@ public final class DesignComparison {
         }
         out.println("counts are the worst case over every explored interleaving; VERDICT 'none within bound' "
                 + "means no violation within the bound, never a proof");
+        printDesignSummary(rows, out);
+    }
+
+    /**
+     * One line per (profile, design): in how many scenarios each invariant was violated, and the
+     * counters summed over the scenarios' worst cases (design.md: "count victims, spurious
+     * kernel interrupts and faults per design").
+     */
+    static void printDesignSummary(List<PairResult> rows, PrintWriter out) {
+        java.util.Map<String, long[]> sums = new java.util.LinkedHashMap<>();
+        for (PairResult r : rows) {
+            if (!r.applicable()) {
+                continue;
+            }
+            long[] a = sums.computeIfAbsent(pad(r.profile().id(), 7) + "  " + r.design().id(), k -> new long[9]);
+            SearchResult s = r.result();
+            a[0]++;
+            int i = 1;
+            for (Invariant inv : Invariant.values()) {
+                a[i++] += s.found().containsKey(inv) ? 1 : 0;
+            }
+            a[5] += s.worst().victims();
+            a[6] += s.worst().spurious();
+            a[7] += s.worst().gpFixups();
+            a[8] += s.worst().emptyWakeups();
+        }
+        if (sums.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("per design (scenarios violating each invariant, of those explored; counters summed over the scenarios' worst cases):");
+        int w = sums.keySet().stream().mapToInt(String::length).max().orElse(0);
+        out.println(pad("PROFILE  DESIGN", w) + "  LOST-WAKEUP  VICTIM  MASS-WAKEUP  USE-AFTER-FREE  VICTIMS  0xEC  #GP  EMPTY");
+        for (var e : sums.entrySet()) {
+            long[] a = e.getValue();
+            out.println(pad(e.getKey(), w) + String.format(Locale.ROOT, "  %11s  %6s  %11s  %14s  %7d  %4d  %3d  %5d",
+                    a[1] + "/" + a[0], a[2] + "/" + a[0], a[3] + "/" + a[0], a[4] + "/" + a[0], a[5], a[6], a[7], a[8]));
+        }
+    }
+
+    private static String pad(String s, int w) {
+        return s + " ".repeat(Math.max(0, w - s.length()));
     }
 
     public static String csv(List<PairResult> rows) {

@@ -41,6 +41,7 @@ class ExploreCommandTest {
         assertTrue(o.contains("= scenario bystander · profile rfc-v1 · design naive · invariant lost-wakeup"), o);
         assertTrue(o.contains("n/a"), "later × naive is n/a: " + o);
         assertTrue(o.contains("every verdict matches"), o);
+        assertTrue(o.contains("rfc-v1   naive                          1/1     0/1          0/1             0/1"), o);
     }
 
     @Test
