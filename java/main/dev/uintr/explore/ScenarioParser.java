@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  * run       NAME...                                made current on its CPU after setup
  * asleep    NAME...                                receivers that call uintr_wait at the end of setup
  * actor     NAME: STEP; STEP...                    wait [N] | spin [N] | send RECEIVER
- * platform: STEP; STEP...                          offline CPU | migrate TASK CPU
+ * platform: STEP; STEP...                          offline CPU | migrate TASK CPU | kill TASK
  * expect    DESIGN[@PROFILE] none|INV[+INV...]     INV: lost-wakeup victim mass-wakeup use-after-free
  * </pre>
  */
@@ -275,6 +275,9 @@ public final class ScenarioParser {
                     int c = number(w.get(1), "cpu");
                     requireCpu(c, "offline");
                     out.add(new Step(Step.Kind.OFFLINE, String.valueOf(c), -1, ln));
+                } else if (platform && op.equals("kill") && w.size() == 2) {
+                    requireTask(w.get(1));
+                    out.add(new Step(Step.Kind.KILL, w.get(1), -1, ln));
                 } else if (platform && op.equals("migrate") && w.size() == 3) {
                     requireTask(w.get(1));
                     int c = number(w.get(2), "cpu");
@@ -282,7 +285,7 @@ public final class ScenarioParser {
                     out.add(new Step(Step.Kind.MIGRATE, w.get(1), c, ln));
                 } else {
                     throw bad("bad step '" + s.trim() + "' (" + (platform
-                            ? "platform steps: offline CPU, migrate TASK CPU" : "task steps: wait [N], spin [N], send RECEIVER") + ")");
+                            ? "platform steps: offline CPU, migrate TASK CPU, kill TASK" : "task steps: wait [N], spin [N], send RECEIVER") + ")");
                 }
             }
             if (out.isEmpty()) {

@@ -5,7 +5,7 @@ package dev.uintr.explore;
  *
  * @param kind   what the step does
  * @param target WAIT: the number of deliveries to wait for; SEND: the receiver's name;
- *               OFFLINE: the CPU; MIGRATE: the task's name
+ *               OFFLINE: the CPU; MIGRATE, KILL: the task's name
  * @param cpu    MIGRATE: the destination CPU; otherwise unused (-1)
  * @param line   the scenario file line it came from
  */
@@ -20,7 +20,9 @@ public record Step(Kind kind, String target, int cpu, int line) {
         /** {@code offline CPU} (platform actor): CPU hot-unplug. */
         OFFLINE,
         /** {@code migrate TASK CPU} (platform actor): move a task that is not running to another CPU. */
-        MIGRATE
+        MIGRATE,
+        /** {@code kill TASK} (platform actor): the task exits (a fatal signal), wherever it is. */
+        KILL
     }
 
     public int count() {
@@ -34,6 +36,7 @@ public record Step(Kind kind, String target, int cpu, int line) {
             case SPIN: return "1".equals(target) ? "spin" : "spin " + target;
             case SEND: return "send " + target;
             case OFFLINE: return "offline " + target;
+            case KILL: return "kill " + target;
             default: return "migrate " + target + " " + cpu;
         }
     }

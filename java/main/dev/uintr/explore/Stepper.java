@@ -83,6 +83,8 @@ final class Stepper {
                 }
                 return cpus[cpu].online && online > 1;
             }
+            case KILL:
+                return k.task(world.tids.get(s.target())).alive();
             case MIGRATE: {
                 Task t = k.task(world.tids.get(s.target()));
                 return (t.state == TaskState.READY || t.state == TaskState.SLEEPING) && t.cpu != s.cpu()
@@ -146,6 +148,11 @@ final class Stepper {
                     pc[i]++;
                     label = "platform: cpu" + s.target() + " goes offline";
                     break;
+                case KILL:
+                    k.exit(world.tids.get(s.target()));
+                    pc[i]++;
+                    label = "platform: " + s.target() + " killed (exits)";
+                    break;
                 case MIGRATE:
                     k.migrate(world.tids.get(s.target()), s.cpu());
                     pc[i]++;
@@ -182,6 +189,9 @@ final class Stepper {
     void normalize(Kernel k, int[] pc, int[] phase) {
         for (int i = 0; i < actors.size(); i++) {
             List<Step> steps = actors.get(i).steps();
+            if (actorTid[i] < 0) {
+                continue;
+            }
             while (pc[i] < steps.size() && waiting(steps.get(pc[i]), phase[i])
                     && k.task(actorTid[i]).deliveries.size() >= steps.get(pc[i]).count()) {
                 pc[i]++;
@@ -218,6 +228,9 @@ final class Stepper {
         for (int i = 0; i < actors.size(); i++) {
             if (actorTid[i] >= 0 && n.pc[i] < actors.get(i).steps().size()) {
                 TaskState ts = n.kernel.task(actorTid[i]).state;
+                if (ts == TaskState.EXITED) {
+                    continue;                                            // killed: its program ends there
+                }
                 boolean spins = actors.get(i).steps().get(n.pc[i]).kind() == Step.Kind.SPIN && ts == TaskState.RUNNING;
                 if (ts != TaskState.SLEEPING && !spins) {
                     return false;

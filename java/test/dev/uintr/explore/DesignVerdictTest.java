@@ -34,7 +34,7 @@ class DesignVerdictTest {
     }
 
     static final List<String> ALL = List.of("post-before-arm", "bystander", "two-sleepers", "hot-unplug", "migrate",
-            "preempted", "ping-pong");
+            "preempted", "ping-pong", "receiver-exit");
 
     // naive: "the IPI is swallowed by whichever UIPI-using task runs on that CPU" (kernel §5.3, Andy-1)
     @Test

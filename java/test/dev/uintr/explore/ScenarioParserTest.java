@@ -32,7 +32,7 @@ class ScenarioParserTest {
             "asleep    rx2",
             "actor     rx: wait; spin 2",
             "actor     tx: send rx; send rx",
-            "platform: offline 1; migrate rx2 1",
+            "platform: offline 1; migrate rx2 1; kill tx",
             "expect    naive lost-wakeup",
             "expect    gp-fault@later lost-wakeup+victim",
             "expect    kernel-vector none");
@@ -51,7 +51,7 @@ class ScenarioParserTest {
         assertEquals("[wait, spin 2]", s.actors().get(0).steps().toString());
         assertEquals("[send rx, send rx]", s.actors().get(1).steps().toString());
         assertTrue(s.actors().get(2).platform());
-        assertEquals("[offline 1, migrate rx2 1]", s.actors().get(2).steps().toString());
+        assertEquals("[offline 1, migrate rx2 1, kill tx]", s.actors().get(2).steps().toString());
         assertEquals(EnumSet.of(Invariant.LOST_WAKEUP), s.expectation(BlockingDesign.NAIVE, AbiProfile.RFC_V1));
         assertEquals(EnumSet.of(Invariant.LOST_WAKEUP, Invariant.VICTIM), s.expectation(BlockingDesign.GP_FAULT, AbiProfile.LATER));
         assertEquals(null, s.expectation(BlockingDesign.GP_FAULT, AbiProfile.RFC_V1), "no plain gp-fault line");
@@ -107,7 +107,7 @@ class ScenarioParserTest {
         List<Scenario> all = ScenarioParser.loadAll(Path.of("fixtures/scenarios"));
         List<String> names = all.stream().map(Scenario::name).toList();
         assertTrue(names.containsAll(List.of("post-before-arm", "bystander", "two-sleepers", "hot-unplug", "migrate",
-                "preempted", "ping-pong")),
+                "preempted", "ping-pong", "receiver-exit")),
                 names.toString());
         for (Scenario s : all) {
             assertEquals(Set.of(AbiProfile.RFC_V1, AbiProfile.LATER), s.profiles(), s.name() + " runs under both profiles");
