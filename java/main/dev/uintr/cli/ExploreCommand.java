@@ -82,6 +82,9 @@ public final class ExploreCommand implements Callable<Integer> {
         if (maxDepth < 1) {
             throw new BadInputException("--max-depth: must be at least 1, was " + maxDepth);
         }
+        if (dir != null && !java.nio.file.Files.isDirectory(dir)) {
+            throw new BadInputException("--scenarios: '" + dir + "' is not a folder");
+        }
         Path folder = dir != null ? dir : HarnessPaths.fixtures().resolve("scenarios");
         List<Scenario> all = ScenarioParser.loadAll(folder);
         List<Scenario> chosen = Selection.scenarios(all, scenario);

@@ -81,6 +81,8 @@ class ExploreCommandTest {
         assertEquals(ExitCodes.USAGE, exec("explore", "--max-states", "0"));
         assertEquals(ExitCodes.USAGE, exec("explore", "--profile", "none"));
         assertEquals(ExitCodes.USAGE, exec("explore", "--bogus"));
+        assertEquals(ExitCodes.USAGE, exec("explore", "--scenarios", tmp.resolve("missing").toString()));
+        assertTrue(err.toString().contains("--scenarios: '"), err.toString());
     }
 
     @Test
