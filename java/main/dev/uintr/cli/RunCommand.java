@@ -29,7 +29,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "Stages, in order: probe (host facts into probe.csv); conform (every case of fixtures/cases on the "
                 + "backend probe picks, into conform.ktap and conform.csv); isa (every fixtures/isa/*.csv vector on the "
                 + "emulator, into isa-vectors.csv); kernel (every fixtures/kernel/errno-*.csv row on the kernel "
-                + "model, into kernel-errno.csv); bench (a short latency run of every mechanism: latency.csv, "
+                + "model, into kernel-errno.csv); explore (every blocking design x scenario searched exhaustively, into "
+                + "explore.csv and traces/); bench (a short latency run of every mechanism: latency.csv, "
                 + "host.csv, relative.csv, latency.png)."},
         footer = {"", "summary.csv in the run folder lists each stage with its status and seconds."})
 public final class RunCommand implements Callable<Integer> {
@@ -45,7 +46,8 @@ public final class RunCommand implements Callable<Integer> {
 
     /** The stages, in order. Each issue that lands adds its stage here. */
     static List<RunStage> stages() {
-        return List.of(new ProbeStage(), new ConformStage(), new IsaVectorsStage(), new KernelErrnoStage(), new BenchStage());
+        return List.of(new ProbeStage(), new ConformStage(), new IsaVectorsStage(), new KernelErrnoStage(), new ExploreStage(),
+                new BenchStage());
     }
 
     /** A finished stage, as summary.csv lists it. */

@@ -22,6 +22,7 @@ import picocli.CommandLine.HelpCommand;
             IsaCommand.class,
             KernelCommand.class,
             ConformCommand.class,
+            ExploreCommand.class,
             BenchCommand.class,
             ReportCommand.class,
             HelpCommand.class

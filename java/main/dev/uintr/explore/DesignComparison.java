@@ -1,0 +1,160 @@
+package dev.uintr.explore;
+
+import dev.uintr.AbiProfile;
+import dev.uintr.kernel.BlockingDesign;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Runs the explorer over every selected scenario × profile × design and prints the design
+ * comparison: a table (or CSV) with the verdict, the declared expectation, states, depth,
+ * time and the worst-case counters; then the shortest counterexample of each violated
+ * invariant.
+ */
+public final class DesignComparison {
+    private DesignComparison() {}
+
+    public static final List<String> CSV_COLUMNS = List.of("scenario", "profile", "design", "verdict", "expected",
+            "status", "coverage", "states", "depth", "ms", "victims", "spurious_0xec", "kernel_0xeb", "gp_fixups",
+            "empty_wakeups", "lost_ipis", "shortest");
+
+    public static List<PairResult> run(List<Scenario> scenarios, List<AbiProfile> profiles,
+                                       List<BlockingDesign> designs, Bound bound) {
+        List<PairResult> out = new ArrayList<>();
+        for (Scenario sc : scenarios) {
+            for (AbiProfile p : profiles) {
+                for (BlockingDesign d : designs) {
+                    String na = World.notApplicable(sc, p, d);
+                    if (na != null) {
+                        if (sc.profiles().contains(p)) {
+                            out.add(new PairResult(sc, p, d, null, na, null));
+                        }
+                        continue;
+                    }
+                    SearchResult r = Explorer.search(World.build(sc, p, d), bound);
+                    out.add(new PairResult(sc, p, d, r, null, sc.expectation(d, p)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The shortest counterexample of a pair: fewest switches, then fewest events, then invariant order. */
+    public static Counterexample shortest(PairResult r) {
+        Counterexample best = null;
+        for (Counterexample c : r.result().found().values()) {
+            if (best == null || c.switches() < best.switches()
+                    || (c.switches() == best.switches() && c.events() < best.events())) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    /** Every counterexample of the pair, rendered (short trace, then detailed), in invariant order. */
+    public static String traces(PairResult r) {
+        StringBuilder sb = new StringBuilder();
+        for (Counterexample c : r.result().found().values()) {
+            World fresh = World.build(r.scenario(), r.profile(), r.design());
+            sb.append(TraceFormatter.render(fresh, c)).append('\n');
+        }
+        return sb.toString();
+    }
+
+    public static void printTable(List<PairResult> rows, PrintWriter out) {
+        List<String[]> cells = new ArrayList<>();
+        cells.add(new String[] {"SCENARIO", "PROFILE", "DESIGN", "VERDICT", "EXPECTED", "STATUS", "STATES", "DEPTH",
+            "MS", "VICTIMS", "0xEC", "0xEB", "#GP", "EMPTY"});
+        for (PairResult r : rows) {
+            SearchResult s = r.result();
+            cells.add(new String[] {r.scenario().name(), r.profile().id(), r.design().id(), r.verdictText(),
+                r.expected() == null ? "-" : Invariant.render(r.expected()), r.status(),
+                s == null ? "-" : String.format(Locale.ROOT, "%,d", s.states()),
+                s == null ? "-" : String.valueOf(s.depth()), s == null ? "-" : String.valueOf(s.millis()),
+                s == null ? "-" : String.valueOf(s.worst().victims()), s == null ? "-" : String.valueOf(s.worst().spurious()),
+                s == null ? "-" : String.valueOf(s.worst().kernelVector()), s == null ? "-" : String.valueOf(s.worst().gpFixups()),
+                s == null ? "-" : String.valueOf(s.worst().emptyWakeups())});
+        }
+        int[] w = new int[cells.get(0).length];
+        for (String[] row : cells) {
+            for (int i = 0; i < row.length; i++) {
+                w[i] = Math.max(w[i], row[i].length());
+            }
+        }
+        for (String[] row : cells) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < row.length; i++) {
+                boolean numeric = i >= 6;
+                String c = row[i];
+                String padded = numeric ? " ".repeat(w[i] - c.length()) + c : c + " ".repeat(w[i] - c.length());
+                line.append(i == 0 ? "" : "  ").append(padded);
+            }
+            out.println(line.toString().stripTrailing());
+        }
+        out.println("counts are the worst case over every explored interleaving; VERDICT 'none within bound' "
+                + "means no violation within the bound, never a proof");
+        printDesignSummary(rows, out);
+    }
+
+    /**
+     * One line per (profile, design): in how many scenarios each invariant was violated, and the
+     * counters summed over the scenarios' worst cases (design.md: "count victims, spurious
+     * kernel interrupts and faults per design").
+     */
+    static void printDesignSummary(List<PairResult> rows, PrintWriter out) {
+        java.util.Map<String, long[]> sums = new java.util.LinkedHashMap<>();
+        for (PairResult r : rows) {
+            if (!r.applicable()) {
+                continue;
+            }
+            long[] a = sums.computeIfAbsent(pad(r.profile().id(), 7) + "  " + r.design().id(), k -> new long[9]);
+            SearchResult s = r.result();
+            a[0]++;
+            int i = 1;
+            for (Invariant inv : Invariant.values()) {
+                a[i++] += s.found().containsKey(inv) ? 1 : 0;
+            }
+            a[5] += s.worst().victims();
+            a[6] += s.worst().spurious();
+            a[7] += s.worst().gpFixups();
+            a[8] += s.worst().emptyWakeups();
+        }
+        if (sums.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("per design (scenarios violating each invariant, of those explored; counters summed over the scenarios' worst cases):");
+        int w = sums.keySet().stream().mapToInt(String::length).max().orElse(0);
+        out.println(pad("PROFILE  DESIGN", w) + "  LOST-WAKEUP  VICTIM  MASS-WAKEUP  USE-AFTER-FREE  VICTIMS  0xEC  #GP  EMPTY");
+        for (var e : sums.entrySet()) {
+            long[] a = e.getValue();
+            out.println(pad(e.getKey(), w) + String.format(Locale.ROOT, "  %11s  %6s  %11s  %14s  %7d  %4d  %3d  %5d",
+                    a[1] + "/" + a[0], a[2] + "/" + a[0], a[3] + "/" + a[0], a[4] + "/" + a[0], a[5], a[6], a[7], a[8]));
+        }
+    }
+
+    private static String pad(String s, int w) {
+        return s + " ".repeat(Math.max(0, w - s.length()));
+    }
+
+    public static String csv(List<PairResult> rows) {
+        StringBuilder sb = new StringBuilder(String.join(",", CSV_COLUMNS)).append('\n');
+        for (PairResult r : rows) {
+            SearchResult s = r.result();
+            Counterexample c = s == null ? null : shortest(r);
+            List<String> v = List.of(r.scenario().name(), r.profile().id(), r.design().id(),
+                    r.applicable() ? Invariant.render(s.verdict()) : "n/a",
+                    r.expected() == null ? "" : Invariant.render(r.expected()), r.status(),
+                    s == null ? "" : s.coverage(), s == null ? "" : String.valueOf(s.states()),
+                    s == null ? "" : String.valueOf(s.depth()), s == null ? "" : String.valueOf(s.millis()),
+                    s == null ? "" : String.valueOf(s.worst().victims()), s == null ? "" : String.valueOf(s.worst().spurious()),
+                    s == null ? "" : String.valueOf(s.worst().kernelVector()), s == null ? "" : String.valueOf(s.worst().gpFixups()),
+                    s == null ? "" : String.valueOf(s.worst().emptyWakeups()), s == null ? "" : String.valueOf(s.worst().lostIpis()),
+                    c == null ? "" : c.invariant().id() + ":" + c.switches() + "sw/" + c.events() + "ev");
+            sb.append(String.join(",", v)).append('\n');
+        }
+        return sb.toString();
+    }
+}

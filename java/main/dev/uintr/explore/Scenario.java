@@ -1,0 +1,53 @@
+package dev.uintr.explore;
+
+import dev.uintr.AbiProfile;
+import dev.uintr.kernel.BlockingDesign;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A small multi-CPU situation from the blocking debate, read from fixtures/scenarios/*.txt
+ * (format: README "Explore"). The tasks, connections and initial placement are set up
+ * deterministically; the actors' steps and the kernel's pending events are then
+ * interleaved in every order by {@link Explorer}.
+ *
+ * @param name        the id used on the command line and in file names
+ * @param description one sentence, with the spec section
+ * @param file        the file it came from (for messages)
+ * @param cpus        number of CPUs
+ * @param profiles    the ABI profiles it applies to
+ * @param tasks       tasks in creation order
+ * @param connects    sender → receiver pairs (register_sender), in order
+ * @param runs        tasks made current on their CPU after setup, in order
+ * @param asleep      receivers put to sleep in uintr_wait at the end of setup (already armed when the search starts)
+ * @param actors      the interleaved programs
+ * @param expected    declared verdicts: key "design" or "design@profile" → violated invariants
+ */
+public record Scenario(String name, String description, String file, int cpus, Set<AbiProfile> profiles,
+                       List<TaskDecl> tasks, List<Connect> connects, List<String> runs, List<String> asleep,
+                       List<Actor> actors,
+                       Map<String, Set<Invariant>> expected) {
+
+    /** {@code connect SENDER -> RECEIVER}. */
+    public record Connect(String sender, String receiver, int line) {}
+
+    /** The declared verdict for this pair ("design@profile" first, then "design"), or null when none is declared. */
+    public Set<Invariant> expectation(BlockingDesign d, AbiProfile p) {
+        Set<Invariant> e = expected.get(d.id() + "@" + p.id());
+        return e != null ? e : expected.get(d.id());
+    }
+
+    public TaskDecl task(String n) {
+        for (TaskDecl t : tasks) {
+            if (t.name().equals(n)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    public boolean hasPlatformActor() {
+        return actors.stream().anyMatch(Actor::platform);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.uintr.explore;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What one search over a (scenario, profile, design) found.
+ *
+ * @param found      the shortest counterexample per violated invariant
+ * @param states     distinct states settled
+ * @param depth      the longest interleaving (events) reached
+ * @param millis     wall time of the search
+ * @param exhausted  true when every reachable state within maxDepth was explored and no bound on
+ *                   states was hit; false means "no violation within bound" for what was not found
+ * @param depthCut   some interleaving was cut at maxDepth
+ * @param worst      the largest value of each counter over all states explored
+ */
+public record SearchResult(Map<Invariant, Counterexample> found, int states, int depth, long millis,
+                           boolean exhausted, boolean depthCut, Worst worst) {
+
+    /** Per-design costs, the maximum over every explored interleaving. */
+    public record Worst(long victims, long spurious, long gpFixups, long emptyWakeups, long kernelVector, long lostIpis) {}
+
+    public Set<Invariant> verdict() {
+        return found.isEmpty() ? EnumSet.noneOf(Invariant.class) : EnumSet.copyOf(found.keySet());
+    }
+
+    /** "exhaustive" when the whole state space was explored, else "within bound". */
+    public String coverage() {
+        return exhausted && !depthCut ? "exhaustive" : "within bound";
+    }
+}

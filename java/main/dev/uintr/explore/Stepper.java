@@ -1,0 +1,289 @@
+package dev.uintr.explore;
+
+import dev.uintr.kernel.Errno;
+import dev.uintr.kernel.Kernel;
+import dev.uintr.kernel.KernelEvent;
+import dev.uintr.kernel.SendOutcome;
+import dev.uintr.kernel.Task;
+import dev.uintr.kernel.TaskState;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The explorer's transition relation over one {@link World}: which moves are enabled in a
+ * node, and the node a move leads to (always on a copy; the parent is never changed).
+ *
+ * <p>Timers are never chosen: a sleeper that only its uintr_wait timeout (later profile) would
+ * wake counts as a lost wake-up (audit §5, "nothing wakes the sleeper except the timer").
+ */
+final class Stepper {
+    final World world;
+    final List<Actor> actors;
+    final int[] actorTid;
+    final int platformColumn;
+
+    Stepper(World world) {
+        this.world = world;
+        this.actors = world.scenario.actors();
+        this.actorTid = new int[actors.size()];
+        for (int i = 0; i < actors.size(); i++) {
+            Actor a = actors.get(i);
+            actorTid[i] = a.platform() ? -1 : world.tids.get(a.task());
+        }
+        this.platformColumn = world.scenario.cpus();
+    }
+
+    Node initial() {
+        int[] pc = new int[actors.size()];
+        int[] phase = new int[actors.size()];
+        normalize(world.kernel, pc, phase);
+        return new Node(world.kernel, pc, phase, -1, false, 0);
+    }
+
+    /** Actor moves first (in actor order), then the kernel's pending events (its fixed order), timers left out. */
+    List<Move> enabled(Node n) {
+        List<Move> out = new ArrayList<>();
+        for (int i = 0; i < actors.size(); i++) {
+            if (actorEnabled(n, i)) {
+                out.add(Move.actor(i, n.phase[i]));
+            }
+        }
+        for (KernelEvent e : n.kernel.pendingEvents()) {
+            if (e.kind() != KernelEvent.Kind.TIMER) {
+                out.add(Move.kernel(e));
+            }
+        }
+        return out;
+    }
+
+    boolean actorEnabled(Node n, int i) {
+        List<Step> steps = actors.get(i).steps();
+        if (n.pc[i] >= steps.size()) {
+            return false;
+        }
+        Step s = steps.get(n.pc[i]);
+        Kernel k = n.kernel;
+        if (actorTid[i] >= 0) {
+            Task t = k.task(actorTid[i]);
+            if (t.state != TaskState.RUNNING) {
+                return false;
+            }
+            if (s.kind() == Step.Kind.SPIN) {
+                return false;                                            // no event of its own: ends when delivered
+            }
+            return s.kind() != Step.Kind.SEND || !t.inKernel;
+        }
+        switch (s.kind()) {
+            case OFFLINE: {
+                int cpu = Integer.parseInt(s.target());
+                var cpus = k.state().cpus;
+                int online = 0;
+                for (var c : cpus) {
+                    online += c.online ? 1 : 0;
+                }
+                return cpus[cpu].online && online > 1;
+            }
+            case KILL:
+                return k.task(world.tids.get(s.target())).alive();
+            case MIGRATE: {
+                Task t = k.task(world.tids.get(s.target()));
+                return (t.state == TaskState.READY || t.state == TaskState.SLEEPING) && t.cpu != s.cpu()
+                        && k.state().cpus[s.cpu()].online;
+            }
+            default:
+                return false;
+        }
+    }
+
+    /** The column an event is drawn in: the CPU it happens on, or the platform column. */
+    int column(Node n, Move m) {
+        if (m.isKernel()) {
+            return m.event().target();
+        }
+        return actorTid[m.actor()] >= 0 ? n.kernel.task(actorTid[m.actor()]).cpu : platformColumn;
+    }
+
+    /** What a move did, for traces: the new node and a one-line label. */
+    record Result(Node node, String label) {}
+
+    Result apply(Node n, Move m, boolean describe) {
+        Kernel k = n.kernel.copy();
+        int[] pc = n.pc.clone();
+        int[] phase = n.phase.clone();
+        int col = column(n, m);
+        long wakeupsBefore = k.counters().uintrWakeups;
+        boolean victim = m.isKernel() && isVictim(k, m.event());
+        String label = null;
+        if (m.isKernel()) {
+            if (describe) {
+                label = kernelLabel(k, m.event());
+            }
+            k.apply(m.event());
+        } else {
+            int i = m.actor();
+            Step s = actors.get(i).steps().get(pc[i]);
+            int tid = actorTid[i];
+            String who = actors.get(i).name();
+            switch (s.kind()) {
+                case WAIT:
+                    if (phase[i] == 0) {
+                        k.enterKernel(tid);
+                        phase[i] = 1;
+                        label = who + ": uintr_wait() entry";
+                    } else {
+                        long r = k.syscall(tid, "uintr_wait", world.waitArgs());
+                        phase[i] = 0;
+                        label = who + ": uintr_wait() " + (r == Kernel.BLOCKED ? "→ asleep" : "→ " + Errno.render(r));
+                    }
+                    break;
+                case SEND: {
+                    long idx = world.index.getOrDefault(who + ">" + s.target(), -1L);
+                    SendOutcome o = k.senduipi(tid, idx < 0 ? 0 : idx);
+                    pc[i]++;
+                    label = who + ": SENDUIPI " + idx + " (to " + s.target() + ") → " + outcome(o);
+                    break;
+                }
+                case OFFLINE:
+                    k.cpuOffline(Integer.parseInt(s.target()));
+                    pc[i]++;
+                    label = "platform: cpu" + s.target() + " goes offline";
+                    break;
+                case KILL:
+                    k.exit(world.tids.get(s.target()));
+                    pc[i]++;
+                    label = "platform: " + s.target() + " killed (exits)";
+                    break;
+                case MIGRATE:
+                    k.migrate(world.tids.get(s.target()), s.cpu());
+                    pc[i]++;
+                    label = "platform: migrate " + s.target() + " to cpu" + s.cpu();
+                    break;
+                default:
+                    throw new IllegalStateException(s.toString());
+            }
+        }
+        normalize(k, pc, phase);
+        boolean mass = n.massWakeup || k.counters().uintrWakeups - wakeupsBefore >= 2;
+        return new Result(new Node(k, pc, phase, col, mass, n.victims + (victim ? 1 : 0)), label);
+    }
+
+    /**
+     * A victim interrupt (kernel §5.2 item 7): the CPU takes a pending 0xEB while it runs a task
+     * that is not itself armed on the wait list. Decided here from the state before the event,
+     * not from the model's victim counter, which also counts an idle CPU that the walk's own
+     * wake-up has just given a task (see README "Explore").
+     */
+    static boolean isVictim(Kernel k, KernelEvent e) {
+        if (e.kind() != KernelEvent.Kind.TAKE_INTERRUPTS) {
+            return false;
+        }
+        var c = k.state().cpus[e.target()];
+        if (!c.pending(dev.uintr.kernel.Upid.KERNEL_VECTOR) || c.curr < 0) {
+            return false;
+        }
+        Task t = k.task(c.curr);
+        return t.upid < 0 || !k.state().waitList.contains(t.upid);
+    }
+
+    /** A WAIT (between calls) or SPIN whose task got its interrupts is done. */
+    void normalize(Kernel k, int[] pc, int[] phase) {
+        for (int i = 0; i < actors.size(); i++) {
+            List<Step> steps = actors.get(i).steps();
+            if (actorTid[i] < 0) {
+                continue;
+            }
+            while (pc[i] < steps.size() && waiting(steps.get(pc[i]), phase[i])
+                    && k.task(actorTid[i]).deliveries.size() >= steps.get(pc[i]).count()) {
+                pc[i]++;
+            }
+        }
+    }
+
+    private static boolean waiting(Step s, int phase) {
+        return s.kind() == Step.Kind.SPIN || (s.kind() == Step.Kind.WAIT && phase == 0);
+    }
+
+    /** The actor of task {@code tid} is at a SPIN step. */
+    boolean spinning(Node n, int tid) {
+        for (int i = 0; i < actors.size(); i++) {
+            if (actorTid[i] == tid && n.pc[i] < actors.get(i).steps().size()
+                    && actors.get(i).steps().get(n.pc[i]).kind() == Step.Kind.SPIN) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Nothing more can happen that could wake a sleeper: no interrupt pending on any CPU, no
+     * actor step enabled, and every task actor done, asleep, or spinning on its CPU (a queued
+     * one would run after a reschedule, so that state is not final).
+     */
+    boolean quiescent(Node n, List<Move> enabled) {
+        for (Move m : enabled) {
+            if (!m.isKernel() || m.event().kind() == KernelEvent.Kind.TAKE_INTERRUPTS) {
+                return false;
+            }
+        }
+        for (int i = 0; i < actors.size(); i++) {
+            if (actorTid[i] >= 0 && n.pc[i] < actors.get(i).steps().size()) {
+                TaskState ts = n.kernel.task(actorTid[i]).state;
+                if (ts == TaskState.EXITED) {
+                    continue;                                            // killed: its program ends there
+                }
+                boolean spins = actors.get(i).steps().get(n.pc[i]).kind() == Step.Kind.SPIN && ts == TaskState.RUNNING;
+                if (ts != TaskState.SLEEPING && !spins) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The receivers asleep (or spinning for it) at quiescence with a posted interrupt still in
+     * their PIR or UIRR: lost wake-ups (for a spinner, a lost notification).
+     */
+    List<String> lostWakeups(Node n) {
+        List<String> out = new ArrayList<>();
+        Kernel k = n.kernel;
+        for (var e : world.tids.entrySet()) {
+            Task t = k.task(e.getValue());
+            boolean spins = t.state == TaskState.RUNNING && spinning(n, t.tid);
+            if (t.state != TaskState.SLEEPING && !spins) {
+                continue;
+            }
+            var u = k.upidOf(t.tid);
+            long pir = u == null ? 0 : u.pir;
+            if (pir != 0 || t.uirr != 0) {
+                out.add(e.getKey() + (spins ? " spinning in user mode with " : " asleep with ") + (pir != 0 ? "PIR=0x" + Long.toHexString(pir) : "")
+                        + (pir != 0 && t.uirr != 0 ? " " : "") + (t.uirr != 0 ? "UIRR=0x" + Long.toHexString(t.uirr) : ""));
+            }
+        }
+        return out;
+    }
+
+    private String kernelLabel(Kernel k, KernelEvent e) {
+        var c = k.state().cpus[e.target()];
+        String curr = c.curr >= 0 ? k.task(c.curr).name : "idle";
+        if (e.kind() == KernelEvent.Kind.TAKE_INTERRUPTS) {
+            StringBuilder v = new StringBuilder();
+            for (int vec = 255; vec >= 0; vec--) {
+                if (c.pending(vec)) {
+                    v.append(v.length() == 0 ? "" : ",").append("0x").append(Integer.toHexString(vec).toUpperCase());
+                }
+            }
+            return "interrupt " + v + " arrives (" + curr + " running)";
+        }
+        String next = c.runQueue.isEmpty() ? "idle" : k.task(c.runQueue.get(0)).name;
+        return "schedule: " + curr + " → " + next;
+    }
+
+    private static String outcome(SendOutcome o) {
+        switch (o) {
+            case OK: return "ok";
+            case OK_AFTER_GP_FIXUP: return "#GP, kernel fixup: ok";
+            default: return o.name();
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.uintr.explore;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.uintr.cli.ExitCodes;
+import dev.uintr.cli.ExploreStage;
+import dev.uintr.cli.Main;
+import dev.uintr.cli.RunContext;
+import dev.uintr.report.RunFolder;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code uintr-harness explore} and the "explore" run stage. */
+class ExploreCommandTest {
+    @TempDir
+    Path tmp;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int exec(String... args) {
+        CommandLine cl = Main.newCommandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        return cl.execute(args);
+    }
+
+    @Test
+    void shippedScenarios_everyVerdictMatches_exit0_tableAndTraces() {
+        assertEquals(ExitCodes.OK, exec("explore", "--scenario", "bystander"));
+        String o = out.toString();
+        assertTrue(o.startsWith("SCENARIO"), o);
+        assertTrue(o.contains("bystander  rfc-v1   naive                  lost-wakeup"), o);
+        assertTrue(o.contains("= scenario bystander · profile rfc-v1 · design naive · invariant lost-wakeup"), o);
+        assertTrue(o.contains("n/a"), "later × naive is n/a: " + o);
+        assertTrue(o.contains("every verdict matches"), o);
+        assertTrue(o.contains("rfc-v1   naive                          1/1     0/1          0/1             0/1"), o);
+    }
+
+    @Test
+    void csvFormat_header_andOneRowPerPair() {
+        assertEquals(ExitCodes.OK, exec("explore", "--scenario", "hot-unplug", "--profile", "rfc-v1", "--format", "csv"));
+        List<String> lines = out.toString().lines().toList();
+        assertEquals(String.join(",", DesignComparison.CSV_COLUMNS), lines.get(0));
+        assertEquals(5, lines.size(), out.toString());
+        assertTrue(lines.get(2).startsWith("hot-unplug,rfc-v1,kernel-vector,lost-wakeup,lost-wakeup,match,exhaustive,"),
+                lines.get(2));
+    }
+
+    @Test
+    void aDeclaredExpectationTheSearchContradicts_exit1() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("sc"));
+        List<String> lines = Files.readAllLines(Path.of("fixtures/scenarios/bystander.txt")).stream()
+                .map(l -> l.startsWith("expect    naive") ? "expect naive none" : l).toList();
+        Files.write(dir.resolve("bystander.txt"), lines);
+        assertEquals(ExitCodes.FAILED, exec("explore", "--scenarios", dir.toString(), "--design", "naive"));
+        assertTrue(out.toString().contains("MISMATCH"), out.toString());
+    }
+
+    @Test
+    void malformedScenarioFile_exit2_namesFileAndLine() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("bad"));
+        Files.write(dir.resolve("x.txt"), List.of("scenario x", "cpus 2", "profiles rfc-v1", "task rx cpu=3"));
+        assertEquals(ExitCodes.USAGE, exec("explore", "--scenarios", dir.toString()));
+        assertTrue(err.toString().contains("x.txt:4: task rx: cpu 3 out of range (0..1)"), err.toString());
+    }
+
+    @Test
+    void badOptionValues_exit2_nameTheOption() {
+        assertEquals(ExitCodes.USAGE, exec("explore", "--design", "optimistic"));
+        assertTrue(err.toString().contains("--design: unknown blocking design 'optimistic'"), err.toString());
+        assertEquals(ExitCodes.USAGE, exec("explore", "--format", "xml"));
+        assertTrue(err.toString().contains("--format: unknown format 'xml'"), err.toString());
+        assertEquals(ExitCodes.USAGE, exec("explore", "--max-states", "0"));
+        assertEquals(ExitCodes.USAGE, exec("explore", "--profile", "none"));
+        assertEquals(ExitCodes.USAGE, exec("explore", "--bogus"));
+        assertEquals(ExitCodes.USAGE, exec("explore", "--scenarios", tmp.resolve("missing").toString()));
+        assertTrue(err.toString().contains("--scenarios: '"), err.toString());
+    }
+
+    @Test
+    void emptyScenarioFolder_exit4() {
+        assertEquals(ExitCodes.ALL_SKIPPED, exec("explore", "--scenarios", tmp.toString()));
+    }
+
+    @Test
+    void stage_writesExploreCsvAndTraceFiles() throws Exception {
+        StringWriter console = new StringWriter();
+        RunContext ctx = new RunContext(RunFolder.at(tmp.resolve("run")), null, new PrintWriter(console, true), true);
+        assertEquals(ExitCodes.OK, new ExploreStage(Path.of("fixtures/scenarios")).run(ctx));
+        Path csv = tmp.resolve("run/explore.csv");
+        List<String> rows = Files.readAllLines(csv);
+        assertEquals(String.join(",", DesignComparison.CSV_COLUMNS), rows.get(0));
+        assertTrue(rows.size() > 20, "every scenario × profile × design: " + rows.size());
+        Path trace = tmp.resolve("run/traces/naive-bystander.txt");
+        assertTrue(Files.readString(trace).startsWith("= scenario bystander · profile rfc-v1 · design naive"));
+        assertTrue(console.toString().contains("verdicts match their scenario files"), console.toString());
+    }
+}
