@@ -58,6 +58,9 @@ final class Blocking {
      * interrupt; an idle CPU is not counted as a victim.
      */
     static void wakeScan(KernelState s, Cpu c, boolean kernelVector) {
+        // Who was running when the interrupt came: a wake below may schedule the woken task
+        // on this CPU at once (an idle CPU runs it), which must not turn an idle CPU into a victim.
+        int interrupted = c.curr;
         boolean curWoken = false;
         for (Integer id : new java.util.ArrayList<>(s.waitList)) {
             Upid u = Lifetimes.touch(s, id, "wait-list walk on cpu " + c.id);
@@ -69,12 +72,12 @@ final class Blocking {
             u.waiting = false;
             s.waitList.remove(id);
             Task t = s.task(u.task);
-            if (t.tid == c.curr) {
+            if (t.tid == interrupted) {
                 curWoken = true;
             }
             uintrWake(s, t);
         }
-        if (kernelVector && c.curr >= 0 && !curWoken) {                 // an innocent victim (§5.2 item 7)
+        if (kernelVector && interrupted >= 0 && !curWoken) {            // an innocent victim (§5.2 item 7)
             s.counters.victimInterrupts++;
         }
     }

@@ -66,6 +66,24 @@ class BlockingDesignTest {
         w.assertDeliveredOnce(w.rx);
     }
 
+    /**
+     * kernel §5.2 item 7 counts a victim only where the 0xEB interrupts a task it does not wake.
+     * On an idle CPU the walk wakes the sleeper, which then runs there at once: that must not
+     * be counted as a victim (the CPU was idle when the interrupt came).
+     */
+    @ParameterizedTest
+    @EnumSource(value = BlockingDesign.class, names = {"KERNEL_VECTOR", "KERNEL_VECTOR_CHECKED"})
+    void kernelVector_0xEBOnAnIdleCpu_wakesTheSleeper_isNoVictim_kernel5_2_7(BlockingDesign d) {
+        Rig w = Rig.rfc(d, 2);
+        assertEquals(Kernel.BLOCKED, w.k.syscall(w.rx, "uintr_wait", 0));
+        assertEquals(SendOutcome.OK, w.k.senduipi(w.tx, w.idx));
+        w.k.interrupts(0);
+        assertEquals(1, w.k.counters().kernelVectorInterrupts, "the 0xEB reached idle cpu0");
+        assertEquals(TaskState.RUNNING, w.task(w.rx).state, "idle cpu0 ran the woken receiver");
+        assertEquals(0, w.k.counters().victimInterrupts, "an idle CPU is no victim");
+        w.assertDeliveredOnce(w.rx);
+    }
+
     /** kernel §5.2 item 1: a post absorbed into UIRR between syscall entry and arming is never woken for. */
     private static Rig postBeforeArm(BlockingDesign d) {
         Rig w = Rig.rfc(d, 2);
