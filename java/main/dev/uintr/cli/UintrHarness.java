@@ -6,6 +6,7 @@ import picocli.CommandLine.HelpCommand;
 /** The root command: lists the subcommands, one class each. */
 @Command(name = "uintr-harness",
         mixinStandardHelpOptions = true,
+        scope = picocli.CommandLine.ScopeType.INHERIT,
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         exitCodeOnExecutionException = ExitCodes.INTERNAL,
         versionProvider = VersionProvider.class,

@@ -50,6 +50,19 @@ class CliTest {
     }
 
     @Test
+    void everySubcommand_hasHelp_withTheExitCodes() {
+        for (String[] cmd : new String[][] {{"probe"}, {"run"}, {"isa", "check"}, {"kernel", "check"}, {"conform"},
+                {"explore"}, {"bench"}, {"report", "compare"}}) {
+            String[] args = java.util.Arrays.copyOf(cmd, cmd.length + 1);
+            args[cmd.length] = "--help";
+            CliRunner.Result r = CliRunner.run(args);
+            assertEquals(0, r.exitCode(), String.join(" ", args) + ": " + r.err());
+            assertTrue(r.out().contains("Usage: uintr-harness " + String.join(" ", cmd)), r.out());
+            assertTrue(r.out().contains("Exit codes"), String.join(" ", args) + " help lacks the exit codes");
+        }
+    }
+
+    @Test
     void probeCsv_hasEveryFact() throws IOException {
         CliRunner.Result r = CliRunner.run("probe", "--format", "csv");
         assertEquals(0, r.exitCode(), r.err());
