@@ -5,6 +5,7 @@
  * handlers must not run in it), so neither a fault nor a lost wake-up reaches the JVM.
  */
 #include "bench_internal.h"
+#include "child_wait.h"
 
 #include <errno.h>
 #include <sched.h>
@@ -245,19 +246,9 @@ int ubench_run(const ubench_config *cfg, uint64_t *samples, int32_t cap, ubench_
     if (pid == 0)
         child_main(cfg, shm);
 
-    int status = 0, reaped = 0;
-    int64_t deadline = raw_ns() + (int64_t)timeout_ms * 1000000LL;
-    for (;;) {
-        pid_t r = waitpid(pid, &status, WNOHANG);
-        if (r == pid) { reaped = 1; break; }
-        if (r < 0 && errno != EINTR) break;
-        if (raw_ns() >= deadline) break;
-        struct timespec nap = { 0, 2000000 };
-        nanosleep(&nap, NULL);
-    }
+    int status = 0;
+    int reaped = child_wait(pid, timeout_ms, CLOCK_MONOTONIC_RAW, 2000000, &status);
     if (!reaped) {
-        kill(pid, SIGKILL);
-        while (waitpid(pid, &status, 0) < 0 && errno == EINTR) { }
         out->status = UBENCH_STATUS_TIMEOUT;
         snprintf(out->detail, sizeof out->detail, "killed after %d ms", timeout_ms);
     } else if (WIFSIGNALED(status)) {

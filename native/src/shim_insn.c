@@ -9,6 +9,7 @@
  * child catches the signal, records it in shared memory and exits: the JVM never sees it.
  */
 #include "uintr_shim.h"
+#include "child_wait.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -129,13 +130,6 @@ static void child_on_fault(int sig, siginfo_t *si, void *uc)
     _exit(111);
 }
 
-static int64_t now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* Runs fn(arg) in a forked child with the fault handlers installed; `at` is the address
  * fault offsets are measured from. Fills *out as ush_try_insn documents. */
 static int run_in_child(uint64_t (*fn)(uint64_t), uint64_t arg, const unsigned char *at,
@@ -179,19 +173,9 @@ static int run_in_child(uint64_t (*fn)(uint64_t), uint64_t arg, const unsigned c
         _exit(0);
     }
 
-    int status = 0, reaped = 0;
-    int64_t deadline = now_ms() + timeout_ms;
-    for (;;) {
-        pid_t r = waitpid(pid, &status, WNOHANG);
-        if (r == pid) { reaped = 1; break; }
-        if (r < 0 && errno != EINTR) break;
-        if (now_ms() >= deadline) break;
-        struct timespec nap = { 0, 1000000 };
-        nanosleep(&nap, NULL);
-    }
+    int status = 0;
+    int reaped = child_wait(pid, timeout_ms, CLOCK_MONOTONIC, 1000000, &status);
     if (!reaped) {
-        kill(pid, SIGKILL);
-        while (waitpid(pid, &status, 0) < 0 && errno == EINTR) { }
         out->outcome = USH_OUTCOME_TIMEOUT;
     } else if (WIFEXITED(status)) {
         out->exit_status = WEXITSTATUS(status);

@@ -28,7 +28,7 @@ public final class BenchSession {
     /** As above with another source (tests). */
     public static List<LatencyRow> run(BenchConfig cfg, HostFacts facts, Path dir, PrintWriter console,
                                        LatencySource source) {
-        long tscHz = facts.tscHz() > 0 ? facts.tscHz() : UintrBenchLib.Calls.tscHz(CALIBRATION_MS);
+        long tscHz = facts.tscHz() > 0 ? facts.tscHz() : ShimLoader.tscHz(CALIBRATION_MS);
         long overhead = LatencyStats.medianTicks(UintrBenchLib.Calls.timerOverhead(OVERHEAD_PAIRS, cfg.cpus().a()));
         HostSnapshot host = HostSnapshot.of(facts, tscHz, overhead, cfg.cpus(), Path.of("/sys"));
         String load = HostCsv.loadAverage(Path.of("/proc/loadavg"));

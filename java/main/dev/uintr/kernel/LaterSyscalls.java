@@ -56,13 +56,7 @@ final class LaterSyscalls {
         }
         Upid u = s.upid(t.upid);
         Lifetimes.getUpid(s, t.upid);                                    // "programmed in MSR" reference
-        u.nv = Upid.NOTIFICATION_VECTOR;
-        u.ndst = s.cpus[t.cpu].ndst();
-        t.handler = handler;
-        t.pd = t.upid;
-        t.stackAdjust = 128;
-        t.uinv = Upid.NOTIFICATION_VECTOR;
-        s.cpus[t.cpu].liveUinv = t.uinv;
+        ReceiverSteps.programReceiver(s, t, u, handler);
         t.receiver = true;
         if ((fl & 0x3000) != 0) {                                        // cost written only when a bit is set (sticky)
             u.waitingCost = (fl & WAITING_RECEIVER) != 0 ? Upid.COST_RECEIVER : Upid.COST_SENDER;
@@ -80,12 +74,7 @@ final class LaterSyscalls {
             return -Errno.EINVAL;                                        // step 3
         }
         Upid u = s.upid(t.upid);
-        t.uinv = 0;
-        s.cpus[t.cpu].liveUinv = 0;
-        t.pd = -1;
-        t.uirr = 0;
-        t.stackAdjust = 0;
-        t.handler = 0;
+        ReceiverSteps.clearReceiver(s, t);
         t.receiver = false;
         u.sn = true;
         Lifetimes.putUpid(s, t.upid);                                    // the "MSR" reference
@@ -100,14 +89,9 @@ final class LaterSyscalls {
         if (r != 0) {
             return r;
         }
-        if (s.failAlloc) {
-            return -Errno.ENOMEM;                                        // step 3: before the receiver check
-        }
-        if (!t.receiver) {
-            return -Errno.EINVAL;                                        // step 4
-        }
-        if (Long.compareUnsigned(vector, 64) >= 0) {
-            return -Errno.ENOSPC;                                        // step 5
+        r = ReceiverSteps.vectorChecks(s, t, vector);                    // steps 3–5: ENOMEM before the receiver check
+        if (r != 0) {
+            return r;
         }
         Upid u = s.upid(t.upid);
         u.uvecMask |= 1L << vector;
@@ -126,11 +110,9 @@ final class LaterSyscalls {
             return r;
         }
         OpenFile f = Fds.lookup(s, t, fd);
-        if (f == null) {
-            return -Errno.EBADF;                                         // step 3
-        }
-        if (f.kind != FileKind.UVEC_FD) {
-            return -Errno.EOPNOTSUPP;                                    // step 4
+        r = ReceiverSteps.fileChecks(f, FileKind.UVEC_FD);               // steps 3–4
+        if (r != 0) {
+            return r;
         }
         if (!s.upid(f.upid).receiverActive) {
             return -Errno.ESHUTDOWN;                                     // step 5: receiver thread exited

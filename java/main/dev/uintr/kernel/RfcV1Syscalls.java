@@ -39,15 +39,9 @@ final class RfcV1Syscalls {
         }
         int id = s.newUpid(t.tid);                                       // refs = 1 (owner)
         Upid u = s.upid(id);
-        u.nv = Upid.NOTIFICATION_VECTOR;
-        u.ndst = s.cpus[t.cpu].ndst();
         t.upid = id;
         t.receiver = true;
-        t.handler = handler;
-        t.pd = id;
-        t.stackAdjust = 128;
-        t.uinv = Upid.NOTIFICATION_VECTOR;
-        s.cpus[t.cpu].liveUinv = t.uinv;                                 // written to the live MSR
+        ReceiverSteps.programReceiver(s, t, u, handler);
         return 0;
     }
 
@@ -61,12 +55,7 @@ final class RfcV1Syscalls {
             return -Errno.EINVAL;                                        // (b) step 3
         }
         Upid u = s.upid(t.upid);
-        t.uinv = 0;
-        s.cpus[t.cpu].liveUinv = 0;
-        t.pd = -1;
-        t.uirr = 0;
-        t.stackAdjust = 0;
-        t.handler = 0;
+        ReceiverSteps.clearReceiver(s, t);
         u.receiverActive = false;
         u.sn = true;
         Lifetimes.leaveWaitList(s, t.upid);
@@ -83,14 +72,9 @@ final class RfcV1Syscalls {
         if (r != 0) {
             return r;
         }
-        if (s.failAlloc) {
-            return -Errno.ENOMEM;                                        // steps 3–4: fd context, receiver info
-        }
-        if (!t.receiver) {
-            return -Errno.EINVAL;                                        // step 5
-        }
-        if (Long.compareUnsigned(vector, 64) >= 0) {
-            return -Errno.ENOSPC;                                        // step 6 (u64: -1 too)
+        r = ReceiverSteps.vectorChecks(s, t, vector);                    // steps 3–6
+        if (r != 0) {
+            return r;
         }
         Upid u = s.upid(t.upid);
         if ((u.uvecMask & (1L << vector)) != 0) {
@@ -112,11 +96,9 @@ final class RfcV1Syscalls {
             return r;
         }
         OpenFile f = Fds.lookup(s, t, fd);
-        if (f == null) {
-            return -Errno.EBADF;                                         // step 3
-        }
-        if (f.kind != FileKind.UINTR_FD) {
-            return -Errno.EOPNOTSUPP;                                    // step 4
+        r = ReceiverSteps.fileChecks(f, FileKind.UINTR_FD);              // steps 3–4
+        if (r != 0) {
+            return r;
         }
         for (SenderLink l : f.senders) {
             if (l.task() == t.tid) {
@@ -158,11 +140,9 @@ final class RfcV1Syscalls {
             return r;
         }
         OpenFile f = Fds.lookup(s, t, fd);
-        if (f == null) {
-            return -Errno.EBADF;                                         // step 3
-        }
-        if (f.kind != FileKind.UINTR_FD) {
-            return -Errno.EOPNOTSUPP;                                    // step 4
+        r = ReceiverSteps.fileChecks(f, FileKind.UINTR_FD);              // steps 3–4
+        if (r != 0) {
+            return r;
         }
         SenderLink link = null;
         for (SenderLink l : f.senders) {

@@ -88,6 +88,11 @@ public final class ShimLoader {
         }).orElse("unknown");
     }
 
+    /** TSC ticks per second against CLOCK_MONOTONIC_RAW over {@code ms} milliseconds (ush_tsc_hz), 0 if unknown or not loaded. */
+    public static long tscHz(int ms) {
+        return SHIM.map(s -> s.ush_tsc_hz(ms)).orElse(0L);
+    }
+
     private static String buildNote() {
         try (var in = ShimLoader.class.getResourceAsStream("/uintrshim-build.txt")) {
             if (in == null) {

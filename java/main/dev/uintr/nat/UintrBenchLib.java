@@ -179,19 +179,5 @@ public interface UintrBenchLib extends Library {
         public static int cpusAllowed() {
             return LIB.map(UintrBenchLib::ubench_cpus_allowed).orElse(-1);
         }
-
-        /** TSC ticks per second against CLOCK_MONOTONIC_RAW (the shim's ush_tsc_hz), 0 if unknown. */
-        public static long tscHz(int ms) {
-            return ShimLoader.SHIM.map(s -> s.ush_tsc_hz(ms)).orElse(0L);
-        }
-
-        /** CPUID(leaf, subleaf) = {EAX, EBX, ECX, EDX}, or empty without the shim. */
-        public static Optional<int[]> cpuid(int leaf, int subleaf) {
-            return ShimLoader.SHIM.map(s -> {
-                int[] out = new int[4];
-                s.ush_cpuid(leaf, subleaf, out);
-                return out;
-            });
-        }
     }
 }

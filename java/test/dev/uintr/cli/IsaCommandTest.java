@@ -4,13 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code isa check} and {@code isa decode} through the real command line. */
 class IsaCommandTest {
@@ -18,18 +15,6 @@ class IsaCommandTest {
 
     @TempDir
     Path dir;
-
-    private record Run(int code, String out, String err) {}
-
-    private static Run run(String... args) {
-        CommandLine cl = Main.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     private Path file(String name, String text) throws IOException {
         Path p = dir.resolve(name);
@@ -40,16 +25,16 @@ class IsaCommandTest {
     @Test
     void passingFile_exit0_summary() throws IOException {
         Path f = file("ok.csv", HEADER + "stui.ok,STUI,,uif=0,fault=none uif=1\nclui.ok,CLUI,,uif=1,fault=none uif=0\n");
-        Run r = run("isa", "check", f.toString());
-        assertEquals(0, r.code(), r.err());
+        CliRunner.Result r = CliRunner.run("isa", "check", f.toString());
+        assertEquals(0, r.exitCode(), r.err());
         assertEquals("2 passed, 0 failed", r.out().strip());
     }
 
     @Test
     void failingRow_exit1_oneLineWithDiff() throws IOException {
         Path f = file("bad.csv", HEADER + "stui.ok,STUI,,uif=0,fault=none uif=1\nstui.wrong,STUI,,uif=0,fault=GP\n");
-        Run r = run("isa", "check", f.toString());
-        assertEquals(1, r.code());
+        CliRunner.Result r = CliRunner.run("isa", "check", f.toString());
+        assertEquals(1, r.exitCode());
         String[] lines = r.out().strip().split("\n");
         assertEquals(2, lines.length, r.out());
         assertEquals("FAIL stui.wrong (" + f + ":3): fault: expected GP, got none; uif: expected 0, got 1 (not listed: should be unchanged)",
@@ -60,8 +45,8 @@ class IsaCommandTest {
     @Test
     void unknownKey_exit2_namesFileLineAndItem() throws IOException {
         Path f = file("mal.csv", HEADER + "stui.ok,STUI,,uif=0,fault=none uif=1\nx,STUI,,uif=0 bogus=1,fault=none\n");
-        Run r = run("isa", "check", f.toString());
-        assertEquals(2, r.code());
+        CliRunner.Result r = CliRunner.run("isa", "check", f.toString());
+        assertEquals(2, r.exitCode());
         assertTrue(r.err().contains(f + ":3: row x: in: bad item 'bogus=1': unknown key 'bogus'"), r.err());
         assertEquals("", r.out(), "nothing runs when a row is malformed");
     }
@@ -86,8 +71,8 @@ class IsaCommandTest {
         };
         for (String[] c : cases) {
             Path f = file("m.csv", HEADER + c[0] + "\n");
-            Run r = run("isa", "check", f.toString());
-            assertEquals(2, r.code(), c[0] + " -> " + r.err());
+            CliRunner.Result r = CliRunner.run("isa", "check", f.toString());
+            assertEquals(2, r.exitCode(), c[0] + " -> " + r.err());
             assertTrue(r.err().contains(c[1]), c[0] + " -> " + r.err());
             assertTrue(r.err().contains(f.toString()), "names the file: " + r.err());
         }
@@ -96,34 +81,34 @@ class IsaCommandTest {
     @Test
     void badHeader_exit2() throws IOException {
         Path f = file("h.csv", "id,op,in,expect\n");
-        Run r = run("isa", "check", f.toString());
-        assertEquals(2, r.code());
+        CliRunner.Result r = CliRunner.run("isa", "check", f.toString());
+        assertEquals(2, r.exitCode());
         assertTrue(r.err().contains(f + ":1: header lacks column 'arg'"), r.err());
     }
 
     @Test
     void missingFile_exit2() {
-        Run r = run("isa", "check", dir.resolve("nope.csv").toString());
-        assertEquals(2, r.code());
+        CliRunner.Result r = CliRunner.run("isa", "check", dir.resolve("nope.csv").toString());
+        assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("nope.csv: no such file"), r.err());
     }
 
     @Test
     void decode_shimBytes_isa6() {
-        Run r = run("isa", "decode", "f3410fc7f2");
-        assertEquals(0, r.code());
+        CliRunner.Result r = CliRunner.run("isa", "decode", "f3410fc7f2");
+        assertEquals(0, r.exitCode());
         assertEquals("senduipi %r10 (5 bytes)", r.out().strip());
-        Run v = run("isa", "decode", "f3", "0f", "c7", "30");
-        assertEquals(1, v.code());
+        CliRunner.Result v = CliRunner.run("isa", "decode", "f3", "0f", "c7", "30");
+        assertEquals(1, v.exitCode());
         assertTrue(v.out().contains("VMXON"), v.out());
-        assertEquals(2, run("isa", "decode", "f3g").code());
+        assertEquals(2, CliRunner.run("isa", "decode", "f3g").exitCode());
     }
 
     @Test
     void bench_printsTheMedian_rejectsZeroRounds() {
-        Run r = run("isa", "bench", "--warmup", "0", "--rounds", "3", "--iterations", "1000");
-        assertEquals(0, r.code(), r.err());
+        CliRunner.Result r = CliRunner.run("isa", "bench", "--warmup", "0", "--rounds", "3", "--iterations", "1000");
+        assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("median: "), r.out());
-        assertEquals(2, run("isa", "bench", "--rounds", "0").code());
+        assertEquals(2, CliRunner.run("isa", "bench", "--rounds", "0").exitCode());
     }
 }

@@ -21,8 +21,12 @@ class IsaWorkedExamplesTest {
         return new Machine(cpus, CpuModel.SAPPHIRE_RAPIDS);
     }
 
-    @Test
-    void senduipi_workedExample_xapic_isa7_5() {
+    /**
+     * The SENDUIPI worked example of uintr-isa §7.5 on two xAPIC CPUs, before RAX=2 is sent
+     * from CPU 0: TT=0x1001, MISC=0x000000EC_00000003, UITTE @0x1020 = {0x501 (V=1, UV=5), 0x2040},
+     * UPID @0x2040 = {0x00000100_00EC0000, 0}; both pages supervisor-writable.
+     */
+    private static Machine senduipiWorkedExample() {
         Machine m = machine(2);
         Cpu c = m.cpu(0);
         c.tt = 0x1001;
@@ -32,6 +36,12 @@ class IsaWorkedExamplesTest {
         m.memory().write64(0x1020, 0x501);
         m.memory().write64(0x1028, 0x2040);
         m.memory().write64(0x2040, 0x00000100_00EC0000L);
+        return m;
+    }
+
+    @Test
+    void senduipi_workedExample_xapic_isa7_5() {
+        Machine m = senduipiWorkedExample();
         List<String> ipis = new ArrayList<>();
         m.setListener(new MachineListener() {
             @Override
@@ -181,15 +191,7 @@ class IsaWorkedExamplesTest {
 
     @Test
     void senduipi_readOnlyUpid_pfBeforeAnyChange_isa7_5() {
-        Machine m = machine(2);
-        Cpu c = m.cpu(0);
-        c.tt = 0x1001;
-        c.misc = 0xEC_0000_0003L;
-        m.memory().map(0x1000, 0x1fff, Memory.WRITABLE);
-        m.memory().map(0x2000, 0x2fff, Memory.WRITABLE);
-        m.memory().write64(0x1020, 0x501);
-        m.memory().write64(0x1028, 0x2040);
-        m.memory().write64(0x2040, 0x00000100_00EC0000L);
+        Machine m = senduipiWorkedExample();
         m.memory().protect(0x2000, 0x2fff, 0);                 // read-only, supervisor
         Machine before = m.copy();
         assertEquals(Fault.PF, Isa.senduipi(m, 0, 2), "the locked RMW needs write access");

@@ -3,9 +3,9 @@ package dev.uintr.kernel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.uintr.cli.CliRunner;
 import dev.uintr.cli.ExitCodes;
 import dev.uintr.cli.KernelErrnoStage;
-import dev.uintr.cli.Main;
 import dev.uintr.cli.RunContext;
 import dev.uintr.report.RunFolder;
 import java.io.PrintWriter;
@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code uintr-harness kernel check} and the "kernel" run stage. */
 class KernelCommandTest {
@@ -26,10 +25,7 @@ class KernelCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int exec(String... args) {
-        CommandLine cl = Main.newCommandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        return cl.execute(args);
+        return CliRunner.execute(out, err, args);
     }
 
     @Test
