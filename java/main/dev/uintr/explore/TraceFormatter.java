@@ -147,11 +147,6 @@ public final class TraceFormatter {
                 }
                 out.add("cpu" + i + " offline" + (dropped.length() == 0 ? "" : ": pending " + dropped + " dropped"));
             }
-            for (int v = 255; v >= 0; v--) {
-                if (cb.pending(v) && !ca.pending(v)) {
-                    out.add("IPI 0x" + hex(v) + " → cpu" + i);
-                }
-            }
         }
         for (int i = 0; i < b.upids.size(); i++) {
             Upid ub = b.upids.get(i);
@@ -180,6 +175,14 @@ public final class TraceFormatter {
             }
             if (w.length() > 0) {
                 out.add(b.task(ub.task).name + ".UPID" + w);
+            }
+        }
+        // IPIs after the UPID writes: SENDUIPI updates the UPID under lock, then sends (uintr-isa §7.5).
+        for (int i = 0; i < b.cpus.length; i++) {
+            for (int v = 255; v >= 0; v--) {
+                if (b.cpus[i].pending(v) && !a.cpus[i].pending(v)) {
+                    out.add("IPI 0x" + hex(v) + " → cpu" + i);
+                }
             }
         }
         for (int i = 0; i < b.tasks.size(); i++) {
