@@ -212,6 +212,29 @@ class EmulatedRowsTest {
     }
 
     @Test
+    void reportCompare_keepsEmulatedRowsOnLinesOfTheirOwn(@TempDir Path dir) {
+        BenchConfig cfg = Canned.config(List.of(Mechanism.UIPI, Mechanism.PIPE), 100, false, BenchBackend.AUTO);
+        LatencySource nat = Canned.scaled(Map.of(Mechanism.PIPE, 200L));
+        run(nat, canned(50), cfg, dir.resolve("r1"));
+        run(nat, canned(55), cfg, dir.resolve("r2"));
+        RunComparison c = RunComparison.load(List.of(dir.resolve("r1"), dir.resolve("r2")));
+        assertEquals(List.of("uipi/round-trip", "uipi/round-trip/emulated emu0,emu0",
+                "uipi/round-trip/emulated emu0,emu1", "pipe/round-trip"), List.copyOf(c.keys()));
+        assertEquals(10.0, c.p50ChangePct("uipi/round-trip/emulated emu0,emu0", 1), 0.2);
+        assertTrue(Double.isNaN(c.p50ChangePct("uipi/round-trip", 1)), "the skipped native row has no figure");
+    }
+
+    @Test
+    void auto_uipiOnlyOnAHostWithoutUintr_exitsZero_becauseTheEmulatedRowsRan(@TempDir Path dir) {
+        BenchConfig cfg = Canned.config(List.of(Mechanism.UIPI), 50, false, BenchBackend.AUTO);
+        List<LatencyRow> rows = run(Canned.scaled(Map.of()), canned(50), cfg, dir);
+        assertEquals(3, rows.size());
+        assertEquals(0, BenchRunner.verdict(rows));
+        BenchConfig nativeOnly = Canned.config(List.of(Mechanism.UIPI), 50, false, BenchBackend.NATIVE);
+        assertEquals(4, BenchRunner.verdict(run(Canned.scaled(Map.of()), canned(50), nativeOnly, dir.resolve("n"))));
+    }
+
+    @Test
     void plot_convertsEachCurveWithItsOwnRate() {
         // 1000 batches of 1..1000 ns at 10^12 ticks/s: 0.001 ns .. 1 ns per round trip = 1e-6 .. 1e-3 µs.
         XYSeries s = LatencyPlot.curve(LatencyPlot.Series.of("emu", Canned.ramp(1000), 1000, 1e12, true));
