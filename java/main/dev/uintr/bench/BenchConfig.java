@@ -18,9 +18,12 @@ import java.util.List;
  *                           mechanisms (round 1 of every mechanism, then round 2, ...), and the samples
  *                           merged: a burst of interference on a shared host then spreads over every
  *                           mechanism instead of ruining one, which keeps medians reproducible
+ * @param backend            which rows: native, the emulated uipi round trips, both, or auto (the emulated
+ *                           ones only where the native uipi round trip was skipped); see {@link BenchBackend}
  */
 public record BenchConfig(List<Mechanism> mechanisms, int iterations, int warmup, CpuPair cpus, int timeoutMs,
-                          long expectedIntervalNs, Mechanism normaliseTo, boolean oneWay, int rounds) {
+                          long expectedIntervalNs, Mechanism normaliseTo, boolean oneWay, int rounds,
+                          BenchBackend backend) {
     public static final int DEFAULT_ITERATIONS = 20_000;
     public static final int QUICK_ITERATIONS = 200;
     public static final int DEFAULT_ROUNDS = 5;
@@ -45,18 +48,28 @@ public record BenchConfig(List<Mechanism> mechanisms, int iterations, int warmup
         if (expectedIntervalNs < 0) {
             throw new BadInputException("--expected-interval-ns: must be >= 0, got " + expectedIntervalNs);
         }
+        if (backend == null) {
+            throw new IllegalArgumentException("backend");
+        }
+        if (backend == BenchBackend.EMULATED && !mechanisms.contains(Mechanism.UIPI)) {
+            throw new BadInputException("--backend emulated: only uipi has an emulated path, and --mechanisms "
+                    + "does not select it");
+        }
     }
 
-    /** Every mechanism, default sizes, pinned to 0,1, normalised to eventfd when uipi is not measured. */
+    /**
+     * Every mechanism, default sizes, pinned to 0,1, normalised to eventfd when uipi is not measured,
+     * backend auto.
+     */
     public static BenchConfig defaults() {
         return new BenchConfig(List.of(Mechanism.values()), DEFAULT_ITERATIONS, 1_000, CpuPair.DEFAULT, 60_000, 0,
-                Mechanism.EVENTFD, true, DEFAULT_ROUNDS);
+                Mechanism.EVENTFD, true, DEFAULT_ROUNDS, BenchBackend.AUTO);
     }
 
-    /** The run stage's short bench: every mechanism, few iterations (ctx.quick()) or a modest number. */
+    /** The run stage's short bench: every mechanism, few iterations (ctx.quick()) or a modest number, backend auto. */
     public static BenchConfig forStage(boolean quick) {
         return new BenchConfig(List.of(Mechanism.values()), quick ? QUICK_ITERATIONS : 5_000, quick ? 20 : 500,
-                CpuPair.DEFAULT, 30_000, 0, Mechanism.EVENTFD, true, quick ? 1 : DEFAULT_ROUNDS);
+                CpuPair.DEFAULT, 30_000, 0, Mechanism.EVENTFD, true, quick ? 1 : DEFAULT_ROUNDS, BenchBackend.AUTO);
     }
 
     /** Samples measured in round {@code r} (0-based): the iterations split as evenly as possible. */
@@ -66,6 +79,7 @@ public record BenchConfig(List<Mechanism> mechanisms, int iterations, int warmup
 
     /** This configuration with another iteration count, one round (what one native call measures). */
     public BenchConfig withIterations(int n) {
-        return new BenchConfig(mechanisms, n, warmup, cpus, timeoutMs, expectedIntervalNs, normaliseTo, oneWay, 1);
+        return new BenchConfig(mechanisms, n, warmup, cpus, timeoutMs, expectedIntervalNs, normaliseTo, oneWay, 1,
+                backend);
     }
 }

@@ -10,45 +10,68 @@ import java.util.Locale;
  * rewrites latency.csv and relative.csv atomically: an interrupted run leaves valid CSV of
  * what was done. The plot is drawn once at the end. host.csv is the caller's (it knows the
  * shim and the CPU count).
+ *
+ * <p>The emulated uipi paths ({@link EmulatedPath}) run right after the native uipi round trip,
+ * as rows of their own with backend {@code emulated}: with {@link BenchBackend#AUTO} only when
+ * that native row was skipped, with {@code both} and {@code emulated} always. Their samples are
+ * converted with their own tick rate, never with the TSC's.
  */
 public final class BenchRunner {
     private final LatencySource source;
+    private final EmulatedLatencySource emulated;
     private final HostSnapshot host;
     private final Path dir;
     private final BenchProgress progress;
 
+    /** Native rows from {@code source}, emulated rows from the Java model. */
     public BenchRunner(LatencySource source, HostSnapshot host, Path dir, BenchProgress progress) {
+        this(source, new EmulatedUipiSource(), host, dir, progress);
+    }
+
+    public BenchRunner(LatencySource source, EmulatedLatencySource emulated, HostSnapshot host, Path dir,
+                       BenchProgress progress) {
         this.source = source;
+        this.emulated = emulated;
         this.host = host;
         this.dir = dir;
         this.progress = progress;
     }
 
-    /** The number of progress steps {@code cfg} takes. */
+    /** The number of progress steps {@code cfg} takes (an emulated path auto leaves out is passed over). */
     public static int steps(BenchConfig cfg) {
-        return cfg.mechanisms().size() * (cfg.oneWay() ? 2 : 1) * cfg.rounds();
+        int perRound = cfg.backend().runsNative() ? cfg.mechanisms().size() * (cfg.oneWay() ? 2 : 1) : 0;
+        if (cfg.backend().mayEmulate() && cfg.mechanisms().contains(Mechanism.UIPI)) {
+            perRound += EmulatedPath.values().length;
+        }
+        return perRound * cfg.rounds();
     }
 
-    /** One mechanism in one mode, with the samples of the rounds so far. */
+    /** One mechanism in one mode (native, or one emulated path), with the samples of the rounds so far. */
     private static final class Unit {
         final Mechanism mechanism;
         final Mode mode;
+        final EmulatedPath path;   // null: native
+        final Unit nativeTwin;     // auto: the native uipi round trip whose skip lets this emulated unit run
         long[] ticks = new long[0];
         int count;
+        double ticksPerSecond;
         LatencyRow row;          // null until its first round ended
+        boolean dropped;         // auto, and the native twin was not skipped: no row
         String cpusSeen = HostSnapshot.UNKNOWN;
 
-        Unit(Mechanism mechanism, Mode mode) {
+        Unit(Mechanism mechanism, Mode mode, EmulatedPath path, Unit nativeTwin) {
             this.mechanism = mechanism;
             this.mode = mode;
+            this.path = path;
+            this.nativeTwin = nativeTwin;
         }
 
         String label() {
-            return mechanism.id() + " " + mode.id();
+            return mechanism.id() + " " + mode.id() + (path == null ? "" : " emulated " + path.cpus());
         }
 
         boolean finished() {
-            return row != null && row.status() != RowStatus.OK;
+            return dropped || (row != null && row.status() != RowStatus.OK);
         }
 
         void append(Measurement m) {
@@ -57,6 +80,7 @@ public final class BenchRunner {
             ticks = t;
             count += m.count();
             cpusSeen = m.cpusSeen();
+            ticksPerSecond = m.ticksPerSecond();
         }
     }
 
@@ -66,34 +90,36 @@ public final class BenchRunner {
      * A unit skipped or failed in one round is not run again.
      */
     public List<LatencyRow> run(BenchConfig cfg) {
-        List<Unit> units = new ArrayList<>();
-        for (Mechanism m : cfg.mechanisms()) {
-            for (Mode mode : Mode.values()) {
-                if (mode == Mode.ROUND_TRIP || cfg.oneWay()) {
-                    units.add(new Unit(m, mode));
-                }
-            }
-        }
+        List<Unit> units = units(cfg);
         for (int round = 0; round < cfg.rounds(); round++) {
             BenchConfig roundCfg = cfg.withIterations(cfg.iterationsInRound(round));
             String of = cfg.rounds() > 1 ? String.format(Locale.ROOT, " (round %d/%d)", round + 1, cfg.rounds()) : "";
             for (Unit u : units) {
+                if (u.row == null && u.nativeTwin != null
+                        && (u.nativeTwin.row == null || u.nativeTwin.row.status() != RowStatus.SKIPPED)) {
+                    u.dropped = true;   // auto: the native uipi round trip ran (or failed), so no emulated stand-in
+                }
                 if (u.finished()) {
                     progress.pass();
                     continue;
                 }
                 progress.start(u.label() + of);
-                Measurement meas = u.mode == Mode.ONE_WAY && !"yes".equals(host.invariantTsc())
-                        ? Measurement.skipped("one-way needs an invariant TSC (invariant_tsc = " + host.invariantTsc() + ")")
-                        : source.measure(u.mechanism, u.mode, roundCfg);
+                Measurement meas;
+                if (u.path != null) {
+                    meas = emulated.measure(u.path, roundCfg);
+                } else if (u.mode == Mode.ONE_WAY && !"yes".equals(host.invariantTsc())) {
+                    meas = Measurement.skipped("one-way needs an invariant TSC (invariant_tsc = " + host.invariantTsc() + ")");
+                } else {
+                    meas = source.measure(u.mechanism, u.mode, roundCfg);
+                }
                 if (meas.status() == RowStatus.OK) {
                     u.append(meas);
-                    u.row = toRow(u.mechanism, u.mode, new Measurement(RowStatus.OK, "", u.ticks, u.count, u.cpusSeen,
-                            meas.backend()), cfg);
+                    u.row = toRow(u, new Measurement(RowStatus.OK, "", u.ticks, u.count, u.cpusSeen,
+                            meas.backend(), u.ticksPerSecond), cfg);
                 } else {
                     String why = cfg.rounds() > 1 && meas.status() == RowStatus.FAILED
                             ? "round " + (round + 1) + ": " + meas.reason() : meas.reason();
-                    u.row = toRow(u.mechanism, u.mode, new Measurement(meas.status(), why, new long[0], 0,
+                    u.row = toRow(u, new Measurement(meas.status(), why, new long[0], 0,
                             meas.cpusSeen(), meas.backend()), cfg);
                 }
                 List<LatencyRow> rows = rows(units);
@@ -104,20 +130,86 @@ public final class BenchRunner {
         }
         List<LatencyPlot.Series> curves = new ArrayList<>();
         for (Unit u : units) {
-            if (u.row.status() == RowStatus.OK) {
-                curves.add(new LatencyPlot.Series(u.label() + " (" + u.row.backend() + ")", u.ticks, u.count));
+            if (u.row != null && u.row.status() == RowStatus.OK) {
+                curves.add(u.path == null
+                        ? LatencyPlot.Series.of(u.label() + " (native)", u.ticks, u.count, host.tscHz(), false)
+                        : LatencyPlot.Series.of(u.mechanism.id() + " " + u.mode.id() + " (emulated " + u.path.cpus()
+                                + ": Java model cost, not hardware)", u.ticks, u.count, u.ticksPerSecond, true));
             }
         }
-        if (!curves.isEmpty() && host.tscHz() > 0) {
-            LatencyPlot.write(dir.resolve(LatencyPlot.FILE), curves, host.tscHz(),
+        if (!curves.isEmpty()) {
+            LatencyPlot.write(dir.resolve(LatencyPlot.FILE), curves,
                     host.cpuModel() + " · " + host.kernel() + " · CPUs " + host.pinning() + " · "
                             + cfg.iterations() + " samples each");
         }
         return rows(units);
     }
 
+    /**
+     * The units in run order: each mechanism's native modes, and right after uipi's the emulated
+     * paths (auto ties them to the native uipi round trip).
+     */
+    private static List<Unit> units(BenchConfig cfg) {
+        List<Unit> units = new ArrayList<>();
+        BenchBackend b = cfg.backend();
+        for (Mechanism m : cfg.mechanisms()) {
+            Unit roundTrip = null;
+            if (b.runsNative()) {
+                for (Mode mode : Mode.values()) {
+                    if (mode == Mode.ROUND_TRIP || cfg.oneWay()) {
+                        Unit u = new Unit(m, mode, null, null);
+                        units.add(u);
+                        if (mode == Mode.ROUND_TRIP) {
+                            roundTrip = u;
+                        }
+                    }
+                }
+            }
+            if (m == Mechanism.UIPI && b.mayEmulate()) {
+                for (EmulatedPath p : EmulatedPath.values()) {
+                    units.add(new Unit(m, Mode.ROUND_TRIP, p, b == BenchBackend.AUTO ? roundTrip : null));
+                }
+            }
+        }
+        return units;
+    }
+
     private static List<LatencyRow> rows(List<Unit> units) {
         return units.stream().filter(u -> u.row != null).map(u -> u.row).toList();
+    }
+
+    private LatencyRow toRow(Unit u, Measurement meas, BenchConfig cfg) {
+        return u.path == null ? toRow(u.mechanism, u.mode, meas, cfg) : toEmulatedRow(u.mechanism, u.path, meas, cfg);
+    }
+
+    /**
+     * An emulated row: backend emulated, the emulated CPUs in {@code cpus}, the note "emulation cost
+     * of the Java model, not hardware latency" as its reason (also when ok), samples converted with
+     * their own tick rate and never corrected for coordinated omission (there is no request interval).
+     */
+    LatencyRow toEmulatedRow(Mechanism m, EmulatedPath path, Measurement meas, BenchConfig cfg) {
+        RowStatus status = meas.status();
+        String note = path.note(EmulatedUipiSource.BATCH);
+        String reason = status == RowStatus.OK ? note : meas.reason() + " (" + EmulatedPath.NOTE + ")";
+        LatencyStats stats = null;
+        if (status == RowStatus.OK) {
+            int bad = 0;
+            for (int i = 0; i < meas.count(); i++) {
+                if (meas.ticks()[i] <= 0) {
+                    bad++;
+                }
+            }
+            if (meas.count() == 0 || bad > 0 || !(meas.ticksPerSecond() > 0)) {
+                status = RowStatus.FAILED;
+                reason = String.format(Locale.ROOT, "%d samples, %d of them <= 0, tick rate %s (%s)", meas.count(), bad,
+                        meas.ticksPerSecond(), EmulatedPath.NOTE);
+            } else {
+                stats = LatencyStats.of(meas.ticks(), meas.count(), meas.ticksPerSecond(), 0);
+            }
+        }
+        return new LatencyRow(m.id(), Mode.ROUND_TRIP.id(), Measurement.EMULATED, status, reason,
+                EmulatedUipiSource.warmupBatches(cfg.warmup()), HostSnapshot.UNKNOWN, stats,
+                host.withPinning(path.cpus()));
     }
 
     LatencyRow toRow(Mechanism m, Mode mode, Measurement meas, BenchConfig cfg) {
@@ -154,8 +246,8 @@ public final class BenchRunner {
             return r.reason();
         }
         Percentiles p = r.stats().raw();
-        return String.format(Locale.ROOT, "p50 %.2f µs  p99 %.2f µs  max %.2f µs  (n=%d)", p.p50() / 1e3, p.p99() / 1e3,
-                p.max() / 1e3, p.count());
+        return String.format(Locale.ROOT, "p50 %.3f µs  p99 %.3f µs  max %.3f µs  (n=%d)%s", p.p50() / 1e3,
+                p.p99() / 1e3, p.max() / 1e3, p.count(), r.emulated() ? "  [" + EmulatedPath.NOTE + "]" : "");
     }
 
     /** ExitCodes-style verdict: 1 if a row failed, 4 if every row was skipped, else 0. */

@@ -34,8 +34,9 @@ public final class BenchSession {
         String load = HostCsv.loadAverage(Path.of("/proc/loadavg"));
         HostCsv.write(dir.resolve(HostCsv.FILE), host, UintrBenchLib.Calls.cpusAllowed(), load, ShimLoader.describe());
         console.printf("bench: TSC %.3f GHz, timer overhead %d ticks (%s ns), threads on CPUs %s, %d iterations in %d"
-                        + " round(s) + %d warm-up each, load average %s%n", tscHz / 1e9, overhead,
-                LatencyCsv.num(host.timerOverheadNs()), cfg.cpus(), cfg.iterations(), cfg.rounds(), cfg.warmup(), load);
+                        + " round(s) + %d warm-up each, load average %s, backend %s%n", tscHz / 1e9, overhead,
+                LatencyCsv.num(host.timerOverheadNs()), cfg.cpus(), cfg.iterations(), cfg.rounds(), cfg.warmup(), load,
+                cfg.backend());
         quietnessWarning(load, UintrBenchLib.Calls.cpusAllowed()).ifPresent(console::println);
         NativeLatencySource.unavailable().ifPresent(why -> console.println("bench: native loops unavailable: " + why));
         BenchRunner runner = new BenchRunner(source, host, dir, new BenchProgress(console, BenchRunner.steps(cfg)));

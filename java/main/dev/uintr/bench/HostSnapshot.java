@@ -20,13 +20,19 @@ import java.util.Locale;
  * @param invariantTsc      yes/no/unknown
  * @param tscHz             calibrated TSC rate, ticks per second (0 only when it could not be measured)
  * @param timerOverheadTicks median of back-to-back RDTSCP deltas
- * @param pinning           "a,b" as requested
+ * @param pinning           "a,b" as requested; on emulated rows the emulated CPUs ("emu0,emu1")
  */
 public record HostSnapshot(String cpuModel, String kernel, String kernelAbi, String cpuidUintr, String kpti,
                            String smt, String governor, String invariantTsc, long tscHz, long timerOverheadTicks,
                            String pinning) {
 
     public static final String UNKNOWN = "unknown";
+
+    /** The same facts with another {@code pinning} (emulated rows: their emulated CPUs). */
+    public HostSnapshot withPinning(String newPinning) {
+        return new HostSnapshot(cpuModel, kernel, kernelAbi, cpuidUintr, kpti, smt, governor, invariantTsc, tscHz,
+                timerOverheadTicks, newPinning);
+    }
 
     /** The timer overhead in nanoseconds (NaN when the TSC rate is unknown). */
     public double timerOverheadNs() {

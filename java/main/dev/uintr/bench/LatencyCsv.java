@@ -71,7 +71,8 @@ public final class LatencyCsv {
         HostSnapshot h = r.host();
         v.add(Long.toString(h.timerOverheadTicks()));
         v.add(num(h.timerOverheadNs()));
-        v.add(raw == null ? "" : String.format(Locale.ROOT, "%.2f", r.timerOverheadPct()));
+        double pct = r.timerOverheadPct();
+        v.add(Double.isNaN(pct) ? "" : String.format(Locale.ROOT, "%.2f", pct));
         v.add(h.tscHz() > 0 ? Long.toString(h.tscHz()) : HostSnapshot.UNKNOWN);
         v.add(h.cpuModel());
         v.add(h.kernel());

@@ -17,16 +17,28 @@ package dev.uintr.bench;
 public record LatencyRow(String mechanism, String mode, String backend, RowStatus status, String reason,
                          int warmup, String cpusSeen, LatencyStats stats, HostSnapshot host) {
 
-    /** The timer overhead as a percentage of this row's median (NaN when not measured). */
+    /** Whether this row times the Java emulation (its cost, never hardware latency). */
+    public boolean emulated() {
+        return Measurement.EMULATED.equals(backend);
+    }
+
+    /**
+     * The RDTSCP overhead as a percentage of this row's median; NaN when not measured, and for
+     * emulated rows, which are not timed with RDTSCP (System.nanoTime, over a whole batch).
+     */
     public double timerOverheadPct() {
-        if (stats == null || !(stats.raw().p50() > 0)) {
+        if (emulated() || stats == null || !(stats.raw().p50() > 0)) {
             return Double.NaN;
         }
         return 100.0 * host.timerOverheadNs() / stats.raw().p50();
     }
 
-    /** "mechanism/mode", the key rows are compared by. */
+    /**
+     * The key rows are compared by: "mechanism/mode" for native rows; emulated rows add the
+     * backend and their emulated CPUs ("uipi/round-trip/emulated emu0,emu1"), so they never match a
+     * native row.
+     */
     public String key() {
-        return mechanism + "/" + mode;
+        return mechanism + "/" + mode + (Measurement.NATIVE.equals(backend) ? "" : "/" + backend + " " + host.pinning());
     }
 }

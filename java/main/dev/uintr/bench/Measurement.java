@@ -1,18 +1,26 @@
 package dev.uintr.bench;
 
 /**
- * What a {@link LatencySource} returns for one mechanism and mode: samples in TSC ticks
- * (status OK), or the reason it was skipped or failed.
+ * What a {@link LatencySource} returns for one mechanism and mode: samples in ticks (status OK),
+ * or the reason it was skipped or failed.
  *
- * @param status   OK, SKIPPED or FAILED
- * @param reason   why it was skipped or failed ("" when OK)
- * @param ticks    the samples, {@code count} of them valid
- * @param count    number of samples
- * @param cpusSeen "a,b": where the two threads actually ended ("unknown" when not known)
- * @param backend  "native", or "emulated" for rows that measure the emulator (never hardware latency)
+ * @param status         OK, SKIPPED or FAILED
+ * @param reason         why it was skipped or failed ("" when OK)
+ * @param ticks          the samples, {@code count} of them valid
+ * @param count          number of samples
+ * @param cpusSeen       "a,b": where the two threads actually ended ("unknown" when not known)
+ * @param backend        "native", or "emulated" for rows that measure the emulator (never hardware latency)
+ * @param ticksPerSecond the rate of {@code ticks}; 0 means the host's calibrated TSC (native loops)
  */
-public record Measurement(RowStatus status, String reason, long[] ticks, int count, String cpusSeen, String backend) {
+public record Measurement(RowStatus status, String reason, long[] ticks, int count, String cpusSeen, String backend,
+                          double ticksPerSecond) {
     public static final String NATIVE = "native";
+    public static final String EMULATED = "emulated";
+
+    /** Samples in TSC ticks of this host's native loops. */
+    public Measurement(RowStatus status, String reason, long[] ticks, int count, String cpusSeen, String backend) {
+        this(status, reason, ticks, count, cpusSeen, backend, 0);
+    }
 
     public static Measurement ok(long[] ticks, int count, String cpusSeen) {
         return new Measurement(RowStatus.OK, "", ticks, count, cpusSeen, NATIVE);
@@ -24,5 +32,14 @@ public record Measurement(RowStatus status, String reason, long[] ticks, int cou
 
     public static Measurement failed(String reason) {
         return new Measurement(RowStatus.FAILED, reason, new long[0], 0, HostSnapshot.UNKNOWN, NATIVE);
+    }
+
+    /** This measurement marked as coming from the emulator. */
+    public Measurement asEmulated() {
+        return new Measurement(status, reason, ticks, count, cpusSeen, EMULATED, ticksPerSecond);
+    }
+
+    public boolean emulated() {
+        return EMULATED.equals(backend);
     }
 }

@@ -16,6 +16,9 @@ import org.apache.commons.csv.CSVPrinter;
  * the named fallback (--normalise-to); a mode where neither was measured gets no rows. The
  * baseline used is a column, so a reader never has to guess.
  *
+ * <p>Only native rows take part: an emulated row (the Java model's cost) is never the baseline,
+ * never normalised, and never in the table.
+ *
  * <p>{@code rfc_2021_relative} is the figure of Intel's RFC cover letter (spinning UIPI = 1.0,
  * pre-production hardware, means): printed only beside rows normalised to uipi, where it
  * compares like with like (design.md "Latency reports").
@@ -47,7 +50,7 @@ public final class RelativeTable {
             Percentiles b = base.get().stats().raw();
             boolean uipiBase = base.get().mechanism().equals(Mechanism.UIPI.id());
             for (LatencyRow r : rows) {
-                if (r.status() != RowStatus.OK || !r.mode().equals(mode.id())) {
+                if (r.status() != RowStatus.OK || r.emulated() || !r.mode().equals(mode.id())) {
                     continue;
                 }
                 Percentiles p = r.stats().raw();
@@ -59,7 +62,7 @@ public final class RelativeTable {
     }
 
     private static Optional<LatencyRow> find(List<LatencyRow> rows, String mechanism, String mode) {
-        return rows.stream().filter(r -> r.status() == RowStatus.OK && r.mechanism().equals(mechanism)
+        return rows.stream().filter(r -> r.status() == RowStatus.OK && !r.emulated() && r.mechanism().equals(mechanism)
                 && r.mode().equals(mode) && r.stats().raw().p50() > 0).findFirst();
     }
 

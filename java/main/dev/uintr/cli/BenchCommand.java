@@ -1,5 +1,6 @@
 package dev.uintr.cli;
 
+import dev.uintr.bench.BenchBackend;
 import dev.uintr.bench.BenchConfig;
 import dev.uintr.backend.HostProbe;
 import dev.uintr.bench.BenchRunner;
@@ -28,6 +29,12 @@ import picocli.CommandLine.Model.CommandSpec;
             "",
             "uipi and uipi-blocked run only on UINTR hardware with a uintr kernel and KPTI off; elsewhere "
                 + "they are reported as skipped with the reason.",
+            "",
+            "--backend emulated (or both, or auto where the native uipi round trip was skipped) adds uipi "
+                + "round-trip rows with backend 'emulated': the ISA emulator's SENDUIPI -> IPI -> notification -> "
+                + "delivery -> UIRET path, on one emulated CPU (self-IPI) and as a ping-pong between two, timed in "
+                + "Java over batches of 1000 round trips. They are the emulation cost of the Java model, not "
+                + "hardware latency: never in relative.csv, dashed grey in latency.png.",
             "",
             "Mechanisms: uipi, uipi-blocked, signal, eventfd, eventfd-spin, pipe, unix, futex, shm-spin (or all)."},
         footer = {"", "Writes latency.csv, host.csv, relative.csv and latency.png into reports/runs/<stamp>-<host>/ "
@@ -66,6 +73,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Baseline of relative.csv when uipi was not measured.")
     String normaliseTo = Mechanism.EVENTFD.id();
 
+    @Option(names = "--backend", paramLabel = "<auto|native|emulated|both>",
+            description = "native: the C loops only; emulated: the emulated uipi round trips only; both; auto: native, "
+                    + "plus the emulated uipi rows when the native uipi round trip is skipped.")
+    String backend = BenchBackend.AUTO.id();
+
     @Option(names = "--no-one-way", description = "Measure round trips only.")
     boolean noOneWay;
 
@@ -76,7 +88,8 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         BenchConfig cfg = new BenchConfig(Mechanism.parseList(mechanisms, "--mechanisms"), iterations, warmup,
                 CpuPair.parse(cpus, "--cpus").requireAllowed(CpuPair.allowedListOfThisProcess(), "--cpus"), timeoutMs, expectedIntervalNs,
-                Mechanism.parse(normaliseTo, "--normalise-to"), !noOneWay, rounds);
+                Mechanism.parse(normaliseTo, "--normalise-to"), !noOneWay, rounds,
+                BenchBackend.parse(backend, "--backend"));
         RunFolder folder = RunFolder.create(reports != null ? reports : HarnessPaths.reports());
         List<LatencyRow> rows = BenchSession.run(cfg, HostProbe.probe(), folder.dir(), spec.commandLine().getOut());
         return BenchRunner.verdict(rows);

@@ -58,6 +58,37 @@ class BenchCliTest {
     }
 
     @Test
+    void badBackend_exit2() {
+        assertUsage("--backend", "'hardware'", "bench", "--backend", "hardware");
+    }
+
+    @Test
+    void emulatedBackendWithoutUipi_exit2() {
+        assertUsage("--backend emulated", "uipi", "bench", "--backend", "emulated", "--mechanisms", "pipe");
+    }
+
+    @Test
+    void emulatedBackend_endToEnd_writesOnlyMarkedEmulatedRows(@TempDir Path reports) throws Exception {
+        assumeTrue(UintrBenchLib.Calls.available(), "native benchmarks unavailable: " + UintrBenchLib.Calls.unavailableReason());
+        assertEquals(0, run("bench", "--backend", "emulated", "--mechanisms", "uipi,pipe", "--iterations", "100",
+                "--warmup", "0", "--rounds", "2", "--reports", reports.toString()), err.toString());
+        Path run;
+        try (Stream<Path> s = Files.list(reports.resolve("runs"))) {
+            run = s.findFirst().orElseThrow();
+        }
+        List<LatencyRow> rows = LatencyCsv.read(run.resolve(LatencyCsv.FILE));
+        assertEquals(List.of("emu0,emu0", "emu0,emu1"), rows.stream().map(r -> r.host().pinning()).toList());
+        for (LatencyRow r : rows) {
+            assertEquals("emulated", r.backend());
+            assertEquals(RowStatus.OK, r.status(), r.reason());
+            assertEquals(100, r.stats().raw().count());
+            assertTrue(r.stats().raw().min() > 0);
+        }
+        assertEquals(1, Files.readAllLines(run.resolve(RelativeTable.FILE)).size(), "relative.csv has no row");
+        assertTrue(out.toString().contains("emulation cost of the Java model, not hardware latency"), out.toString());
+    }
+
+    @Test
     void unknownOption_exit2() {
         assertUsage("--bogus", "--bogus", "bench", "--bogus");
     }

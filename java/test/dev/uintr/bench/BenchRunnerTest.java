@@ -71,7 +71,7 @@ class BenchRunnerTest {
     @Test
     void rounds_interleaveTheMechanisms_andMergeTheirSamples(@TempDir Path dir) {
         BenchConfig cfg = new BenchConfig(List.of(Mechanism.UIPI, Mechanism.PIPE, Mechanism.FUTEX), 1001, 10,
-                CpuPair.DEFAULT, 10_000, 0, Mechanism.EVENTFD, false, 3);
+                CpuPair.DEFAULT, 10_000, 0, Mechanism.EVENTFD, false, 3, BenchBackend.NATIVE);
         List<String> calls = new ArrayList<>();
         LatencySource inner = Canned.scaled(Map.of(Mechanism.PIPE, 3L, Mechanism.FUTEX, 2L));
         LatencySource recording = (m, mode, c) -> {
@@ -91,7 +91,7 @@ class BenchRunnerTest {
     @Test
     void roundsAboveIterations_isBadInput() {
         assertThrows(dev.uintr.BadInputException.class, () -> new BenchConfig(List.of(Mechanism.PIPE), 2, 0,
-                CpuPair.DEFAULT, 1000, 0, Mechanism.EVENTFD, false, 3));
+                CpuPair.DEFAULT, 1000, 0, Mechanism.EVENTFD, false, 3, BenchBackend.NATIVE));
     }
 
     @Test

@@ -24,8 +24,14 @@ final class Canned {
                 BackendKind.EMULATED, "canned");
     }
 
+    /** Native rows only (the tests of the emulated rows pick their backend with the overload). */
     static BenchConfig config(List<Mechanism> mechanisms, int iterations, boolean oneWay) {
-        return new BenchConfig(mechanisms, iterations, 10, CpuPair.DEFAULT, 10_000, 0, Mechanism.EVENTFD, oneWay, 1);
+        return config(mechanisms, iterations, oneWay, BenchBackend.NATIVE);
+    }
+
+    static BenchConfig config(List<Mechanism> mechanisms, int iterations, boolean oneWay, BenchBackend backend) {
+        return new BenchConfig(mechanisms, iterations, 10, CpuPair.DEFAULT, 10_000, 0, Mechanism.EVENTFD, oneWay, 1,
+                backend);
     }
 
     /** Samples 1..n ticks, shuffled deterministically. */

@@ -11,7 +11,7 @@ class LatencyPlotTest {
     @Test
     void curve_isMonotone_inMicroseconds_andStopsWhereTheSamplesRunOut() {
         // 1000 samples support percentiles up to 3 nines; ramp 1..1000 ticks at 1 GHz = 0.001..1 µs.
-        XYSeries s = LatencyPlot.curve(new LatencyPlot.Series("pipe", Canned.ramp(1000), 1000), 1e9);
+        XYSeries s = LatencyPlot.curve(LatencyPlot.Series.of("pipe", Canned.ramp(1000), 1000, 1e9, false));
         assertEquals("pipe", s.getKey());
         assertEquals(0.0, s.getX(0).doubleValue(), 1e-9);
         assertTrue(s.getX(s.getItemCount() - 1).doubleValue() <= 3.0 + 1e-9);
