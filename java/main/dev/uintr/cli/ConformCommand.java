@@ -6,6 +6,7 @@ import dev.uintr.conform.CaseResult;
 import dev.uintr.conform.ConformPlan;
 import dev.uintr.conform.ConformRunner;
 import dev.uintr.conform.CsvReport;
+import dev.uintr.conform.JunitXmlReport;
 import dev.uintr.conform.KtapReport;
 import dev.uintr.conform.TableReport;
 import java.io.PrintWriter;
@@ -47,8 +48,9 @@ public final class ConformCommand implements Callable<Integer> {
     @Option(names = "--case", paramLabel = "<glob>", description = "only cases whose name matches, e.g. 'senduipi.*'")
     String caseGlob;
 
-    @Option(names = "--format", paramLabel = "<ktap|csv|table>", defaultValue = "ktap",
-            description = "output format (default: ${DEFAULT-VALUE})")
+    @Option(names = "--format", paramLabel = "<ktap|csv|table|junit-xml>", defaultValue = "ktap",
+            description = "output format; junit-xml is the Surefire-style XML that CI test reporters read "
+                    + "(default: ${DEFAULT-VALUE})")
     String format;
 
     @Option(names = "--seeds", paramLabel = "<n>", defaultValue = "20",
@@ -61,8 +63,8 @@ public final class ConformCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        if (!List.of("ktap", "csv", "table").contains(format)) {
-            throw new BadInputException("unknown --format '" + format + "' (expected ktap, csv or table)");
+        if (!List.of("ktap", "csv", "table", "junit-xml").contains(format)) {
+            throw new BadInputException("unknown --format '" + format + "' (expected ktap, csv, table or junit-xml)");
         }
         Path dir = caseDir != null ? caseDir : HarnessPaths.fixtures().resolve("cases");
         ConformPlan plan = ConformPlan.of(dir, caseGlob, backend, profile, seeds, HostProbe.probe());
@@ -73,6 +75,9 @@ public final class ConformCommand implements Callable<Integer> {
                 break;
             case "table":
                 out.print(TableReport.render(results));
+                break;
+            case "junit-xml":
+                out.print(JunitXmlReport.render(results));
                 break;
             default:
                 out.print(KtapReport.render(results));

@@ -8,6 +8,7 @@ import dev.uintr.backend.NativeBackend;
 import dev.uintr.conform.CaseResult;
 import dev.uintr.conform.ConformRunner;
 import dev.uintr.conform.CsvReport;
+import dev.uintr.conform.JunitXmlReport;
 import dev.uintr.conform.KtapReport;
 import dev.uintr.conform.Status;
 import dev.uintr.program.CaseParser;
@@ -18,8 +19,8 @@ import java.util.List;
 
 /**
  * Run stage "conform": every case of fixtures/cases under both profiles on the backend the
- * probe picked ({@code ctx.host().autoBackend()}); KTAP into conform.ktap and one row per
- * case into conform.csv in the run folder. Quick runs take 5 seeds instead of 20.
+ * probe picked ({@code ctx.host().autoBackend()}); KTAP into conform.ktap, one row per
+ * case into conform.csv and JUnit XML for CI reporters into conform-junit.xml in the run folder. Quick runs take 5 seeds instead of 20.
  */
 public final class ConformStage implements RunStage {
     private final Path cases;
@@ -45,10 +46,11 @@ public final class ConformStage implements RunStage {
                 ctx.quick() ? 5 : 20, null);
         AtomicFiles.writeString(ctx.folder().file("conform.ktap"), KtapReport.render(results));
         AtomicFiles.writeString(ctx.folder().file("conform.csv"), CsvReport.render(results));
+        AtomicFiles.writeString(ctx.folder().file("conform-junit.xml"), JunitXmlReport.render(results));
         long pass = results.stream().filter(r -> r.status() == Status.PASS).count();
         long skip = results.stream().filter(r -> r.status() == Status.SKIP).count();
         ctx.out().println("conform: " + pass + "/" + results.size() + " cases passed on " + b.kind() + ", " + skip
-                + " skipped (conform.ktap, conform.csv)");
+                + " skipped (conform.ktap, conform.csv, conform-junit.xml)");
         return ConformRunner.exitCode(results);
     }
 }
