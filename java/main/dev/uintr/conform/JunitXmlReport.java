@@ -206,10 +206,13 @@ public final class JunitXmlReport {
     private static String serialise(Document doc) {
         try {
             Transformer t = TransformerFactory.newInstance().newTransformer();
+            // The JDK writes the declaration and the root on one line; ours is fixed text on its own.
+            t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
             t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
             t.setOutputProperty(OutputKeys.INDENT, "yes");
             t.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "2");
             StringWriter w = new StringWriter();
+            w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
             t.transform(new DOMSource(doc), new StreamResult(w));
             String s = w.toString();
             return s.endsWith("\n") ? s : s + "\n";

@@ -36,6 +36,16 @@ class ConformStageTest {
         long cases = ktap.lines().filter(l -> l.startsWith("  ok ") || l.startsWith("  not ok ")).count();
         assertEquals(cases, rows);
         assertTrue(console.toString().startsWith("conform: " + cases + "/" + cases + " cases passed on emulated"));
+        org.w3c.dom.Element junit = JunitXmlReportTest.parse(Files.readString(dir.resolve("conform-junit.xml")))
+                .getDocumentElement();
+        assertEquals(Long.toString(cases), junit.getAttribute("tests"));
+        assertEquals("0", junit.getAttribute("failures"));
+        assertEquals("0", junit.getAttribute("errors"));
+        assertEquals(cases, junit.getElementsByTagName("testcase").getLength());
+        assertEquals("base", ((org.w3c.dom.Element) junit.getElementsByTagName("testsuite").item(0)).getAttribute("name"));
+        try (var left = Files.list(dir)) {
+            assertTrue(left.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")), "a temporary file was left");
+        }
     }
 
     @Test
@@ -44,5 +54,10 @@ class ConformStageTest {
         RunContext ctx = new RunContext(RunFolder.at(dir), host(BackendKind.NATIVE), new PrintWriter(console), true);
         assertEquals(4, new ConformStage(Path.of("fixtures", "cases")).run(ctx));
         assertTrue(Files.readString(dir.resolve("conform.ktap")).contains("# SKIP needs a UINTR CPU"));
+        org.w3c.dom.Element junit = JunitXmlReportTest.parse(Files.readString(dir.resolve("conform-junit.xml")))
+                .getDocumentElement();
+        assertTrue(Integer.parseInt(junit.getAttribute("tests")) > 0);
+        assertEquals(junit.getAttribute("tests"), junit.getAttribute("skipped"));
+        assertEquals(junit.getAttribute("tests"), Integer.toString(junit.getElementsByTagName("skipped").getLength()));
     }
 }
