@@ -21,6 +21,9 @@ import org.junit.jupiter.api.TestFactory;
 class ErrnoFixtureTest {
     static final Path RFC = Path.of("fixtures/kernel/errno-rfc-v1.csv");
     static final Path LATER = Path.of("fixtures/kernel/errno-later.csv");
+    /** The independent audit's rows (README "Kernel model" → "Independent audit"), written from the spec alone. */
+    static final Path RFC_AUDIT = Path.of("fixtures/kernel/errno-rfc-v1-audit.csv");
+    static final Path LATER_AUDIT = Path.of("fixtures/kernel/errno-later-audit.csv");
 
     @TestFactory
     Stream<DynamicTest> rfcV1Rows() {
@@ -30,6 +33,16 @@ class ErrnoFixtureTest {
     @TestFactory
     Stream<DynamicTest> laterRows() {
         return rows(LATER, AbiProfile.LATER);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> rfcV1AuditRows() {
+        return rows(RFC_AUDIT, ErrnoFixture.profileFromName(RFC_AUDIT));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> laterAuditRows() {
+        return rows(LATER_AUDIT, ErrnoFixture.profileFromName(LATER_AUDIT));
     }
 
     private static Stream<DynamicTest> rows(Path file, AbiProfile profile) {
@@ -46,6 +59,29 @@ class ErrnoFixtureTest {
         assertEquals(AbiProfile.RFC_V1, ErrnoFixture.profileFromName(RFC));
         assertEquals(AbiProfile.LATER, ErrnoFixture.profileFromName(LATER));
         assertEquals(null, ErrnoFixture.profileFromName(Path.of("x/errors.csv")));
+    }
+
+    @Test
+    void profileFromSuffixedFileName_errnoProfileDashSuffix() {
+        assertEquals(AbiProfile.RFC_V1, ErrnoFixture.profileFromName(RFC_AUDIT));
+        assertEquals(AbiProfile.LATER, ErrnoFixture.profileFromName(LATER_AUDIT));
+        assertEquals(AbiProfile.LATER, ErrnoFixture.profileFromName(Path.of("x/ERRNO-later-my_rows-2.csv")));
+        assertEquals(AbiProfile.RFC_V1, ErrnoFixture.profileFromName(Path.of("errno-rfc-v1-x.csv")));
+        // "rfc" alone is no profile id, an empty suffix is no suffix, and the stem must be exact
+        assertEquals(null, ErrnoFixture.profileFromName(Path.of("errno-rfc-audit.csv")));
+        assertEquals(null, ErrnoFixture.profileFromName(Path.of("errno-later-.csv")));
+        assertEquals(null, ErrnoFixture.profileFromName(Path.of("errno-laterx.csv")));
+        assertEquals(null, ErrnoFixture.profileFromName(Path.of("errno-none-x.csv")));
+        assertEquals(null, ErrnoFixture.profileFromName(Path.of("errno-later-a b.csv")));
+    }
+
+    @Test
+    void everyShippedFixtureNamesItsProfile() {
+        List<Path> files = dev.uintr.kernel.fixture.ErrnoCheck.fixturesIn(Path.of("fixtures/kernel"));
+        assertTrue(files.contains(RFC_AUDIT) && files.contains(LATER_AUDIT), files.toString());
+        for (Path f : files) {
+            assertTrue(ErrnoFixture.profileFromName(f) != null, f + " names no profile");
+        }
     }
 
     @Test

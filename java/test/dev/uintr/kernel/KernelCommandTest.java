@@ -32,8 +32,10 @@ class KernelCommandTest {
     void checkShippedFixtures_allPass_ktapTotals() {
         assertEquals(ExitCodes.OK, exec("kernel", "check"));
         String o = out.toString();
-        assertTrue(o.startsWith("KTAP version 1\n1..2\n"), o);
-        assertTrue(o.contains("ok 1 kernel.errno.later") && o.contains("ok 2 kernel.errno.rfc-v1"), o);
+        // errno-later-audit, errno-later, errno-rfc-v1-audit, errno-rfc-v1: sorted by file name
+        assertTrue(o.startsWith("KTAP version 1\n1..4\n"), o);
+        assertTrue(o.contains("ok 1 kernel.errno.later-audit\n") && o.contains("ok 2 kernel.errno.later\n")
+                && o.contains("ok 3 kernel.errno.rfc-v1-audit\n") && o.contains("ok 4 kernel.errno.rfc-v1\n"), o);
         assertTrue(o.contains("fail:0") && o.contains("error:0"), o);
     }
 
@@ -59,6 +61,19 @@ class KernelCommandTest {
         Path f = tmp.resolve("errno-later-typo.csv");
         assertEquals(ExitCodes.USAGE, exec("kernel", "check", f.toString()));
         assertTrue(err.toString().contains("errno-later-typo.csv: no such file"), err.toString());
+    }
+
+    @Test
+    void aSuffixedFile_runsUnderTheProfileItsNameGives() throws Exception {
+        // uintr_wait(0, 0) is 0 in later (audit §2.3 476 step 5) but EOPNOTSUPP in rfc-v1 (no receiver, §2.1 454)
+        Path later = tmp.resolve("errno-later-mine.csv");
+        Files.write(later, List.of("id,config,setup,call,expect,spec", "a,,,uintr_wait 0 0,0,x"));
+        assertEquals(ExitCodes.OK, exec("kernel", "check", later.toString()));
+        assertTrue(out.toString().contains("ok 1 kernel.errno.later-mine\n"), out.toString());
+        Path rfc = tmp.resolve("errno-rfc-v1-mine.csv");
+        Files.write(rfc, List.of("id,config,setup,call,expect,spec", "a,,,uintr_wait 0 0,0,x"));
+        assertEquals(ExitCodes.FAILED, exec("kernel", "check", rfc.toString()));
+        assertTrue(out.toString().contains("expected 0, got -EOPNOTSUPP"), out.toString());
     }
 
     @Test
