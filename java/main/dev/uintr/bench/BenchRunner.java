@@ -193,12 +193,7 @@ public final class BenchRunner {
         String reason = status == RowStatus.OK ? note : meas.reason() + " (" + EmulatedPath.NOTE + ")";
         LatencyStats stats = null;
         if (status == RowStatus.OK) {
-            int bad = 0;
-            for (int i = 0; i < meas.count(); i++) {
-                if (meas.ticks()[i] <= 0) {
-                    bad++;
-                }
-            }
+            int bad = meas.nonPositiveSamples();
             if (meas.count() == 0 || bad > 0 || !(meas.ticksPerSecond() > 0)) {
                 status = RowStatus.FAILED;
                 reason = String.format(Locale.ROOT, "%d samples, %d of them <= 0, tick rate %s (%s)", meas.count(), bad,
@@ -217,12 +212,7 @@ public final class BenchRunner {
         String reason = meas.reason();
         LatencyStats stats = null;
         if (status == RowStatus.OK) {
-            int bad = 0;
-            for (int i = 0; i < meas.count(); i++) {
-                if (meas.ticks()[i] <= 0) {
-                    bad++;
-                }
-            }
+            int bad = meas.nonPositiveSamples();
             if (meas.count() == 0) {
                 status = RowStatus.FAILED;
                 reason = "no samples came back";

@@ -39,6 +39,17 @@ public record Measurement(RowStatus status, String reason, long[] ticks, int cou
         return new Measurement(status, reason, ticks, count, cpusSeen, EMULATED, ticksPerSecond);
     }
 
+    /** How many of the {@code count} samples are not positive (a broken clock or TSC pair). */
+    public int nonPositiveSamples() {
+        int bad = 0;
+        for (int i = 0; i < count; i++) {
+            if (ticks[i] <= 0) {
+                bad++;
+            }
+        }
+        return bad;
+    }
+
     public boolean emulated() {
         return EMULATED.equals(backend);
     }
