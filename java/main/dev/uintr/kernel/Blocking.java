@@ -13,19 +13,19 @@ final class Blocking {
      * {@link Kernel#BLOCKED}, or -EINTR at once when the checked designs see a pending interrupt.
      */
     static long rfcWait(KernelState s, Task t) {
-        Upid u = s.upid(t.upid);
+        UpidContext u = s.upid(t.upid);
         switch (s.config.design()) {
             case NAIVE:
                 u.waiting = true;                                        // NV stays 0xEC, SN stays 0
                 s.waitList.add(t.upid);
                 break;
             case KERNEL_VECTOR:
-                u.nv = Upid.KERNEL_VECTOR;                               // §5.1
+                u.nv = UpidContext.KERNEL_VECTOR;                               // §5.1
                 u.waiting = true;
                 s.waitList.add(t.upid);
                 break;
             case KERNEL_VECTOR_CHECKED:
-                u.nv = Upid.KERNEL_VECTOR;
+                u.nv = UpidContext.KERNEL_VECTOR;
                 u.waiting = true;
                 s.waitList.add(t.upid);
                 if (u.on || u.pir != 0 || t.uirr != 0) {                 // re-check after arming: abort the wait
@@ -57,18 +57,18 @@ final class Blocking {
      * (§5.1). A 0xEB taken while the CPU runs a task it does not wake counts as a victim
      * interrupt; an idle CPU is not counted as a victim.
      */
-    static void wakeScan(KernelState s, Cpu c, boolean kernelVector) {
+    static void wakeScan(KernelState s, PerCpu c, boolean kernelVector) {
         // Who was running when the interrupt came: a wake below may schedule the woken task
         // on this CPU at once (an idle CPU runs it), which must not turn an idle CPU into a victim.
         int interrupted = c.curr;
         boolean curWoken = false;
         for (Integer id : new java.util.ArrayList<>(s.waitList)) {
-            Upid u = Lifetimes.touch(s, id, "wait-list walk on cpu " + c.id);
+            UpidContext u = Lifetimes.touch(s, id, "wait-list walk on cpu " + c.id);
             if (!u.on) {
                 continue;
             }
             u.sn = true;
-            u.nv = Upid.NOTIFICATION_VECTOR;
+            u.nv = UpidContext.NOTIFICATION_VECTOR;
             u.waiting = false;
             s.waitList.remove(id);
             Task t = s.task(u.task);
@@ -98,7 +98,7 @@ final class Blocking {
             return;
         }
         s.counters.uintrWakeups++;
-        Upid u = t.upid >= 0 ? s.upid(t.upid) : null;
+        UpidContext u = t.upid >= 0 ? s.upid(t.upid) : null;
         if ((u == null || u.pir == 0) && t.uirr == 0) {
             s.counters.emptyWakeups++;
         }
@@ -117,7 +117,7 @@ final class Blocking {
             return SendOutcome.SIGSEGV;
         }
         int upidId = uitt.upid[idx];
-        Upid u = Lifetimes.touch(s, upidId, "#GP fixup for task " + sender.tid);
+        UpidContext u = Lifetimes.touch(s, upidId, "#GP fixup for task " + sender.tid);
         u.blkd = false;                                                  // test_and_clear(BLKD) was 1
         u.pir |= 1L << uitt.vector[idx];
         u.on = true;

@@ -121,7 +121,7 @@ public final class Kernel {
     }
 
     static void exitTask(KernelState s, Task t) {
-        Cpu c = s.cpus[t.cpu];
+        PerCpu c = s.cpus[t.cpu];
         boolean wasCurrent = c.curr == t.tid;
         Lifetimes.uintrFree(s, t);
         t.state = TaskState.EXITED;
@@ -330,7 +330,7 @@ public final class Kernel {
         boolean any = true;
         while (any) {
             any = false;
-            for (Cpu c : s.cpus) {
+            for (PerCpu c : s.cpus) {
                 if (c.online && c.anyPending()) {
                     UipiHardware.takeInterrupts(s, c);
                     any = true;
@@ -353,7 +353,7 @@ public final class Kernel {
         if (t.state != TaskState.READY) {
             throw new IllegalStateException("task " + t.name + " is " + t.state + ", cannot run");
         }
-        Cpu c = s.cpus[t.cpu];
+        PerCpu c = s.cpus[t.cpu];
         c.runQueue.remove((Integer) tid);
         c.runQueue.add(0, tid);
         Scheduler.schedule(s, c);
@@ -362,7 +362,7 @@ public final class Kernel {
     /** Moves a READY or SLEEPING task to another CPU (it runs there when that CPU schedules). */
     public void migrate(int tid, int cpu) {
         Task t = live(tid);
-        Cpu to = onlineCpu(cpu);
+        PerCpu to = onlineCpu(cpu);
         if (t.state == TaskState.RUNNING) {
             throw new IllegalStateException("migrate a running task: preempt it first");
         }
@@ -379,9 +379,9 @@ public final class Kernel {
      * whose NDST points at it are retargeted and re-notified when ON is set (tglx's fix, §5.2 item 6).
      */
     public void cpuOffline(int cpu) {
-        Cpu c = s.cpus[cpu];
+        PerCpu c = s.cpus[cpu];
         c.online = false;
-        Cpu dest = Scheduler.firstOnline(s);
+        PerCpu dest = Scheduler.firstOnline(s);
         if (c.curr >= 0) {
             Task prev = s.task(c.curr);
             prev.state = TaskState.READY;
@@ -402,7 +402,7 @@ public final class Kernel {
         java.util.Arrays.fill(c.irr, 0);
         if (s.config.rfc() && s.config.design() == BlockingDesign.KERNEL_VECTOR_CHECKED) {
             for (Integer id : s.waitList) {
-                Upid u = s.upid(id);
+                UpidContext u = s.upid(id);
                 if (u.ndst == c.ndst()) {
                     u.ndst = dest.ndst();
                     if (u.on) {
@@ -440,7 +440,7 @@ public final class Kernel {
      */
     public List<KernelEvent> pendingEvents() {
         List<KernelEvent> out = new java.util.ArrayList<>();
-        for (Cpu c : s.cpus) {
+        for (PerCpu c : s.cpus) {
             if (c.online && c.anyPending()) {
                 out.add(new KernelEvent(KernelEvent.Kind.TAKE_INTERRUPTS, c.id));
             }
@@ -497,7 +497,7 @@ public final class Kernel {
     }
 
     /** The UPID a task's receiver state uses, or null. */
-    public Upid upidOf(int tid) {
+    public UpidContext upidOf(int tid) {
         int id = s.task(tid).upid;
         return id < 0 ? null : s.upid(id);
     }
@@ -529,11 +529,11 @@ public final class Kernel {
         return t;
     }
 
-    private Cpu onlineCpu(int cpu) {
+    private PerCpu onlineCpu(int cpu) {
         if (cpu < 0 || cpu >= s.cpus.length) {
             throw new IllegalArgumentException("no cpu " + cpu);
         }
-        Cpu c = s.cpus[cpu];
+        PerCpu c = s.cpus[cpu];
         return c.online ? c : Scheduler.firstOnline(s);
     }
 }

@@ -15,7 +15,7 @@ final class UipiHardware {
     /** SENDUIPI reg by {@code t} (running in user mode) with index {@code idx}. */
     static SendOutcome senduipi(KernelState s, Task t, long idx) {
         Fault f = MachineHardware.senduipi(s, t, idx);
-        if (f == Fault.UD) {
+        if (f.kind() == Fault.Kind.UD) {
             Mm mm = s.mm(t.mm);
             boolean lazy = s.config.later() && s.config.hardware() && s.config.built() && mm.uitt >= 0 && t.tt < 0;
             if (!lazy) {
@@ -27,12 +27,9 @@ final class UipiHardware {
             s.counters.udFixups++;
             f = MachineHardware.senduipi(s, t, idx);                    // and re-executes
         }
-        if (f == Fault.GP && t.tt >= 0 && idx >= 0 && idx < Uitt.ENTRIES) {
-            Uitt uitt = s.uitt(t.tt);
-            int i = (int) idx;
-            if (uitt.valid[i] && uitt.upid[i] >= 0 && s.upid(uitt.upid[i]).blkd) {
-                return Blocking.gpFault(s, t, i);                        // reserved bit 7 → #GP (§5.6)
-            }
+        t.lastSendFault = f;
+        if (Fault.UPID_RESERVED_BITS.equals(f.cause()) && idx >= 0 && idx < Uitt.ENTRIES) {
+            return Blocking.gpFault(s, t, (int) idx);                   // BLKD, reserved bit 7 → #GP (§5.6)
         }
         if (f != Fault.NONE) {
             return SendOutcome.SIGSEGV;                                 // #GP or #PF in user mode
@@ -48,7 +45,7 @@ final class UipiHardware {
     /** An ordinary fixed IPI arriving for the CPU with APIC id {@code apicId}; lost if that CPU is offline. */
     static void route(KernelState s, long apicId, int vector) {
         s.counters.ipisSent++;
-        Cpu c = s.cpuByApic(apicId);
+        PerCpu c = s.cpuByApic(apicId);
         if (c == null || !c.online) {
             s.counters.lostIpis++;
             return;
@@ -62,13 +59,13 @@ final class UipiHardware {
     }
 
     /** The CPU takes every pending interrupt, highest vector first (§1.7, §1.8). */
-    static void takeInterrupts(KernelState s, Cpu c) {
+    static void takeInterrupts(KernelState s, PerCpu c) {
         for (int v = c.takeHighest(); v >= 0; v = c.takeHighest()) {
             takeInterrupt(s, c, v);
         }
     }
 
-    static void takeInterrupt(KernelState s, Cpu c, int vector) {
+    static void takeInterrupt(KernelState s, PerCpu c, int vector) {
         Task t = c.curr >= 0 ? s.task(c.curr) : null;
         if (t != null && c.liveUinv != 0) {
             if (t.pd >= 0 && s.upid(t.pd).freed && vector == c.liveUinv) {
@@ -80,18 +77,18 @@ final class UipiHardware {
                 return;
             }
         }
-        if (vector == Upid.NOTIFICATION_VECTOR) {
+        if (vector == UpidContext.NOTIFICATION_VECTOR) {
             c.spurious++;                                                // §1.8 spurious 0xEC handler, "UIS"
             s.counters.spuriousKernelInterrupts++;
             if (s.config.later() || s.config.design() == BlockingDesign.NAIVE) {
                 Blocking.wakeScan(s, c, false);                          // later: "for paranoid reasons"; naive: its only waker
             }
-        } else if (vector == Cpu.RESCHEDULE_VECTOR) {
+        } else if (vector == PerCpu.RESCHEDULE_VECTOR) {
             if (t != null && !t.inKernel) {
                 t.inKernel = true;                                       // interrupt entry, then exit to user:
                 ContextSwitch.returnToUser(s, t);                        // task_work runs (kick_process)
             }
-        } else if (vector == Upid.KERNEL_VECTOR) {
+        } else if (vector == UpidContext.KERNEL_VECTOR) {
             c.kernelNotifications++;                                     // §1.8 0xEB handler
             s.counters.kernelVectorInterrupts++;
             Blocking.wakeScan(s, c, true);
