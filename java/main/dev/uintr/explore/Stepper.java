@@ -143,7 +143,7 @@ final class Stepper {
                     label = send(k, i, s, pc, phase);
                     break;
                 case SLEEP: {
-                    long r = k.syscall(tid, "nanosleep", World.WAIT_USEC);
+                    long r = k.syscall(tid, dev.uintr.Syscall.NANOSLEEP, World.WAIT_USEC);
                     pc[i]++;
                     label = who + ": nanosleep() " + (r == Kernel.BLOCKED ? "→ asleep" : "→ " + Errno.render(r));
                     break;

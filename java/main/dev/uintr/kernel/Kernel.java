@@ -192,7 +192,7 @@ public final class Kernel {
         Task t = running(tid);
         t.inKernel = true;
         s.counters.syscalls++;
-        if (name.equals("uintr_wait")) {
+        if (call == Syscall.UINTR_WAIT) {
             s.counters.receiverEntries++;
         }
         long r;

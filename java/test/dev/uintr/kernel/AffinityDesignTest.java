@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.uintr.AbiProfile;
+import dev.uintr.Syscall;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,7 +23,7 @@ class AffinityDesignTest {
     @Test
     void blockedReceiver_notificationRoutedToTheHousekeepingCpu_extraHopCounted_seedOption2() {
         Rig w = rig(BlockingDesign.AFFINITY, 0, 1L << 2);
-        assertEquals(Kernel.BLOCKED, w.k.syscall(w.rx, "uintr_wait", 0));
+        assertEquals(Kernel.BLOCKED, w.k.syscall(w.rx, Syscall.UINTR_WAIT, 0));
         assertEquals(Upid.AFFINITY_VECTOR, w.rxUpid().nv, "a device-like vector, never anyone's UINV");
         assertEquals(2L << 8, w.rxUpid().ndst, "NDST = the CPU its affinity allows, not the sleeper's cpu0");
         assertEquals(SendOutcome.OK, w.k.senduipi(w.tx, w.idx));
@@ -42,7 +43,7 @@ class AffinityDesignTest {
     private static Rig isolatedSchedule(BlockingDesign d) {
         Rig w = rig(d, 1L << 0 | 1L << 1, 1L << 2);
         int rt = w.k.newProcess("rt", 0);
-        assertEquals(Kernel.BLOCKED, w.k.syscall(w.rx, "uintr_wait", 0));
+        assertEquals(Kernel.BLOCKED, w.k.syscall(w.rx, Syscall.UINTR_WAIT, 0));
         assertEquals(rt, w.k.state().cpus[0].curr, "rt runs on isolated cpu0");
         w.k.senduipi(w.tx, w.idx);
         w.k.settleInterrupts();
@@ -70,7 +71,7 @@ class AffinityDesignTest {
         w.k.enterKernel(w.rx);
         w.k.senduipi(w.tx, w.idx);
         w.k.interrupts(0);
-        assertEquals(-Errno.EINTR, w.k.syscall(w.rx, "uintr_wait", 0));
+        assertEquals(-Errno.EINTR, w.k.syscall(w.rx, Syscall.UINTR_WAIT, 0));
         assertTrue(w.k.state().waitList.isEmpty());
         w.assertDeliveredOnce(w.rx);
     }
@@ -79,7 +80,7 @@ class AffinityDesignTest {
     @Test
     void noHousekeepingMask_lowestOnlineCpu() {
         Rig w = rig(BlockingDesign.AFFINITY, 0, 0);
-        w.k.syscall(w.rx, "uintr_wait", 0);
+        w.k.syscall(w.rx, Syscall.UINTR_WAIT, 0);
         assertEquals(0L, w.rxUpid().ndst);
     }
 
@@ -87,7 +88,7 @@ class AffinityDesignTest {
     @Test
     void housekeepingCpuGoesOffline_retargetedAndResent_noLostWakeup_kernel5_2_6() {
         Rig w = rig(BlockingDesign.AFFINITY, 0, 1L << 1 | 1L << 2);
-        assertEquals(Kernel.BLOCKED, w.k.syscall(w.rx, "uintr_wait", 0));
+        assertEquals(Kernel.BLOCKED, w.k.syscall(w.rx, Syscall.UINTR_WAIT, 0));
         assertEquals(1L << 8, w.rxUpid().ndst);
         w.k.senduipi(w.tx, w.idx);                                 // 0x41 pending on cpu1
         w.k.cpuOffline(1);

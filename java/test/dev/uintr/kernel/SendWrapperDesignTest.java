@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.uintr.Syscall;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -19,7 +20,7 @@ class SendWrapperDesignTest {
     private static Rig checkThenBlockThenSend(BlockingDesign d) {
         Rig w = Rig.rfc(d, 2);
         assertFalse(w.k.wrapperReadsBlocked(w.tx, w.idx), "the receiver runs: the word says 'not blocked'");
-        assertEquals(Kernel.BLOCKED, w.k.syscall(w.rx, "uintr_wait", 0), "the receiver blocks right after the check");
+        assertEquals(Kernel.BLOCKED, w.k.syscall(w.rx, Syscall.UINTR_WAIT, 0), "the receiver blocks right after the check");
         assertEquals(SendOutcome.OK, w.k.senduipi(w.tx, w.idx));
         return w;
     }
@@ -38,7 +39,7 @@ class SendWrapperDesignTest {
     @Test
     void sendWrapperPostFirst_sameOrder_readAfterThePostSeesBlocked_wakeCall_delivered() {
         Rig w = Rig.rfc(BlockingDesign.SEND_WRAPPER_POST_FIRST, 2);
-        assertEquals(Kernel.BLOCKED, w.k.syscall(w.rx, "uintr_wait", 0));
+        assertEquals(Kernel.BLOCKED, w.k.syscall(w.rx, Syscall.UINTR_WAIT, 0));
         assertEquals(SendOutcome.OK, w.k.senduipi(w.tx, w.idx), "SN = 1: only PIR");
         assertTrue(w.k.wrapperReadsBlocked(w.tx, w.idx), "the read after the post sees the published word");
         long syscalls = w.k.counters().syscalls;
@@ -56,7 +57,7 @@ class SendWrapperDesignTest {
     @Test
     void sendWrapper_sawBlocked_wakeCallPostsAndWakes_noListWalk() {
         Rig w = Rig.rfc(BlockingDesign.SEND_WRAPPER, 2);
-        assertEquals(Kernel.BLOCKED, w.k.syscall(w.rx, "uintr_wait", 0));
+        assertEquals(Kernel.BLOCKED, w.k.syscall(w.rx, Syscall.UINTR_WAIT, 0));
         assertTrue(w.k.wrapperReadsBlocked(w.tx, w.idx));
         assertEquals(0, w.k.wrapperWake(w.tx, w.idx));
         assertEquals(0, w.k.counters().waitListWalked);
@@ -77,7 +78,7 @@ class SendWrapperDesignTest {
         assertEquals(SendOutcome.OK, w.k.senduipi(w.tx, w.idx));
         w.k.interrupts(0);
         assertEquals(1L << Rig.VEC, w.task(w.rx).uirr);
-        assertEquals(-Errno.EINTR, w.k.syscall(w.rx, "uintr_wait", 0), "re-check sees UIRR: no sleep");
+        assertEquals(-Errno.EINTR, w.k.syscall(w.rx, Syscall.UINTR_WAIT, 0), "re-check sees UIRR: no sleep");
         assertFalse(w.rxUpid().waiting, "the word is withdrawn");
         w.assertDeliveredOnce(w.rx);
     }
@@ -86,7 +87,7 @@ class SendWrapperDesignTest {
     @Test
     void sendWrapper_staleBlockedRead_wakeCallNotifiesTheRunningReceiver() {
         Rig w = Rig.rfc(BlockingDesign.SEND_WRAPPER, 2);
-        assertEquals(Kernel.BLOCKED, w.k.syscall(w.rx, "uintr_wait", 0));
+        assertEquals(Kernel.BLOCKED, w.k.syscall(w.rx, Syscall.UINTR_WAIT, 0));
         assertTrue(w.k.wrapperReadsBlocked(w.tx, w.idx));
         w.k.signal(w.rx);                                          // it wakes for another reason and runs
         assertEquals(TaskState.RUNNING, w.task(w.rx).state);
@@ -103,12 +104,12 @@ class SendWrapperDesignTest {
     @Test
     void sendWrapperPostFirst_readAfterConsumedPost_wakesForNothing() {
         Rig w = Rig.rfc(BlockingDesign.SEND_WRAPPER_POST_FIRST, 2);
-        assertEquals(Kernel.BLOCKED, w.k.syscall(w.rx, "uintr_wait", 0));
+        assertEquals(Kernel.BLOCKED, w.k.syscall(w.rx, Syscall.UINTR_WAIT, 0));
         assertEquals(SendOutcome.OK, w.k.senduipi(w.tx, w.idx));
         w.k.signal(w.rx);                                          // woken otherwise: replays PIR on the way out
         w.k.settleInterrupts();
         w.assertDeliveredOnce(w.rx);
-        assertEquals(Kernel.BLOCKED, w.k.syscall(w.rx, "uintr_wait", 0), "waits for the next one");
+        assertEquals(Kernel.BLOCKED, w.k.syscall(w.rx, Syscall.UINTR_WAIT, 0), "waits for the next one");
         assertTrue(w.k.wrapperReadsBlocked(w.tx, w.idx));
         assertEquals(0, w.k.wrapperWake(w.tx, w.idx));
         assertEquals(1, w.k.counters().emptyWakeups, "woken with nothing posted");
