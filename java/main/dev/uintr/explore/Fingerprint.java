@@ -1,7 +1,7 @@
 package dev.uintr.explore;
 
-import dev.uintr.kernel.PerCpu;
 import dev.uintr.kernel.KernelState;
+import dev.uintr.kernel.PerCpu;
 import dev.uintr.kernel.Task;
 import dev.uintr.kernel.UpidContext;
 

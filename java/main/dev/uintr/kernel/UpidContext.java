@@ -21,6 +21,12 @@ import java.util.Objects;
 public final class UpidContext {
     public static final int NOTIFICATION_VECTOR = 0xEC;
     public static final int KERNEL_VECTOR = 0xEB;
+    /**
+     * The affinity design's vector: a device-like interrupt from the allocator's range
+     * (0x20..0xEA), so it is never any task's UINV and always reaches the kernel. The number
+     * itself is arbitrary (our choice); only that it is neither 0xEC nor 0xEB matters.
+     */
+    public static final int AFFINITY_VECTOR = 0x41;
     /** The later tree's "blocked" flag: bit 7, architecturally reserved, so SENDUIPI takes #GP (§5.6). */
     public static final long BLKD = 1L << 7;
 
