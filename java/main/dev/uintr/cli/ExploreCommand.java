@@ -1,15 +1,12 @@
 package dev.uintr.cli;
 
 import dev.uintr.BadInputException;
+import dev.uintr.Verdict;
 import dev.uintr.explore.Bound;
-import dev.uintr.explore.Counterexample;
-import dev.uintr.explore.DesignComparison;
-import dev.uintr.explore.PairResult;
+import dev.uintr.explore.ExploreResults;
 import dev.uintr.explore.Scenario;
 import dev.uintr.explore.ScenarioParser;
 import dev.uintr.explore.Selection;
-import dev.uintr.explore.TraceFormatter;
-import dev.uintr.explore.World;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -88,30 +85,19 @@ public final class ExploreCommand implements Callable<Integer> {
         Path folder = dir != null ? dir : HarnessPaths.fixtures().resolve("scenarios");
         List<Scenario> all = ScenarioParser.loadAll(folder);
         List<Scenario> chosen = Selection.scenarios(all, scenario);
-        List<PairResult> rows = DesignComparison.run(chosen, Selection.profiles(profile), Selection.designs(design),
+        ExploreResults results = ExploreResults.run(chosen, Selection.profiles(profile), Selection.designs(design),
                 new Bound(maxStates, maxDepth));
-        if (rows.stream().noneMatch(PairResult::applicable)) {
+        if (results.verdict() == Verdict.ALL_SKIPPED) {
             out.println("explore: nothing to explore" + (all.isEmpty() ? ": no scenario files under " + folder : ": every pair is n/a"));
             out.flush();
             return ExitCodes.ALL_SKIPPED;
         }
         if (format.equals("csv")) {
-            out.print(DesignComparison.csv(rows));
+            out.print(results.csv());
         } else {
-            DesignComparison.printTable(rows, out);
-            for (PairResult r : rows) {
-                Counterexample c = r.applicable() ? DesignComparison.shortest(r) : null;
-                if (c != null) {
-                    out.println();
-                    out.print(TraceFormatter.render(World.build(r.scenario(), r.profile(), r.design()), c));
-                }
-            }
-            long bad = rows.stream().filter(PairResult::mismatch).count();
-            out.println();
-            out.println(bad == 0 ? "explore: every verdict matches its declared expectation"
-                    : "explore: " + bad + " verdict(s) differ from the declared expectation (STATUS MISMATCH)");
+            results.printTable(out);
         }
         out.flush();
-        return rows.stream().anyMatch(PairResult::mismatch) ? ExitCodes.FAILED : ExitCodes.OK;
+        return results.verdict().exitCode();
     }
 }
