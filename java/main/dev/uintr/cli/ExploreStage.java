@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * Run stage "explore": every design × scenario × profile explored within a bound
  * ({@link Bound#DEFAULT}; {@link Bound#QUICK} with --quick), the comparison in explore.csv
- * and the counterexamples in traces/&lt;design&gt;-&lt;scenario&gt;.txt (both profiles in one file).
+ * and the counterexamples in traces/&lt;design&gt;-&lt;scenario&gt;.txt (both profiles in one file), and the
+ * debate report: debate.md with debate-cost.png (weights from fixtures/costs/weights.txt).
  */
 public final class ExploreStage implements RunStage {
     private final Path scenarios;
@@ -54,11 +55,15 @@ public final class ExploreStage implements RunStage {
         for (var e : traces.entrySet()) {
             AtomicFiles.writeString(ctx.folder().file("traces").resolve(e.getKey() + ".txt"), e.getValue().toString());
         }
+        Bound bound = ctx.quick() ? Bound.QUICK : Bound.DEFAULT;
+        DebateFiles.write(rows, bound, DebateFiles.weights(null), dev.uintr.explore.Debate.DEFAULT_REFERENCE,
+                ctx.folder().file("debate.md"));
         long explored = rows.stream().filter(PairResult::applicable).count();
         long bad = rows.stream().filter(PairResult::mismatch).count();
         long states = rows.stream().filter(PairResult::applicable).mapToLong(r -> r.result().states()).sum();
         ctx.out().println("explore: " + (explored - bad) + "/" + explored + " verdicts match their scenario files, "
-                + states + " states, " + traces.size() + " trace files (explore.csv, traces/)");
+                + states + " states, " + traces.size() + " trace files (explore.csv, traces/, debate.md, "
+                + dev.uintr.explore.DebateReport.CHART + ")");
         for (PairResult r : rows) {
             if (r.mismatch()) {
                 ctx.out().println("explore:   MISMATCH " + r.scenario().name() + " " + r.profile().id() + " "
