@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * Run stage "explore": every design × scenario × profile explored within a bound
  * ({@link Bound#DEFAULT}; {@link Bound#QUICK} with --quick), the comparison in explore.csv
- * and the counterexamples in traces/&lt;design&gt;-&lt;scenario&gt;.txt (both profiles in one file).
+ * and the counterexamples in traces/&lt;design&gt;-&lt;scenario&gt;.txt (both profiles in one file), and the
+ * debate report: debate.md with debate-cost.png (weights from fixtures/costs/weights.txt).
  */
 public final class ExploreStage implements RunStage {
     private final Path scenarios;
@@ -39,13 +40,17 @@ public final class ExploreStage implements RunStage {
             ctx.out().println("explore: SKIP no scenario files under " + scenarios);
             return ExitCodes.ALL_SKIPPED;
         }
+        Bound bound = ctx.quick() ? Bound.QUICK : Bound.DEFAULT;
         ExploreResults results = ExploreResults.run(all, List.of(AbiProfile.RFC_V1, AbiProfile.LATER),
-                List.of(BlockingDesign.values()), ctx.quick() ? Bound.QUICK : Bound.DEFAULT);
+                List.of(BlockingDesign.values()), bound);
         int traces = results.write(ctx.folder());
+        DebateFiles.write(results.rows(), bound, DebateFiles.weights(null), dev.uintr.explore.Debate.DEFAULT_REFERENCE,
+                ctx.folder().file("debate.md"));
         long explored = results.applicable();
         List<PairResult> bad = results.mismatches();
         ctx.out().println("explore: " + (explored - bad.size()) + "/" + explored + " verdicts match their scenario files, "
-                + results.states() + " states, " + traces + " trace files (explore.csv, traces/)");
+                + results.states() + " states, " + traces + " trace files (explore.csv, traces/, debate.md, "
+                + dev.uintr.explore.DebateReport.CHART + ")");
         for (PairResult r : bad) {
             ctx.out().println("explore:   MISMATCH " + r.scenario().name() + " " + r.profile().id() + " "
                     + r.design().id() + ": found " + r.verdictText() + ", expected " + Invariant.render(r.expected()));
