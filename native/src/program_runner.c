@@ -8,6 +8,7 @@
  * kills the whole group at the deadline, so a missed wakeup is a TIMEOUT, never a hang.
  */
 #include "uintr_program.h"
+#include "hybrid_internal.h"
 
 /* Shared with the other half of the runner (program_runner.c / program_handler.c). */
 extern __thread ush_prog_log *ush_prog_tls_log;
@@ -413,14 +414,11 @@ static int64_t now_ms(void)
     return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-int ush_program_run(const void *prog, int len, void *out, int outlen, int timeout_ms)
+int ush_prog_setup(const void *prog, int len)
 {
     int bad = validate(prog, len);
     if (bad) {
         return bad;
-    }
-    if (!out || outlen < (int)sizeof(ush_prog_out) || timeout_ms < 1) {
-        return -EINVAL;
     }
     shared_area *sh = mmap(NULL, sizeof(shared_area), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
     if (sh == MAP_FAILED) {
@@ -433,16 +431,43 @@ int ush_program_run(const void *prog, int len, void *out, int outlen, int timeou
     g_shared = sh;
     memset(g_vars, 0, sizeof g_vars);
     memset(g_bound, 0, sizeof g_bound);
+    return 0;
+}
 
+void ush_prog_child(void)
+{
+    setpgid(0, 0);
+    child_main();
+}
+
+void ush_prog_finish(void *out, int32_t status, int32_t signal)
+{
+    shared_area *sh = g_shared;
+    sh->out.status = status;
+    sh->out.signal = signal;
+    sh->out.nprogs = g_hdr->nprogs;
+    memcpy(out, &sh->out, sizeof(ush_prog_out));
+    munmap(sh, sizeof *sh);
+    g_shared = NULL;
+}
+
+int ush_program_run(const void *prog, int len, void *out, int outlen, int timeout_ms)
+{
+    if (!out || outlen < (int)sizeof(ush_prog_out) || timeout_ms < 1) {
+        return -EINVAL;
+    }
+    int bad = ush_prog_setup(prog, len);
+    if (bad) {
+        return bad;
+    }
     pid_t pid = fork();
     if (pid < 0) {
         int e = errno;
-        munmap(sh, sizeof *sh);
+        munmap(g_shared, sizeof *g_shared);
         return -e;
     }
     if (pid == 0) {
-        setpgid(0, 0);
-        child_main();
+        ush_prog_child();
     }
     setpgid(pid, pid);
     int64_t deadline = now_ms() + timeout_ms;
@@ -469,10 +494,6 @@ int ush_program_run(const void *prog, int len, void *out, int outlen, int timeou
         nanosleep(&ts, NULL);
     }
     kill(-pid, SIGKILL);                                      /* leftovers of the group (forked children) */
-    sh->out.status = status;
-    sh->out.signal = status == USH_RUN_SIGNALED && WIFSIGNALED(st) ? WTERMSIG(st) : 0;
-    sh->out.nprogs = g_hdr->nprogs;
-    memcpy(out, &sh->out, sizeof(ush_prog_out));
-    munmap(sh, sizeof *sh);
+    ush_prog_finish(out, status, status == USH_RUN_SIGNALED && WIFSIGNALED(st) ? WTERMSIG(st) : 0);
     return 0;
 }
