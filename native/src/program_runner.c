@@ -265,8 +265,12 @@ static int step(int prog, uint32_t pc, const ush_prog_step *s)
         r = tls_fault == SIGILL ? 1 : tls_fault == SIGSEGV ? 2 : 0;
         break;
     case USH_OP_STUI:
+        /* A pending user interrupt is delivered at the boundary right after STUI (uintr-isa §7.2,
+         * §9), before any code of ours could log the step: the step is logged first, so the log
+         * reads "stui; deliver", the order in which they happened. Found by the hybrid backend. */
+        record(USH_EV_STEP, pc, 0);
         _stui();
-        break;
+        return 0;
     case USH_OP_CLUI:
         _clui();
         break;

@@ -1,6 +1,7 @@
 package dev.uintr.hybrid;
 
 import dev.uintr.AbiProfile;
+import dev.uintr.Syscall;
 import dev.uintr.isa.Decoded;
 import dev.uintr.isa.Decoder;
 import dev.uintr.isa.Instruction;
@@ -58,7 +59,6 @@ final class Supervision {
     private final HybridTrace trace;
     private final UintrFdTable fdTable;
     private final Map<Integer, Thread> threads = new LinkedHashMap<>();
-    private final Map<Integer, String> names;
     private long startNs = -1;
     /** Microseconds since the start at the event being answered. */
     private long nowUs;
@@ -72,13 +72,12 @@ final class Supervision {
         this.port = new HybridPort(kernel);
         this.trace = trace;
         this.fdTable = new UintrFdTable(port);
-        this.names = new LinkedHashMap<>();
-        profile.syscalls().forEach((name, nr) -> names.put(nr, name));
     }
 
     /** The syscall numbers the supervisor must stop: the profile's uintr calls and the fd calls. */
     int[] traps() {
-        int[] uintr = profile.syscalls().values().stream().mapToInt(Integer::intValue).sorted().toArray();
+        int[] uintr = java.util.Arrays.stream(Syscall.values()).filter(c -> c.isUintr() && c.in(profile))
+                .mapToInt(c -> c.number(profile)).sorted().toArray();
         int[] out = java.util.Arrays.copyOf(uintr, uintr.length + 4);
         out[uintr.length] = NR_CLOSE;
         out[uintr.length + 1] = NR_DUP2;
@@ -206,21 +205,22 @@ final class Supervision {
         long[] regs = e.regs().clone();
         int nr = (int) regs[Regs.ORIG_RAX];
         long[] a = Regs.args(regs);
-        String name = names.get(nr);
-        if (name == null) {
-            fdCall(t, nr, a, e);
+        Syscall call = Syscall.byNumber(profile, nr);
+        if (call == null || !call.isUintr()) {
+            fdCall(t, nr, a);
             r.resume(t.tid);
             return;
         }
-        fdTable.syncArgs(t.task, t.tgid, name, profile, a);
-        long result = kernel.syscall(t.task, name, a);
+        String name = call.sysName();
+        fdTable.syncArgs(t.task, t.tgid, call, profile, a);
+        long result = kernel.syscall(t.task, call, a);
         if (result == Kernel.BLOCKED) {
             t.held = regs;
             trace.line(nowUs, t.tid, name + argText(a) + " blocks");
             return;
         }
         trace.line(nowUs, t.tid, name + argText(a) + " = " + resultText(result));
-        if (result >= 0 && UintrFdTable.makesFd(name)) {
+        if (result >= 0 && UintrFdTable.makesFd(call)) {
             // The real kernel numbers the fd: memfd_create runs in its place, named for the model's file.
             long nameAt = (regs[Regs.RSP] - 512) & ~0xFL;
             byte[] label = (UintrFdTable.label(port.fds(t.task).get((int) result)) + "\0").getBytes(StandardCharsets.US_ASCII);
@@ -262,7 +262,7 @@ final class Supervision {
     }
 
     /** close / dup2 / dup3 / close_range: the model lets go of the fds the real call closes; the real call runs. */
-    private void fdCall(Thread t, int nr, long[] a, StopEvent e) {
+    private void fdCall(Thread t, int nr, long[] a) {
         switch (nr) {
             case NR_CLOSE -> port.closed(t.task, (int) a[0]);
             case NR_DUP2, NR_DUP3 -> {

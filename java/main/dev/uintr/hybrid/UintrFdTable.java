@@ -1,6 +1,7 @@
 package dev.uintr.hybrid;
 
 import dev.uintr.AbiProfile;
+import dev.uintr.Syscall;
 import dev.uintr.kernel.HybridPort;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,8 +27,8 @@ final class UintrFdTable {
     }
 
     /** The syscalls that return a new uintr fd. */
-    static boolean makesFd(String syscall) {
-        return syscall.equals("uintr_create_fd") || syscall.equals("uintr_vector_fd") || syscall.equals("uintr_ipi_fd");
+    static boolean makesFd(Syscall call) {
+        return call == Syscall.UINTR_CREATE_FD || call == Syscall.UINTR_VECTOR_FD || call == Syscall.UINTR_IPI_FD;
     }
 
     /** The memfd name of model file {@code fileId}. */
@@ -42,11 +43,12 @@ final class UintrFdTable {
     }
 
     /** Before {@code syscall} runs in the model: the fds among its arguments are known to the model. */
-    void syncArgs(int task, int tgid, String syscall, AbiProfile profile, long[] args) {
-        boolean fdFirst = syscall.equals("uintr_register_sender")
-                || (syscall.equals("uintr_unregister_sender") && profile == AbiProfile.RFC_V1);
-        if (fdFirst) {
-            sync(task, tgid, (int) args[0]);
+    void syncArgs(int task, int tgid, Syscall call, AbiProfile profile, long[] args) {
+        var params = call.params(profile);
+        for (int i = 0; i < params.size() && i < args.length; i++) {
+            if (params.get(i) == Syscall.Param.FD) {
+                sync(task, tgid, (int) args[i]);
+            }
         }
     }
 
