@@ -192,6 +192,13 @@ static void send_event(uint32_t kind, pid_t tid, int32_t arg, int32_t arg2, int 
     g_have_event = 1;
 }
 
+/* Continues t; a thread that owes Java a syscall-exit report keeps being traced through syscalls. */
+static void cont(tracee *t, int sig)
+{
+    t->stop = RUNNING;
+    ptrace(t->defer || t->want_sysexit ? PTRACE_SYSCALL : PTRACE_CONT, t->tid, 0, (void *)(intptr_t)sig);
+}
+
 static void resume(tracee *t, int sig, int kernel_segv)
 {
     if (t->write_failed) {
@@ -209,8 +216,7 @@ static void resume(tracee *t, int sig, int kernel_segv)
         si.si_code = SI_KERNEL;                               /* what a #GP in user mode gives */
         ptrace(PTRACE_SETSIGINFO, t->tid, 0, &si);
     }
-    t->stop = RUNNING;
-    ptrace(PTRACE_CONT, t->tid, 0, (void *)(intptr_t)sig);
+    cont(t, sig);
 }
 
 int ush_hybrid_apply(const void *cmds, int len)
@@ -259,8 +265,7 @@ int ush_hybrid_apply(const void *cmds, int len)
         case USH_HY_CMD_RESUME_EXIT:
             if (t) {
                 t->want_sysexit = 1;
-                t->stop = RUNNING;
-                ptrace(PTRACE_SYSCALL, t->tid, 0, 0);
+                cont(t, 0);
             }
             break;
         case USH_HY_CMD_INTERRUPT:
@@ -381,8 +386,7 @@ static void on_stop(pid_t p, int st)
             struct user_regs_struct r;
             if (ptrace(PTRACE_GETREGS, p, 0, &r) == 0 && restarting(&r)) {
                 t->defer = 1;                                 /* deliver when the syscall returns */
-                t->stop = RUNNING;
-                ptrace(PTRACE_SYSCALL, p, 0, 0);
+                cont(t, 0);
                 return;
             }
             ask(USH_HY_EV_STOPPED, p, 0, 0, 1);
@@ -392,8 +396,7 @@ static void on_stop(pid_t p, int st)
             ptrace(PTRACE_LISTEN, p, 0, 0);                   /* a group stop stays a stop */
             return;
         }
-        t->stop = RUNNING;
-        ptrace(PTRACE_CONT, p, 0, 0);
+        cont(t, 0);
         return;
     default:
         break;
@@ -403,8 +406,7 @@ static void on_stop(pid_t p, int st)
         memset(&info, 0, sizeof info);
         ptrace(PTRACE_GET_SYSCALL_INFO, p, sizeof info, &info);
         if (info.op == PTRACE_SYSCALL_INFO_ENTRY || info.op == PTRACE_SYSCALL_INFO_SECCOMP) {
-            t->stop = RUNNING;
-            ptrace(PTRACE_SYSCALL, p, 0, 0);
+            cont(t, 0);
             return;
         }
         if (t->want_sysexit) {
@@ -414,8 +416,7 @@ static void on_stop(pid_t p, int st)
             t->defer = 0;
             ask(USH_HY_EV_STOPPED, p, 0, 0, 1);
         } else {
-            t->stop = RUNNING;
-            ptrace(PTRACE_CONT, p, 0, 0);
+            cont(t, 0);
         }
         return;
     }
@@ -423,8 +424,7 @@ static void on_stop(pid_t p, int st)
         ask(USH_HY_EV_SIGILL, p, SIGILL, 0, 1);
         return;
     }
-    t->stop = RUNNING;
-    ptrace(PTRACE_CONT, p, 0, (void *)(intptr_t)(ev == 0 ? sig : 0));   /* every other signal is the program's */
+    cont(t, ev == 0 ? sig : 0);                               /* every other signal is the program's */
 }
 
 /* ---------------------------------------------------------------- waiting */
