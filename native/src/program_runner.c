@@ -83,16 +83,26 @@ static int install_fault_handlers(void)
 
 /* ---------------------------------------------------------------- recording */
 
-static void record(uint32_t kind, uint32_t step, int64_t value)
+/* Takes the next slot of this thread's log; it reads as nothing (kind 0) until filled. */
+static uint32_t reserve(void)
+{
+    return __atomic_fetch_add(&ush_prog_tls_log->nevents, 1, __ATOMIC_SEQ_CST);
+}
+
+static void fill(uint32_t i, uint32_t kind, uint32_t step, int64_t value)
 {
     ush_prog_log *log = ush_prog_tls_log;
-    uint32_t i = __atomic_fetch_add(&log->nevents, 1, __ATOMIC_SEQ_CST);
     if (i >= USH_PROG_MAX_EVENTS) {
         return;
     }
     log->ev[i].step = step;
     log->ev[i].value = value;
     __atomic_store_n(&log->ev[i].kind, kind, __ATOMIC_RELEASE);
+}
+
+static void record(uint32_t kind, uint32_t step, int64_t value)
+{
+    fill(reserve(), kind, step, value);
 }
 
 /* ---------------------------------------------------------------- steps */
@@ -264,13 +274,16 @@ static int step(int prog, uint32_t pc, const ush_prog_step *s)
         __asm__ volatile("senduipi %%rax" : : "a"(a0) : "memory");
         r = tls_fault == SIGILL ? 1 : tls_fault == SIGSEGV ? 2 : 0;
         break;
-    case USH_OP_STUI:
+    case USH_OP_STUI: {
         /* A pending user interrupt is delivered at the boundary right after STUI (uintr-isa §7.2,
-         * §9), before any code of ours could log the step: the step is logged first, so the log
-         * reads "stui; deliver", the order in which they happened. Found by the hybrid backend. */
-        record(USH_EV_STEP, pc, 0);
+         * §9), before any code of ours could log the step. The step's slot is taken first and
+         * filled once STUI has retired, so the log reads "stui; deliver", the order in which they
+         * happened, and a STUI that faults leaves its slot empty. Found by the hybrid backend. */
+        uint32_t slot = reserve();
         _stui();
+        fill(slot, USH_EV_STEP, pc, 0);
         return 0;
+    }
     case USH_OP_CLUI:
         _clui();
         break;
