@@ -121,7 +121,7 @@ public final class Kernel {
     }
 
     static void exitTask(KernelState s, Task t) {
-        Cpu c = s.cpus[t.cpu];
+        PerCpu c = s.cpus[t.cpu];
         boolean wasCurrent = c.curr == t.tid;
         Lifetimes.uintrFree(s, t);
         t.state = TaskState.EXITED;
@@ -191,6 +191,10 @@ public final class Kernel {
     public long syscall(int tid, Syscall call, long... args) {
         Task t = running(tid);
         t.inKernel = true;
+        s.counters.syscalls++;
+        if (call == Syscall.UINTR_WAIT) {
+            s.counters.receiverEntries++;
+        }
         long r;
         try {
             r = dispatch(t, call, args);
@@ -298,7 +302,28 @@ public final class Kernel {
         return UipiHardware.senduipi(s, t, idx);
     }
 
-    /** STUI: UIF = 1; pending user interrupts are delivered. */
+    /**
+     * The send wrapper (designs send-wrapper, send-wrapper-post-first): the running sender reads
+     * the "blocked" word the kernel publishes for the receiver behind its UITT entry {@code idx}.
+     */
+    public boolean wrapperReadsBlocked(int tid, long idx) {
+        return Blocking.blockedWord(s, running(tid), idx);
+    }
+
+    /**
+     * The send wrapper's wake system call by the running sender for UITT entry {@code idx}
+     * (a hypothetical call of the send-wrapper designs, not in either tree's table): 0 or -EINVAL.
+     */
+    public long wrapperWake(int tid, long idx) {
+        Task t = running(tid);
+        t.inKernel = true;
+        long r = Blocking.wrapperWake(s, t, idx);
+        t.lastResult = r;
+        ContextSwitch.returnToUser(s, t);
+        return r;
+    }
+
+        /** STUI: UIF = 1; pending user interrupts are delivered. */
     public void stui(int tid) {
         Task t = running(tid);
         t.uif = true;
@@ -330,7 +355,7 @@ public final class Kernel {
         boolean any = true;
         while (any) {
             any = false;
-            for (Cpu c : s.cpus) {
+            for (PerCpu c : s.cpus) {
                 if (c.online && c.anyPending()) {
                     UipiHardware.takeInterrupts(s, c);
                     any = true;
@@ -353,7 +378,7 @@ public final class Kernel {
         if (t.state != TaskState.READY) {
             throw new IllegalStateException("task " + t.name + " is " + t.state + ", cannot run");
         }
-        Cpu c = s.cpus[t.cpu];
+        PerCpu c = s.cpus[t.cpu];
         c.runQueue.remove((Integer) tid);
         c.runQueue.add(0, tid);
         Scheduler.schedule(s, c);
@@ -362,7 +387,7 @@ public final class Kernel {
     /** Moves a READY or SLEEPING task to another CPU (it runs there when that CPU schedules). */
     public void migrate(int tid, int cpu) {
         Task t = live(tid);
-        Cpu to = onlineCpu(cpu);
+        PerCpu to = onlineCpu(cpu);
         if (t.state == TaskState.RUNNING) {
             throw new IllegalStateException("migrate a running task: preempt it first");
         }
@@ -376,12 +401,13 @@ public final class Kernel {
     /**
      * Takes a CPU offline: its tasks move to the first other online CPU, its pending interrupts
      * are lost, and IPIs sent to it later are lost. With kernel-vector-checked, armed waiters
-     * whose NDST points at it are retargeted and re-notified when ON is set (tglx's fix, §5.2 item 6).
+     * whose NDST points at it are retargeted and re-notified when ON is set (tglx's fix, §5.2 item 6);
+     * with affinity, to the next CPU the IRQ affinity allows (what fixup_irqs does for a device interrupt).
      */
     public void cpuOffline(int cpu) {
-        Cpu c = s.cpus[cpu];
+        PerCpu c = s.cpus[cpu];
         c.online = false;
-        Cpu dest = Scheduler.firstOnline(s);
+        PerCpu dest = Scheduler.firstOnline(s);
         if (c.curr >= 0) {
             Task prev = s.task(c.curr);
             prev.state = TaskState.READY;
@@ -400,13 +426,17 @@ public final class Kernel {
             }
         }
         java.util.Arrays.fill(c.irr, 0);
-        if (s.config.rfc() && s.config.design() == BlockingDesign.KERNEL_VECTOR_CHECKED) {
+        boolean retarget = s.config.rfc() && (s.config.design() == BlockingDesign.KERNEL_VECTOR_CHECKED
+                || s.config.design() == BlockingDesign.AFFINITY);
+        if (retarget) {
+            // checked: tglx's fix; affinity: fixup_irqs moves the interrupt to a CPU its affinity still allows
+            PerCpu to = s.config.design() == BlockingDesign.AFFINITY ? Blocking.affinityTarget(s) : dest;
             for (Integer id : s.waitList) {
-                Upid u = s.upid(id);
+                UpidContext u = s.upid(id);
                 if (u.ndst == c.ndst()) {
-                    u.ndst = dest.ndst();
+                    u.ndst = to.ndst();
                     if (u.on) {
-                        UipiHardware.sendIpi(s, dest.apicId(), u.nv);
+                        UipiHardware.sendIpi(s, to.apicId(), u.nv);
                     }
                 }
             }
@@ -440,7 +470,7 @@ public final class Kernel {
      */
     public List<KernelEvent> pendingEvents() {
         List<KernelEvent> out = new java.util.ArrayList<>();
-        for (Cpu c : s.cpus) {
+        for (PerCpu c : s.cpus) {
             if (c.online && c.anyPending()) {
                 out.add(new KernelEvent(KernelEvent.Kind.TAKE_INTERRUPTS, c.id));
             }
@@ -497,7 +527,7 @@ public final class Kernel {
     }
 
     /** The UPID a task's receiver state uses, or null. */
-    public Upid upidOf(int tid) {
+    public UpidContext upidOf(int tid) {
         int id = s.task(tid).upid;
         return id < 0 ? null : s.upid(id);
     }
@@ -529,11 +559,11 @@ public final class Kernel {
         return t;
     }
 
-    private Cpu onlineCpu(int cpu) {
+    private PerCpu onlineCpu(int cpu) {
         if (cpu < 0 || cpu >= s.cpus.length) {
             throw new IllegalArgumentException("no cpu " + cpu);
         }
-        Cpu c = s.cpus[cpu];
+        PerCpu c = s.cpus[cpu];
         return c.online ? c : Scheduler.firstOnline(s);
     }
 }
