@@ -33,7 +33,7 @@ public record ConformPlan(List<CaseSpec> cases, Backend backend, List<AbiProfile
                 picked.add(c);
             }
         }
-        if (picked.isEmpty()) {
+        if (picked.isEmpty() && caseGlob != null) {
             throw new BadInputException("--case '" + caseGlob + "' matches none of the " + all.size() + " cases in " + caseDir);
         }
         return new ConformPlan(picked, backend(backend, host), profiles(profile), samples);
