@@ -554,10 +554,11 @@ static int install_filter(const int32_t *traps, int n)
 typedef struct {
     char **argv;
     const char *profile;
-} start_arg;
+} exec_arg;
 
-static void start_exec(const start_arg *a)
+static void start_exec(void *p)
 {
+    const exec_arg *a = p;
     if (a->profile) {
         setenv("UINTR_HARNESS_PROFILE", a->profile, 1);
     } else {
@@ -568,8 +569,13 @@ static void start_exec(const start_arg *a)
     _exit(127);
 }
 
-/* Forks the first tracee, which waits until it is seized, installs the filter and starts. */
-static int begin(const start_arg *a, const int32_t *traps, int ntraps)
+static void start_program(void *unused)
+{
+    (void)unused;
+    ush_prog_child();
+}
+
+int ush_hy_begin(void (*start)(void *), void *arg, int close_fds, const int32_t *traps, int ntraps)
 {
     if (ntraps < 0 || ntraps > USH_HY_MAX_TRAPS) {
         return -EINVAL;
@@ -610,7 +616,7 @@ static int begin(const start_arg *a, const int32_t *traps, int ntraps)
                 signal(s, SIG_DFL);                           /* nor are the JVM's handlers */
             }
         }
-        if (a->argv) {
+        if (close_fds) {
             syscall(SYS_close_range, 3, ~0U, 0);              /* the JVM's descriptors stay with the JVM */
         }
         int bad = install_filter(traps, ntraps);
@@ -618,10 +624,7 @@ static int begin(const start_arg *a, const int32_t *traps, int ntraps)
             fprintf(stderr, "uintr-harness hybrid: seccomp filter refused: %s\n", strerror(-bad));
             _exit(126);
         }
-        if (a->argv) {
-            start_exec(a);
-        }
-        ush_prog_child();
+        start(arg);
         _exit(0);
     }
     close(gate[0]);
@@ -664,8 +667,8 @@ int ush_hybrid_begin_exec(const char *argv_blob, int blob_len, int argc, const c
         argv[i] = (char *)p;
         p += strnlen(p, (size_t)(end - p)) + 1;
     }
-    start_arg a = {argv, profile};
-    int r = begin(&a, traps, ntraps);                         /* the child has its copy from fork */
+    exec_arg a = {argv, profile};
+    int r = ush_hy_begin(start_exec, &a, 1, traps, ntraps);                         /* the child has its copy from fork */
     free(argv);
     return r;
 }
@@ -676,8 +679,7 @@ int ush_hybrid_begin_program(const void *prog, int len, const int32_t *traps, in
     if (bad) {
         return bad;
     }
-    start_arg a = {NULL, NULL};
-    return begin(&a, traps, ntraps);
+    return ush_hy_begin(start_program, NULL, 0, traps, ntraps);
 }
 
 int ush_hybrid_program_result(void *out, int outlen, int32_t run_status, int32_t st)
