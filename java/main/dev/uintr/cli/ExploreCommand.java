@@ -1,7 +1,14 @@
 package dev.uintr.cli;
 
 import dev.uintr.BadInputException;
+import dev.uintr.Verdict;
 import dev.uintr.explore.Bound;
+<<<<<<< HEAD
+import dev.uintr.explore.ExploreResults;
+import dev.uintr.explore.Scenario;
+import dev.uintr.explore.ScenarioParser;
+import dev.uintr.explore.Selection;
+=======
 import dev.uintr.explore.CostWeights;
 import dev.uintr.explore.Counterexample;
 import dev.uintr.explore.Debate;
@@ -13,6 +20,7 @@ import dev.uintr.explore.Selection;
 import dev.uintr.explore.TraceFormatter;
 import dev.uintr.explore.World;
 import dev.uintr.report.OutputFiles;
+>>>>>>> main
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -115,9 +123,9 @@ public final class ExploreCommand implements Callable<Integer> {
         Path folder = dir != null ? dir : HarnessPaths.fixtures().resolve("scenarios");
         List<Scenario> all = ScenarioParser.loadAll(folder);
         List<Scenario> chosen = Selection.scenarios(all, scenario);
-        List<PairResult> rows = DesignComparison.run(chosen, Selection.profiles(profile), Selection.designs(design),
+        ExploreResults results = ExploreResults.run(chosen, Selection.profiles(profile), Selection.designs(design),
                 new Bound(maxStates, maxDepth));
-        if (rows.stream().noneMatch(PairResult::applicable)) {
+        if (results.verdict() == Verdict.ALL_SKIPPED) {
             out.println("explore: nothing to explore" + (all.isEmpty() ? ": no scenario files under " + folder : ": every pair is n/a"));
             out.flush();
             return ExitCodes.ALL_SKIPPED;
@@ -129,22 +137,11 @@ public final class ExploreCommand implements Callable<Integer> {
             DebateFiles.write(rows, new Bound(maxStates, maxDepth), w, costScenario, debate);
         }
         if (format.equals("csv")) {
-            out.print(DesignComparison.csv(rows));
+            out.print(results.csv());
         } else {
-            DesignComparison.printTable(rows, out);
-            for (PairResult r : rows) {
-                Counterexample c = r.applicable() ? DesignComparison.shortest(r) : null;
-                if (c != null) {
-                    out.println();
-                    out.print(TraceFormatter.render(World.build(r.scenario(), r.profile(), r.design()), c));
-                }
-            }
-            long bad = rows.stream().filter(PairResult::mismatch).count();
-            out.println();
-            out.println(bad == 0 ? "explore: every verdict matches its declared expectation"
-                    : "explore: " + bad + " verdict(s) differ from the declared expectation (STATUS MISMATCH)");
+            results.printTable(out);
         }
         out.flush();
-        return rows.stream().anyMatch(PairResult::mismatch) ? ExitCodes.FAILED : ExitCodes.OK;
+        return results.verdict().exitCode();
     }
 }
