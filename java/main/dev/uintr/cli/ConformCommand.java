@@ -32,7 +32,7 @@ public final class ConformCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--backend", paramLabel = "<auto|emulated|native>", defaultValue = "auto",
+    @Option(names = "--backend", paramLabel = "<auto|emulated|native|hybrid>", defaultValue = "auto",
             description = "where cases run; auto = what the probe picks for this host (default: ${DEFAULT-VALUE})")
     String backend;
 

@@ -47,8 +47,10 @@ public record ConformPlan(List<CaseSpec> cases, Backend backend, List<AbiProfile
                 return new EmulatedBackend();
             case "native":
                 return new NativeBackend(host);
+            case "hybrid":
+                return new dev.uintr.backend.HybridBackend();
             default:
-                throw new BadInputException("unknown --backend '" + name + "' (expected auto, emulated or native)");
+                throw new BadInputException("unknown --backend '" + name + "' (expected auto, emulated, native or hybrid)");
         }
     }
 
