@@ -112,7 +112,7 @@ public final class LatencyCsv {
      */
     public static List<LatencyRow> read(Path file) {
         String name = file.toString();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        try (Reader in = new java.io.StringReader(dev.uintr.FixtureText.read(file));
              CSVParser parser = CSVParser.builder().setReader(in).setFormat(READ).get()) {
             List<String> header = parser.getHeaderNames();
             for (String col : HEADER) {

@@ -42,12 +42,8 @@ public final class ScenarioParser {
             return List.of();
         }
         List<Scenario> out = new ArrayList<>();
-        try (Stream<Path> s = Files.list(dir)) {
-            for (Path p : s.filter(f -> f.getFileName().toString().endsWith(".txt")).sorted().toList()) {
-                out.add(parse(p));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (Path p : dev.uintr.FixtureText.list(dir, n -> n.endsWith(".txt"))) {
+            out.add(parse(p));
         }
         Set<String> names = new LinkedHashSet<>();
         for (Scenario sc : out) {
@@ -59,11 +55,7 @@ public final class ScenarioParser {
     }
 
     public static Scenario parse(Path file) {
-        try {
-            return parse(file.toString(), Files.readAllLines(file));
-        } catch (IOException e) {
-            throw new BadInputException(file + ": cannot read: " + e.getMessage(), e);
-        }
+        return parse(file.toString(), dev.uintr.FixtureText.lines(file));
     }
 
     public static Scenario parse(String file, List<String> lines) {
@@ -94,7 +86,7 @@ public final class ScenarioParser {
 
         Scenario read(List<String> lines) {
             for (ln = 1; ln <= lines.size(); ln++) {
-                String raw = lines.get(ln - 1);
+                String raw = ln == 1 ? dev.uintr.FixtureText.withoutBom(lines.get(0)) : lines.get(ln - 1);
                 int hash = raw.indexOf('#');
                 String line = (hash >= 0 ? raw.substring(0, hash) : raw).trim();
                 if (line.isEmpty()) {

@@ -71,11 +71,7 @@ public final class CaseParser {
     }
 
     public static List<CaseSpec> parse(Path path) {
-        try {
-            return parse(path.toString(), Files.readString(path, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new BadInputException(path + ": cannot read: " + e.getMessage(), e);
-        }
+        return parse(path.toString(), dev.uintr.FixtureText.read(path));
     }
 
     /** Parses case-file text; {@code file} names it in error messages. */
@@ -157,7 +153,7 @@ public final class CaseParser {
     private List<CaseSpec> parseText(String text) {
         List<CaseSpec> out = new ArrayList<>();
         Draft d = null;
-        String[] lines = text.split("\r?\n", -1);
+        String[] lines = dev.uintr.FixtureText.withoutBom(text).split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
             int no = i + 1;
             String l = lines[i].strip();

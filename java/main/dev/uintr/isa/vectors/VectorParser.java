@@ -2,9 +2,6 @@ package dev.uintr.isa.vectors;
 
 import dev.uintr.BadInputException;
 import dev.uintr.isa.Fault;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -29,13 +26,7 @@ public final class VectorParser {
 
     /** Reads and parses {@code path}; the file is named as {@code path} was given. */
     public static List<VectorRow> parseFile(Path path) {
-        String text;
-        try {
-            text = Files.readString(path, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new BadInputException(path + ": cannot read: " + e.getMessage(), e);
-        }
-        return parse(path.toString(), text);
+        return parse(path.toString(), dev.uintr.FixtureText.read(path));
     }
 
     /** Parses the text of a vector file. */
