@@ -54,7 +54,7 @@ public final class ConformCommand implements Callable<Integer> {
     String format;
 
     @Option(names = "--seeds", paramLabel = "<n>", defaultValue = "20",
-            description = "samples per case: emulated seeds 0..n-1, native runs (default: ${DEFAULT-VALUE})")
+            description = "samples per case: emulated seeds 0..n-1, native runs; 1..10000 (default: ${DEFAULT-VALUE})")
     int seeds;
 
     @Option(names = "--cases", paramLabel = "<dir>", description = "case folder (default: fixtures/cases)")
@@ -68,7 +68,18 @@ public final class ConformCommand implements Callable<Integer> {
         }
         Path dir = caseDir != null ? caseDir : HarnessPaths.fixtures().resolve("cases");
         ConformPlan plan = ConformPlan.of(dir, caseGlob, backend, profile, seeds, HostProbe.probe());
-        List<CaseResult> results = plan.run(null);
+        PrintWriter err = spec.commandLine().getErr();
+        long[] last = {System.nanoTime()};
+        int[] done = {0};
+        List<CaseResult> results = plan.run(r -> {               // progress on stderr, at most every 5 s
+            done[0]++;
+            if (System.nanoTime() - last[0] > 5_000_000_000L) {
+                last[0] = System.nanoTime();
+                err.printf("conform: %d results so far (%d cases x %d profiles, %d samples each)%n", done[0],
+                        plan.cases().size(), plan.profiles().size(), plan.samples());
+                err.flush();
+            }
+        });
         switch (format) {
             case "csv":
                 out.print(CsvReport.render(results));

@@ -20,11 +20,13 @@ import java.util.List;
  * profiles ({@code all}, {@code rfc-v1}, {@code later}) and how many samples per case.
  */
 public record ConformPlan(List<CaseSpec> cases, Backend backend, List<AbiProfile> profiles, int samples) {
+    /** Largest --seeds (samples per case and profile); the suite at 10000 takes tens of minutes. */
+    public static final int MAX_SEEDS = 10_000;
 
     public static ConformPlan of(Path caseDir, String caseGlob, String backend, String profile, int samples,
                                  HostFacts host) {
-        if (samples < 1) {
-            throw new BadInputException("--seeds must be at least 1, was " + samples);
+        if (samples < 1 || samples > MAX_SEEDS) {
+            throw new BadInputException("--seeds must be 1.." + MAX_SEEDS + ", was " + samples);
         }
         List<CaseSpec> all = CaseParser.loadDir(caseDir);
         List<CaseSpec> picked = new ArrayList<>();

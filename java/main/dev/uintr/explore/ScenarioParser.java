@@ -34,6 +34,13 @@ import java.util.stream.Stream;
  * </pre>
  */
 public final class ScenarioParser {
+    /** Most tasks of one scenario (each adds to every explored state). */
+    public static final int MAX_TASKS = 8;
+    /** Most steps of one actor line (a wait or spin count counts as that many steps). */
+    public static final int MAX_ACTOR_STEPS = 16;
+    /** Most steps of all actors of one scenario together (the search grows with each). */
+    public static final int MAX_STEPS = 32;
+
     private ScenarioParser() {}
 
     /** Every *.txt under {@code dir}, sorted by file name; empty when the folder is missing. */
@@ -124,6 +131,10 @@ public final class ScenarioParser {
             if (actors.isEmpty()) {
                 throw bad("no actor: nothing to interleave");
             }
+            int steps = actors.stream().mapToInt(a -> a.steps().stream().mapToInt(Builder::weight).sum()).sum();
+            if (steps > MAX_STEPS) {
+                throw bad("the actors take " + steps + " steps together (wait N and spin N count N); the limit is " + MAX_STEPS);
+            }
             return new Scenario(name, description, file, cpus, Set.copyOf(profiles), List.copyOf(tasks),
                     List.copyOf(connects), List.copyOf(runs), List.copyOf(asleep), List.copyOf(actors), Map.copyOf(expected));
         }
@@ -166,6 +177,9 @@ public final class ScenarioParser {
             checkName(n);
             if (taskNamed(n) != null) {
                 throw bad("task '" + n + "' declared twice");
+            }
+            if (tasks.size() == MAX_TASKS) {
+                throw bad("more than " + MAX_TASKS + " tasks (the limit of a scenario)");
             }
             int cpu = -1;
             String threadOf = null;
@@ -219,6 +233,9 @@ public final class ScenarioParser {
             for (String t : words(rest)) {
                 if (!requireTask(t).receiver()) {
                     throw bad("asleep: '" + t + "' is not a receiver (uintr_wait needs a handler)");
+                }
+                if (asleep.contains(t)) {
+                    throw bad("asleep: '" + t + "' is named twice");
                 }
                 asleep.add(t);
             }
@@ -282,6 +299,10 @@ public final class ScenarioParser {
             }
             if (out.isEmpty()) {
                 throw bad("no steps");
+            }
+            int weight = out.stream().mapToInt(Builder::weight).sum();
+            if (weight > MAX_ACTOR_STEPS) {
+                throw bad(weight + " steps on one line (wait N and spin N count N); the limit is " + MAX_ACTOR_STEPS);
             }
             return out;
         }
@@ -354,12 +375,18 @@ public final class ScenarioParser {
             }
         }
 
+        /** A step's cost toward the limits: wait N and spin N count N. */
+        static int weight(Step s) {
+            return s.kind() == Step.Kind.WAIT || s.kind() == Step.Kind.SPIN ? s.count() : 1;
+        }
+
+        /** A decimal number of ASCII digits (not full-width ones, not a sign), at most 9 digits. */
         int number(String text, String what) {
-            try {
-                return Integer.parseInt(text.trim());
-            } catch (NumberFormatException e) {
-                throw bad(what + " '" + text.trim() + "' is not a number");
+            String t = text.trim();
+            if (!t.matches("[0-9]{1,9}")) {
+                throw bad(what + " '" + t + "' is not a number (ASCII digits 0-9, at most 9 of them)");
             }
+            return Integer.parseInt(t);
         }
 
         static List<String> words(String s) {
