@@ -69,6 +69,10 @@ public final class ConformCommand implements Callable<Integer> {
         Path dir = caseDir != null ? caseDir : HarnessPaths.fixtures().resolve("cases");
         ConformPlan plan = ConformPlan.of(dir, caseGlob, backend, profile, seeds, HostProbe.probe());
         PrintWriter err = spec.commandLine().getErr();
+        if (plan.cases().isEmpty()) {
+            err.println("conform: no *.case files in " + dir + ": nothing to run");
+            err.flush();
+        }
         long[] last = {System.nanoTime()};
         int[] done = {0};
         List<CaseResult> results = plan.run(r -> {               // progress on stderr, at most every 5 s

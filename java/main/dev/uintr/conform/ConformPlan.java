@@ -28,7 +28,11 @@ public record ConformPlan(List<CaseSpec> cases, Backend backend, List<AbiProfile
         if (samples < 1 || samples > MAX_SEEDS) {
             throw new BadInputException("--seeds must be 1.." + MAX_SEEDS + ", was " + samples);
         }
+        List<AbiProfile> profiles = profiles(profile);
         List<CaseSpec> all = CaseParser.loadDir(caseDir);
+        if (all.isEmpty()) {
+            return new ConformPlan(List.of(), backend(backend, host), profiles, samples);   // nothing to run: exit 4
+        }
         List<CaseSpec> picked = new ArrayList<>();
         for (CaseSpec c : all) {
             if (caseGlob == null || Glob.matches(caseGlob, c.name())) {
@@ -38,7 +42,7 @@ public record ConformPlan(List<CaseSpec> cases, Backend backend, List<AbiProfile
         if (picked.isEmpty()) {
             throw new BadInputException("--case '" + caseGlob + "' matches none of the " + all.size() + " cases in " + caseDir);
         }
-        return new ConformPlan(picked, backend(backend, host), profiles(profile), samples);
+        return new ConformPlan(picked, backend(backend, host), profiles, samples);
     }
 
     static Backend backend(String name, HostFacts host) {
@@ -58,9 +62,15 @@ public record ConformPlan(List<CaseSpec> cases, Backend backend, List<AbiProfile
         if (name.equals("all")) {
             return List.of(AbiProfile.RFC_V1, AbiProfile.LATER);
         }
-        AbiProfile p = AbiProfile.parse(name);
-        if (p == AbiProfile.NONE) {
-            throw new BadInputException("--profile none runs no uintr case (expected rfc-v1, later or all)");
+        AbiProfile p;
+        try {
+            p = AbiProfile.parse(name);
+        } catch (BadInputException e) {
+            p = null;
+        }
+        if (p == null || p == AbiProfile.NONE) {
+            throw new BadInputException("--profile: " + (p == null ? "unknown profile '" + name + "'" : "none runs no uintr case")
+                    + " (expected rfc-v1, later or all)");
         }
         return List.of(p);
     }
