@@ -1,5 +1,6 @@
 package dev.uintr.explore;
 
+import dev.uintr.Syscall;
 import dev.uintr.kernel.Errno;
 import dev.uintr.kernel.Kernel;
 import dev.uintr.kernel.KernelEvent;
@@ -131,7 +132,7 @@ final class Stepper {
                         phase[i] = 1;
                         label = who + ": uintr_wait() entry";
                     } else {
-                        long r = k.syscall(tid, "uintr_wait", world.waitArgs());
+                        long r = k.syscall(tid, Syscall.UINTR_WAIT, world.waitArgs());
                         phase[i] = 0;
                         label = who + ": uintr_wait() " + (r == Kernel.BLOCKED ? "→ asleep" : "→ " + Errno.render(r));
                     }
