@@ -41,7 +41,7 @@ public final class CaseParser {
     private static final Pattern REF = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)([+-][0-9]+)?");
     private static final Pattern SPIN = Pattern.compile("deliveries>=([0-9]{1,6})");
     /** Most steps of one case, all threads and fork children together, after repeat (the native runner's limit). */
-    public static final int MAX_STEPS = 8192;
+    public static final int MAX_STEPS = 8192;                 // = NativeBackendCodec.MAX_STEPS
     /** Most threads of one case, fork children included (the native runner's limit). */
     public static final int MAX_THREADS = 16;
     /** Most distinct barrier numbers in one case (the native runner's limit). */
