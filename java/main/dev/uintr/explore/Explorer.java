@@ -104,6 +104,10 @@ public final class Explorer {
             found.put(Invariant.USE_AFTER_FREE, trace(Invariant.USE_AFTER_FREE, fp, best,
                     n.kernel.violations().get(0).toString()));
         }
+        if (!found.containsKey(Invariant.ISOLATION) && n.kernel.counters().isolationHits > 0) {
+            found.put(Invariant.ISOLATION, trace(Invariant.ISOLATION, fp, best,
+                    "an interrupt caused by another task's post was taken on an isolated CPU running a task it was not for"));
+        }
         if (!found.containsKey(Invariant.LOST_WAKEUP) && st.quiescent(n, moves)) {
             List<String> lost = st.lostWakeups(n);
             if (!lost.isEmpty()) {

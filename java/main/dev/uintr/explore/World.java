@@ -39,7 +39,7 @@ public final class World {
 
     /**
      * Why this pair cannot be explored, or null when it can: the later tree implements only
-     * kernel-vector (WAITING_RECEIVER) and gp-fault (WAITING_SENDER); the other two designs
+     * kernel-vector (WAITING_RECEIVER) and gp-fault (WAITING_SENDER); the other designs
      * exist only as rfc-v1 uintr_wait variants in the model.
      */
     public static String notApplicable(Scenario sc, AbiProfile p, BlockingDesign d) {
@@ -60,7 +60,8 @@ public final class World {
     }
 
     public static World build(Scenario sc, AbiProfile p, BlockingDesign d) {
-        KernelConfig cfg = KernelConfig.of(p).withDesign(d).withCpus(sc.cpus());
+        KernelConfig cfg = KernelConfig.of(p).withDesign(d).withCpus(sc.cpus()).withIsolated(sc.isolated())
+                .withIrqAffinity(sc.housekeeping());
         World w = new World(sc, p, d, new Kernel(cfg));
         Kernel k = w.kernel;
         Map<String, Long> fds = new HashMap<>();

@@ -191,6 +191,10 @@ public final class Kernel {
     public long syscall(int tid, Syscall call, long... args) {
         Task t = running(tid);
         t.inKernel = true;
+        s.counters.syscalls++;
+        if (call == Syscall.UINTR_WAIT) {
+            s.counters.receiverEntries++;
+        }
         long r;
         try {
             r = dispatch(t, call, args);
@@ -298,7 +302,28 @@ public final class Kernel {
         return UipiHardware.senduipi(s, t, idx);
     }
 
-    /** STUI: UIF = 1; pending user interrupts are delivered. */
+    /**
+     * The send wrapper (designs send-wrapper, send-wrapper-post-first): the running sender reads
+     * the "blocked" word the kernel publishes for the receiver behind its UITT entry {@code idx}.
+     */
+    public boolean wrapperReadsBlocked(int tid, long idx) {
+        return Blocking.blockedWord(s, running(tid), idx);
+    }
+
+    /**
+     * The send wrapper's wake system call by the running sender for UITT entry {@code idx}
+     * (a hypothetical call of the send-wrapper designs, not in either tree's table): 0 or -EINVAL.
+     */
+    public long wrapperWake(int tid, long idx) {
+        Task t = running(tid);
+        t.inKernel = true;
+        long r = Blocking.wrapperWake(s, t, idx);
+        t.lastResult = r;
+        ContextSwitch.returnToUser(s, t);
+        return r;
+    }
+
+        /** STUI: UIF = 1; pending user interrupts are delivered. */
     public void stui(int tid) {
         Task t = running(tid);
         t.uif = true;
@@ -376,7 +401,8 @@ public final class Kernel {
     /**
      * Takes a CPU offline: its tasks move to the first other online CPU, its pending interrupts
      * are lost, and IPIs sent to it later are lost. With kernel-vector-checked, armed waiters
-     * whose NDST points at it are retargeted and re-notified when ON is set (tglx's fix, §5.2 item 6).
+     * whose NDST points at it are retargeted and re-notified when ON is set (tglx's fix, §5.2 item 6);
+     * with affinity, to the next CPU the IRQ affinity allows (what fixup_irqs does for a device interrupt).
      */
     public void cpuOffline(int cpu) {
         Cpu c = s.cpus[cpu];
@@ -400,13 +426,17 @@ public final class Kernel {
             }
         }
         java.util.Arrays.fill(c.irr, 0);
-        if (s.config.rfc() && s.config.design() == BlockingDesign.KERNEL_VECTOR_CHECKED) {
+        boolean retarget = s.config.rfc() && (s.config.design() == BlockingDesign.KERNEL_VECTOR_CHECKED
+                || s.config.design() == BlockingDesign.AFFINITY);
+        if (retarget) {
+            // checked: tglx's fix; affinity: fixup_irqs moves the interrupt to a CPU its affinity still allows
+            Cpu to = s.config.design() == BlockingDesign.AFFINITY ? Blocking.affinityTarget(s) : dest;
             for (Integer id : s.waitList) {
                 Upid u = s.upid(id);
                 if (u.ndst == c.ndst()) {
-                    u.ndst = dest.ndst();
+                    u.ndst = to.ndst();
                     if (u.on) {
-                        UipiHardware.sendIpi(s, dest.apicId(), u.nv);
+                        UipiHardware.sendIpi(s, to.apicId(), u.nv);
                     }
                 }
             }
