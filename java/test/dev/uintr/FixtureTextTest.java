@@ -123,4 +123,11 @@ class FixtureTextTest {
         assertEquals(List.of("a"), FixtureText.lines("a\n"));
         assertEquals("x", FixtureText.decode("f", concat(BOM, new byte[] {'x'})));
     }
+
+    @Test
+    void aFolderThatCannotBeListed_isBadInputNamingIt(@TempDir Path dir) throws Exception {
+        Path notAFolder = Files.writeString(dir.resolve("f"), "x");
+        BadInputException e = assertThrows(BadInputException.class, () -> FixtureText.list(notAFolder, n -> true));
+        assertTrue(e.getMessage().startsWith(notAFolder + ": cannot list the folder"), e.getMessage());
+    }
 }

@@ -29,9 +29,17 @@ public final class BenchProgress {
             });
     private java.util.concurrent.ScheduledFuture<?> heartbeat;
 
+    private final long heartbeatMillis;
+
     public BenchProgress(PrintWriter out, int total) {
+        this(out, total, HEARTBEAT_SECONDS * 1000L);
+    }
+
+    /** With another period between "still running" lines (tests). */
+    BenchProgress(PrintWriter out, int total, long heartbeatMillis) {
         this.out = out;
         this.total = total;
+        this.heartbeatMillis = heartbeatMillis;
     }
 
     /** A step begins. */
@@ -46,7 +54,7 @@ public final class BenchProgress {
             out.printf(Locale.ROOT, "%s %2d/%d %-24s still running, %s so far%n", bar(), done + 1, total, label,
                     clock(System.nanoTime() - began));
             out.flush();
-        }, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        }, heartbeatMillis, heartbeatMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     private synchronized void cancelHeartbeat() {

@@ -4,6 +4,7 @@ import dev.uintr.AbiProfile;
 import dev.uintr.backend.Backend;
 import dev.uintr.backend.BackendSamples;
 import dev.uintr.program.CaseSpec;
+import dev.uintr.program.Expect;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -55,7 +56,7 @@ public final class ConformRunner {
             return Status.PASS;
         }
         boolean timeoutFailed = g.rows().stream().anyMatch(r -> r.count() > 0
-                && r.expect() == dev.uintr.program.Expect.FORBIDDEN && r.observation().contains("TIMEOUT"));
+                && r.expect() == Expect.FORBIDDEN && r.observation().contains("TIMEOUT"));
         return timeoutFailed ? Status.TIMEOUT : Status.FAIL;
     }
 

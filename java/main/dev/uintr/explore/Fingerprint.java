@@ -1,9 +1,9 @@
 package dev.uintr.explore;
 
-import dev.uintr.kernel.Cpu;
 import dev.uintr.kernel.KernelState;
+import dev.uintr.kernel.PerCpu;
 import dev.uintr.kernel.Task;
-import dev.uintr.kernel.Upid;
+import dev.uintr.kernel.UpidContext;
 
 /**
  * What the visited set stores instead of whole states: 128 bits computed from a node. The
@@ -31,14 +31,14 @@ record Fingerprint(long a, long b) {
             h = mix(h, t.uinv | (long) t.pd << 16 | (long) t.mm << 32);
             h = mix(h, t.deliveries.hashCode() * 31L + t.taskWork.hashCode());
         }
-        for (Upid u : s.upids) {
+        for (UpidContext u : s.upids) {
             h = mix(h, u.low64());
             h = mix(h, u.pir);
             h = mix(h, u.refs | (u.freed ? 1L << 32 : 0) | (u.waiting ? 1L << 33 : 0) | (u.receiverActive ? 1L << 34 : 0)
                     | (long) u.waitingCost << 40);
             h = mix(h, u.uvecMask);
         }
-        for (Cpu c : s.cpus) {
+        for (PerCpu c : s.cpus) {
             h = mix(h, (c.online ? 1 : 0) | (long) (c.curr + 1) << 8 | (long) c.liveUinv << 24);
             for (long w : c.irr) {
                 h = mix(h, w);
