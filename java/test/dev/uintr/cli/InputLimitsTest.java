@@ -133,4 +133,15 @@ class InputLimitsTest {
         assertTrue(col >= 0, lines[0]);
         assertEquals("7", lines[1].split(",")[col], r.out());
     }
+
+    @Test
+    void numberOptions_takeAsciiDigitsOnly() {
+        CliRunner.Result r = CliRunner.run("conform", "--backend", "emulated", "--seeds", "\uFF13");
+        assertEquals(2, r.exitCode(), r.out() + r.err());
+        assertTrue(r.err().contains("not a number"), r.err());
+        assertEquals(2, CliRunner.run("explore", "--max-states", "+5").exitCode());
+        assertEquals(2, CliRunner.run("isa", "bench", "--iterations", "\u0663").exitCode());
+        assertBadInput(CliRunner.run("bench", "--cpus", "\uFF10,1"), "--cpus");
+        assertEquals(2, CliRunner.run("conform", "--backend", "emulated", "--seeds", "99999999999").exitCode());
+    }
 }
