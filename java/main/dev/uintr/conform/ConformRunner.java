@@ -59,15 +59,4 @@ public final class ConformRunner {
                 && r.expect() == Expect.FORBIDDEN && r.observation().contains("TIMEOUT"));
         return timeoutFailed ? Status.TIMEOUT : Status.FAIL;
     }
-
-    /** The exit code of a run: 0 passed (skips allowed), 1 a bad status, 4 everything skipped (or nothing ran). */
-    public static int exitCode(List<CaseResult> results) {
-        if (results.stream().anyMatch(r -> r.status().bad())) {
-            return 1;
-        }
-        if (results.stream().allMatch(r -> r.status() == Status.SKIP)) {
-            return 4;
-        }
-        return 0;
-    }
 }

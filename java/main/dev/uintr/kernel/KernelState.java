@@ -32,6 +32,11 @@ public final class KernelState {
      * engine, not state: excluded from equality and hashing, and not copied.
      */
     transient dev.uintr.machine.Machine engine;
+    /**
+     * Real threads run the handlers (the hybrid backend, {@link HybridPort}): the model never runs
+     * a delivery of its own. Set once before the first step; a fixed mode, not state.
+     */
+    transient boolean externalDelivery;
 
     public KernelState(KernelConfig config) {
         this.config = config;

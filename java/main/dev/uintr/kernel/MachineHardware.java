@@ -51,7 +51,7 @@ final class MachineHardware {
         return s.engine;
     }
 
-    private static Cpu load(KernelState s, Task t, int cpl) {
+    static Cpu load(KernelState s, Task t, int cpl) {
         Machine m = engine(s);
         Cpu c = m.cpu(t.cpu);
         c.cpuidUintr = s.config.hardware();
@@ -215,6 +215,85 @@ final class MachineHardware {
         for (int i = 0; i < m.cpuCount(); i++) {
             while (m.cpu(i).apic.acknowledge() >= 0) {
                 m.cpu(i).apic.eoi();
+            }
+        }
+    }
+
+    /**
+     * Delivery at a real thread's user-mode boundary (hybrid): the frame of uintr-isa §9 is built
+     * by the ISA model on pages mapped only for this step around the real stack, and handed back
+     * as bytes for the supervisor to write. Null when nothing is deliverable.
+     */
+    static UserFrame deliverAt(KernelState s, Task t, long rip, long rsp, long rflags) {
+        Cpu c = load(s, t, 3);
+        Memory mem = engine(s).memory();
+        long top = (t.stackAdjust & 1) != 0 ? t.stackAdjust & ~1L : rsp - t.stackAdjust;
+        long frame = (top & ~0xFL) - 32;
+        long first = frame & ~0xFFFL;
+        long last = ((top & ~0xFL) - 1) | 0xFFFL;
+        boolean mapped = !mem.isPresent(first) && !mem.isPresent(last);
+        if (mapped) {
+            mem.map(first, last, Memory.WRITABLE | Memory.USER);
+        }
+        try {
+            c.rip = rip;
+            c.rsp = rsp;
+            c.rflags = rflags;
+            Delivery d = Isa.deliver(engine(s), t.cpu);
+            if (d == Delivery.NOT_PENDING || d == Delivery.BLOCKED) {
+                return null;
+            }
+            if (d != Delivery.DELIVERED) {
+                t.deliveryFaulted = true;
+                return UserFrame.fault(d.fault());
+            }
+            byte[] bytes = new byte[32];
+            for (int i = 0; i < 32; i++) {
+                bytes[i] = (byte) mem.read8(c.rsp + i);
+            }
+            t.uirr = c.uirr;
+            t.uif = c.uif;
+            t.handlerRsp = c.rsp;
+            int vector = (int) mem.read64(c.rsp);
+            t.deliveries.add(vector);
+            return new UserFrame(Fault.NONE, vector, c.rsp, bytes, c.rip, c.rsp, c.rflags);
+        } finally {
+            if (mapped) {
+                mem.unmap(first, last);
+            }
+        }
+    }
+
+    /**
+     * UIRET by a real thread (hybrid): {@code stack} holds the bytes at {@code rsp} (at least 24),
+     * which the ISA model pops (uintr-isa §7.4); returns the registers after it, or the fault.
+     */
+    static UserFrame uiretAt(KernelState s, Task t, long rip, long rsp, long rflags, byte[] stack) {
+        Cpu c = load(s, t, 3);
+        Memory mem = engine(s).memory();
+        long first = rsp & ~0xFFFL;
+        long last = (rsp + 23) | 0xFFFL;
+        boolean mapped = !mem.isPresent(first) && !mem.isPresent(last);
+        if (mapped) {
+            mem.map(first, last, Memory.WRITABLE | Memory.USER);
+        }
+        try {
+            for (int i = 0; i < 24 && i < stack.length; i++) {
+                mem.write8(rsp + i, stack[i] & 0xFF);
+            }
+            c.rip = rip;
+            c.rsp = rsp;
+            c.rflags = rflags;
+            Fault f = Isa.uiret(engine(s), t.cpu);
+            if (f != Fault.NONE) {
+                return UserFrame.fault(f);
+            }
+            t.uif = c.uif;
+            t.uirr = c.uirr;
+            return new UserFrame(Fault.NONE, -1, 0, new byte[0], c.rip, c.rsp, c.rflags);
+        } finally {
+            if (mapped) {
+                mem.unmap(first, last);
             }
         }
     }

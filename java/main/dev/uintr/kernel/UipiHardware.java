@@ -127,6 +127,9 @@ final class UipiHardware {
 
     /** Delivers recognised user interrupts while the task is in user mode with UIF = 1 (§1.7, isa §9). */
     static void deliver(KernelState s, Task t) {
+        if (s.externalDelivery) {
+            return;                                                      // a real thread takes it (HybridPort)
+        }
         while (t.state == TaskState.RUNNING && !t.inKernel && t.uif && t.uirr != 0 && !t.deliveryFaulted) {
             int v = MachineHardware.deliverOne(s, t);
             if (v == -2) {
