@@ -33,6 +33,9 @@ public final class ProbeReport {
         r.add(new Row("tsc.invariant", h.invariantTsc().toString(), "CPUID.80000007H:EDX[8] (or constant_tsc+nonstop_tsc)"));
         r.add(new Row("tsc.hz", h.tscHz() == 0 ? "unknown" : Long.toString(h.tscHz()), "calibrated against CLOCK_MONOTONIC_RAW over 50 ms"));
         r.add(new Row("shim.loaded", h.shimLoaded() ? "yes" : "no", h.shimDetail()));
+        String hybrid = dev.uintr.hybrid.HybridAvailability.reason();
+        r.add(new Row("backend.hybrid", hybrid == null ? "available" : "unavailable",
+                hybrid == null ? "native code under ptrace, UINTR instructions and uintr syscalls answered by the models" : hybrid));
         r.add(new Row("backend.auto", h.autoBackend().id(), h.autoReason()));
         return r;
     }
