@@ -3,24 +3,13 @@ package dev.uintr.cli;
 import dev.uintr.BadInputException;
 import dev.uintr.Verdict;
 import dev.uintr.explore.Bound;
-<<<<<<< HEAD
+import dev.uintr.explore.CostWeights;
+import dev.uintr.explore.Debate;
 import dev.uintr.explore.ExploreResults;
 import dev.uintr.explore.Scenario;
 import dev.uintr.explore.ScenarioParser;
 import dev.uintr.explore.Selection;
-=======
-import dev.uintr.explore.CostWeights;
-import dev.uintr.explore.Counterexample;
-import dev.uintr.explore.Debate;
-import dev.uintr.explore.DesignComparison;
-import dev.uintr.explore.PairResult;
-import dev.uintr.explore.Scenario;
-import dev.uintr.explore.ScenarioParser;
-import dev.uintr.explore.Selection;
-import dev.uintr.explore.TraceFormatter;
-import dev.uintr.explore.World;
 import dev.uintr.report.OutputFiles;
->>>>>>> main
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -131,10 +120,10 @@ public final class ExploreCommand implements Callable<Integer> {
             return ExitCodes.ALL_SKIPPED;
         }
         if (debate != null) {
-            if (rows.stream().noneMatch(r -> r.scenario().name().equals(costScenario))) {
+            if (results.rows().stream().noneMatch(r -> r.scenario().name().equals(costScenario))) {
                 throw new BadInputException("--cost-scenario: '" + costScenario + "' is not among the scenarios explored");
             }
-            DebateFiles.write(rows, new Bound(maxStates, maxDepth), w, costScenario, debate);
+            DebateFiles.write(results.rows(), new Bound(maxStates, maxDepth), w, costScenario, debate);
         }
         if (format.equals("csv")) {
             out.print(results.csv());
