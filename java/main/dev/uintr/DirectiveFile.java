@@ -1,12 +1,9 @@
 package dev.uintr;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The one reader of the line-per-directive files: case files ({@code fixtures/cases/*.case}) and
@@ -25,7 +22,7 @@ public final class DirectiveFile {
     /** The directive lines of {@code text} (CRLF or LF). */
     public static List<Line> lines(String text) {
         List<Line> out = new ArrayList<>();
-        String[] raw = text.split("\r?\n", -1);
+        String[] raw = FixtureText.withoutBom(text).split("\r?\n", -1);
         for (int i = 0; i < raw.length; i++) {
             String t = withoutComment(raw[i]).strip();
             if (!t.isEmpty()) {
@@ -51,13 +48,9 @@ public final class DirectiveFile {
         return line;
     }
 
-    /** The text of {@code file}; bad input naming it when it cannot be read. */
+    /** The text of {@code file}, read as every fixture is ({@link FixtureText#read}: size limit, strict UTF-8). */
     public static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new BadInputException(file + ": cannot read: " + e.getMessage(), e);
-        }
+        return FixtureText.read(file);
     }
 
     /** The files of {@code dir} whose names end in {@code suffix}, sorted; bad input when {@code dir} is no folder. */
@@ -65,10 +58,6 @@ public final class DirectiveFile {
         if (!Files.isDirectory(dir)) {
             throw new BadInputException(dir + ": no such " + what + " folder");
         }
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(f -> f.getFileName().toString().endsWith(suffix)).sorted().toList();
-        } catch (IOException e) {
-            throw new BadInputException(dir + ": cannot list: " + e.getMessage(), e);
-        }
+        return FixtureText.list(dir, n -> n.endsWith(suffix));
     }
 }
