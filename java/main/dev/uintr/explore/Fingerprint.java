@@ -51,6 +51,9 @@ record Fingerprint(long a, long b) {
         h = mix(h, k.victimInterrupts + 31 * (k.spuriousKernelInterrupts + 31 * (k.kernelVectorInterrupts
                 + 31 * (k.gpFixups + 31 * (k.udFixups + 31 * k.emptyWakeups)))));
         h = mix(h, k.uintrWakeups + 31 * (k.lostIpis + 31 * k.ipisSent));
+        h = mix(h, k.affinityInterrupts + 31 * (k.wakeIpis + 31 * (k.offTargetInterrupts + 31 * (k.isolationHits
+                + 31 * (k.senderEntries + 31 * k.receiverEntries)))));
+        h = mix(h, k.syscalls + 31 * (k.waitListWalked + 31 * k.unrelatedWakes));
         h = mix(h, s.violations.size());
         long mine = 0x3C6EF372FE94F82BL;                               // each value mixed into a running hash, one at a time
         for (int i = 0; i < n.pc.length; i++) {
