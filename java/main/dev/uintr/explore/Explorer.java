@@ -47,13 +47,14 @@ public final class Explorer {
             Entry e = queue.poll();
             Node n = e.node;
             Info info = best.get(e.fp);
-            if (info.switches != e.switches || info.depth != e.depth || !settled.add(e.fp)) {
+            if (info.switches != e.switches || info.depth != e.depth || settled.contains(e.fp)) {
                 continue;                                                // a better path settled it already
             }
-            if (settled.size() > bound.maxStates()) {
+            if (settled.size() >= bound.maxStates()) {                   // --max-states N settles N states, not N+1
                 statesCut = true;
                 break;
             }
+            settled.add(e.fp);
             maxDepth = Math.max(maxDepth, e.depth);
             Counters c = n.kernel.counters();
             track(worst, c);
