@@ -35,7 +35,7 @@ public final class ExploreStage implements RunStage {
 
     @Override
     public int run(RunContext ctx) {
-        List<Scenario> all = ScenarioParser.loadAll(scenarios);
+        List<Scenario> all = java.nio.file.Files.isDirectory(scenarios) ? ScenarioParser.loadAll(scenarios) : List.of();
         if (all.isEmpty()) {
             ctx.out().println("explore: SKIP no scenario files under " + scenarios);
             return ExitCodes.ALL_SKIPPED;

@@ -1,4 +1,4 @@
-package dev.uintr.isa;
+package dev.uintr.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,5 +1,12 @@
-package dev.uintr.isa;
+package dev.uintr.bench;
 
+import dev.uintr.isa.Acceptance;
+import dev.uintr.isa.Delivery;
+import dev.uintr.isa.Fault;
+import dev.uintr.isa.Isa;
+import dev.uintr.isa.UintrMsr;
+import dev.uintr.isa.Uitte;
+import dev.uintr.isa.Upid;
 import dev.uintr.machine.Cpu;
 import dev.uintr.machine.CpuModel;
 import dev.uintr.machine.Machine;
