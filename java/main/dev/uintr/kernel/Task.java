@@ -114,8 +114,12 @@ public final class Task {
         t.deliveryFaulted = deliveryFaulted;
         t.killedBy = killedBy;
         t.handlerRsp = handlerRsp;
-        t.deliveries.addAll(deliveries);
-        t.taskWork.addAll(taskWork);
+        if (!deliveries.isEmpty()) {
+            t.deliveries.addAll(deliveries);
+        }
+        if (!taskWork.isEmpty()) {
+            t.taskWork.addAll(taskWork);
+        }
         return t;
     }
 
