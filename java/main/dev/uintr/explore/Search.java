@@ -33,6 +33,7 @@ final class Search {
     private final long[] worst = new long[Expansion.WORST];
     private final long t0 = System.nanoTime();
     private long nextReport;
+    private boolean reported;
     /** Expansions (and their byte buffers) reused from chunk to chunk. */
     private final Expansion spare = new Expansion(CHUNK);
     private final ArrayDeque<Expansion> free = new ArrayDeque<>();
@@ -76,7 +77,9 @@ final class Search {
                 pool.shutdownNow();
             }
         }
-        report(System.nanoTime());
+        if (reported) {
+            report(System.nanoTime());                                 // the final figures of a search that showed progress
+        }
         long ms = (System.nanoTime() - t0) / 1_000_000;
         SearchResult.Worst w = new SearchResult.Worst(worst[0], worst[1], worst[2], worst[3], worst[4], worst[5]);
         return new SearchResult(found, settled, maxDepth, ms, stoppedBy == null, depthCut, w, peakBytes, stoppedBy);
@@ -227,5 +230,6 @@ final class Search {
         options.progress().accept(new SearchProgress(settled, settled * 1000L / ms, Math.max(0, frontierStates),
                 table.bytes() + frontierBytes, maxDepth, ms));
         nextReport = now + options.everyMillis() * 1_000_000L;
+        reported = true;
     }
 }
