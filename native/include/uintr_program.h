@@ -17,7 +17,7 @@
 extern "C" {
 #endif
 
-#define USH_PROG_ABI_VERSION  1
+#define USH_PROG_ABI_VERSION  2
 #define USH_PROG_MAGIC        0x47525055u   /* "UPRG" */
 #define USH_PROG_MAX_THREADS  16
 #define USH_PROG_MAX_VARS     1024
@@ -58,8 +58,8 @@ extern "C" {
 #define USH_NR_REGISTER_SELF      6
 #define USH_NR_COUNT              8
 
-#define USH_PROFILE_RFC_V1 0      /* unregister_sender(fd, flags), uintr_wait(flags) */
-#define USH_PROFILE_LATER  1      /* unregister_sender(index, flags), uintr_wait(usec, flags) */
+#define USH_PROFILE_RFC_V1 0
+#define USH_PROFILE_LATER  1
 
 typedef struct {
     uint32_t magic;
@@ -89,8 +89,9 @@ typedef struct {
     uint16_t op;              /* USH_OP_* */
     int16_t  bind;            /* var the result is bound to (when >= 0), -1 none */
     int16_t  child;           /* fork: the child's program index; barrier: the barrier slot */
-    uint16_t nargs;
-    ush_prog_arg args[3];
+    uint16_t nargs;           /* a syscall step: its syscall's arguments (after the handler), in that
+                                 syscall's order for the profile (dev.uintr.program.StepSyscall) */
+    ush_prog_arg args[3];     /* [nargs..3): the step's other arguments, only checked for being bound */
 } ush_prog_step;              /* 56 bytes */
 
 /* Event kinds recorded per program, in the order they happened in that thread. */

@@ -96,21 +96,18 @@ static void record(uint32_t kind, uint32_t step, int64_t value)
 
 /* ---------------------------------------------------------------- steps */
 
+/* Argument i (dflt past nargs); -1 when the slot names a result never bound, even past nargs. */
 static int arg_value(const ush_prog_step *s, int i, int64_t dflt, int64_t *v)
 {
+    const ush_prog_arg *a = &s->args[i];
+    if (a->var >= 0 && !__atomic_load_n(&g_bound[a->var], __ATOMIC_ACQUIRE)) {
+        return -1;
+    }
     if (i >= s->nargs) {
         *v = dflt;
         return 0;
     }
-    const ush_prog_arg *a = &s->args[i];
-    if (a->var < 0) {
-        *v = a->value;
-        return 0;
-    }
-    if (!__atomic_load_n(&g_bound[a->var], __ATOMIC_ACQUIRE)) {
-        return -1;
-    }
-    *v = __atomic_load_n(&g_vars[a->var], __ATOMIC_ACQUIRE) + a->value;
+    *v = a->var < 0 ? a->value : __atomic_load_n(&g_vars[a->var], __ATOMIC_ACQUIRE) + a->value;
     return 0;
 }
 
@@ -223,28 +220,28 @@ static int step(int prog, uint32_t pc, const ush_prog_step *s)
     if (arg_value(s, 0, 0, &a0) || arg_value(s, 1, 0, &a1) || arg_value(s, 2, 0, &a2)) {
         return -1;
     }
-    int rfc = g_hdr->profile == USH_PROFILE_RFC_V1;
+    /* A syscall step's arguments arrive in its syscall's order for the profile (the codec's work). */
     switch (s->op) {
     case USH_OP_REGISTER_HANDLER:
-        r = sys3(USH_NR_REGISTER_HANDLER, (int64_t)(uintptr_t)ush_program_handler, a0, 0);
+        r = sys3(USH_NR_REGISTER_HANDLER, (int64_t)(uintptr_t)ush_program_handler, a0, a1);
         break;
     case USH_OP_REGISTER_PLAIN_HANDLER:
-        r = sys3(USH_NR_REGISTER_HANDLER, (int64_t)(uintptr_t)plain_handler, a0, 0);
+        r = sys3(USH_NR_REGISTER_HANDLER, (int64_t)(uintptr_t)plain_handler, a0, a1);
         break;
     case USH_OP_UNREGISTER_HANDLER:
-        r = sys3(USH_NR_UNREGISTER_HANDLER, a0, 0, 0);
+        r = sys3(USH_NR_UNREGISTER_HANDLER, a0, a1, a2);
         break;
     case USH_OP_VECTOR_FD:
-        r = sys3(USH_NR_VECTOR_FD, a0, a1, 0);
+        r = sys3(USH_NR_VECTOR_FD, a0, a1, a2);
         break;
     case USH_OP_REGISTER_SENDER:
-        r = sys3(USH_NR_REGISTER_SENDER, a0, a1, 0);
+        r = sys3(USH_NR_REGISTER_SENDER, a0, a1, a2);
         break;
     case USH_OP_UNREGISTER_SENDER:
-        r = sys3(USH_NR_UNREGISTER_SENDER, rfc ? a0 : a1, a2, 0);
+        r = sys3(USH_NR_UNREGISTER_SENDER, a0, a1, a2);
         break;
     case USH_OP_REGISTER_SELF:
-        r = sys3(USH_NR_REGISTER_SELF, a0, a1, 0);
+        r = sys3(USH_NR_REGISTER_SELF, a0, a1, a2);
         break;
     case USH_OP_SEND_FD:
         r = send_fd((int)a0);
@@ -259,7 +256,7 @@ static int step(int prog, uint32_t pc, const ush_prog_step *s)
         r = ok_or_errno(close((int)a0));
         break;
     case USH_OP_UINTR_WAIT:
-        r = rfc ? sys3(USH_NR_WAIT, a1, 0, 0) : sys3(USH_NR_WAIT, a0, a1, 0);
+        r = sys3(USH_NR_WAIT, a0, a1, a2);
         break;
     case USH_OP_SENDUIPI:
         tls_fault = 0;

@@ -12,6 +12,7 @@ import dev.uintr.program.CaseSpec;
 import dev.uintr.program.Observation;
 import dev.uintr.program.Op;
 import dev.uintr.program.Step;
+import dev.uintr.program.StepSyscall;
 import dev.uintr.program.ThreadProgram;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -300,41 +301,26 @@ final class EmulatedBackendRun {
     }
 
     private long syscall(Actor a, Step s) {
-        Map<String, Long> v = a.vars;
-        boolean rfc = profile == AbiProfile.RFC_V1;
         switch (s.op()) {
-            case REGISTER_HANDLER:
-                return k.syscall(a.tid, "uintr_register_handler", Kernel.DEFAULT_HANDLER, s.arg(0, v, 0));
-            case REGISTER_PLAIN_HANDLER:                                 // a regular function's code at that address
-                k.defineHandlerAbi(a.tid, PLAIN_HANDLER, HandlerAbi.PLAIN_FUNCTION);
-                return k.syscall(a.tid, "uintr_register_handler", PLAIN_HANDLER, s.arg(0, v, 0));
-            case UNREGISTER_HANDLER:
-                return k.syscall(a.tid, "uintr_unregister_handler", s.arg(0, v, 0));
-            case VECTOR_FD:
-                return k.syscall(a.tid, rfc ? "uintr_create_fd" : "uintr_vector_fd", s.arg(0, v, 0), s.arg(1, v, 0));
-            case REGISTER_SENDER:
-                return k.syscall(a.tid, "uintr_register_sender", s.arg(0, v, 0), s.arg(1, v, 0));
-            case UNREGISTER_SENDER:                                      // rfc-v1 takes the fd, later the index
-                return k.syscall(a.tid, "uintr_unregister_sender", s.arg(rfc ? 0 : 1, v, 0), s.arg(2, v, 0));
-            case REGISTER_SELF:
-                return k.syscall(a.tid, "uintr_register_self", s.arg(0, v, 0), s.arg(1, v, 0));
-            case EVENTFD:
-                return k.syscall(a.tid, "eventfd");
             case SEND_FD:
-                mailbox.add(new long[] {a.tid, s.arg(0, v, 0)});
+                mailbox.add(new long[] {a.tid, s.arg(0, a.vars, 0)});
                 return 0;
             case RECV_FD: {
                 long[] m = mailbox.poll();
                 return k.passFd((int) m[0], m[1], a.tid);
             }
-            case CLOSE:
-                return k.syscall(a.tid, "close", s.arg(0, v, 0));
-            case UINTR_WAIT:
-                return rfc ? k.syscall(a.tid, "uintr_wait", s.arg(1, v, 0))
-                        : k.syscall(a.tid, "uintr_wait", s.arg(0, v, 0), s.arg(1, v, 0));
+            case REGISTER_PLAIN_HANDLER:                                 // a regular function's code at that address
+                k.defineHandlerAbi(a.tid, PLAIN_HANDLER, HandlerAbi.PLAIN_FUNCTION);
+                break;
             default:
-                throw new IllegalStateException("not a syscall step: " + s.op());
+                break;
         }
+        StepSyscall call = StepSyscall.of(s.op(), profile);
+        if (call == null) {
+            throw new IllegalStateException("not a syscall step: " + s.op());
+        }
+        long handler = s.op() == Op.REGISTER_PLAIN_HANDLER ? PLAIN_HANDLER : Kernel.DEFAULT_HANDLER;
+        return k.syscall(a.tid, call.syscall(), call.args(s, a.vars, handler));
     }
 
     private void finishSyscall(Actor a, Step s, long r) {

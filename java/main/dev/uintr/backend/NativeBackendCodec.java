@@ -6,6 +6,7 @@ import dev.uintr.program.CaseSpec;
 import dev.uintr.program.Observation;
 import dev.uintr.program.Op;
 import dev.uintr.program.Step;
+import dev.uintr.program.StepSyscall;
 import dev.uintr.program.ThreadProgram;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -16,12 +17,14 @@ import java.util.Map;
 
 /**
  * The byte form of a case's programs for the native runner, and the decoding of what the runner
- * recorded — both as native/include/uintr_program.h lays them out (little-endian). Pure Java:
+ * recorded — both as native/include/uintr_program.h lays them out (little-endian). A syscall
+ * step's arguments are written in its syscall's order for the run's profile ({@link StepSyscall}),
+ * so the runner passes them on as they stand. Pure Java:
  * the round trip is tested on any host.
  */
 public final class NativeBackendCodec {
     public static final int MAGIC = 0x47525055;                          // "UPRG"
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     public static final int MAX_THREADS = 16;
     public static final int MAX_VARS = 1024;
     public static final int MAX_BARRIERS = 16;
@@ -42,9 +45,9 @@ public final class NativeBackendCodec {
     static final int RUN_TIMEOUT = 1;
     static final int RUN_SIGNALED = 2;
 
-    /** The syscall names in the order of the header's nr[] (USH_NR_*). */
-    static final String[] NR = {"uintr_register_handler", "uintr_unregister_handler", null, "uintr_register_sender",
-        "uintr_unregister_sender", "uintr_wait", "uintr_register_self", null};
+    /** The steps whose syscall numbers fill the header's nr[], in its order (USH_NR_*; null: unused). */
+    static final Op[] NR = {Op.REGISTER_HANDLER, Op.UNREGISTER_HANDLER, Op.VECTOR_FD, Op.REGISTER_SENDER,
+        Op.UNREGISTER_SENDER, Op.UINTR_WAIT, Op.REGISTER_SELF, null};
 
     private NativeBackendCodec() {}
 
@@ -104,8 +107,8 @@ public final class NativeBackendCodec {
         }
         ByteBuffer b = ByteBuffer.allocate(HEADER + progs.size() * THREAD + nsteps * STEP).order(ByteOrder.LITTLE_ENDIAN);
         b.putInt(MAGIC).putInt(VERSION).putInt(progs.size()).putInt(nsteps);
-        for (String name : NR) {
-            b.putInt(number(p, name, kernelConfirmed, b.position()));
+        for (Op op : NR) {
+            b.putInt(op == null || !kernelConfirmed ? -1 : StepSyscall.of(op, p).syscall().number(p));
         }
         b.putInt(p == AbiProfile.RFC_V1 ? 0 : 1).putInt(0);
         for (int k = 0; k < MAX_BARRIERS; k++) {
@@ -131,8 +134,9 @@ public final class NativeBackendCodec {
                     child = slots.get(s.args().get(0).offset());
                 }
                 b.putShort((short) child);
-                List<Arg> args = nativeArgs(s);
-                b.putShort((short) args.size());
+                StepSyscall call = StepSyscall.of(s.op(), p);
+                List<Arg> args = nativeArgs(s, call);
+                b.putShort((short) (call == null ? args.size() : call.fromStep().size()));
                 for (int i = 0; i < 3; i++) {
                     Arg a = i < args.size() ? args.get(i) : Arg.literal(0);
                     b.putInt(a.isRef() ? var(vars, a.ref()) : -1).putInt(0).putLong(a.offset());
@@ -145,21 +149,19 @@ public final class NativeBackendCodec {
         return b.array();
     }
 
-    private static int number(AbiProfile p, String name, boolean confirmed, int pos) {
-        int slot = (pos - 16) / 4;
-        String n = slot == 2 ? (p == AbiProfile.RFC_V1 ? "uintr_create_fd" : "uintr_vector_fd") : name;
-        if (!confirmed || n == null) {
-            return -1;
-        }
-        return p.number(n);
-    }
-
     private static int var(Map<String, Integer> vars, String name) {
         return vars.computeIfAbsent(name, k -> vars.size());
     }
 
-    /** spin_until's target becomes a literal; mark's name stays in Java (the runner needs only the step index). */
-    private static List<Arg> nativeArgs(Step s) {
+    /**
+     * A syscall step's arguments in its syscall's order (nargs counts those; any after them are
+     * only checked for being bound); spin_until's target becomes a literal; mark's name stays in
+     * Java (the runner needs only the step index).
+     */
+    private static List<Arg> nativeArgs(Step s, StepSyscall call) {
+        if (call != null) {
+            return call.orderedArgs(s);
+        }
         if (s.op() == Op.SPIN_UNTIL) {
             return List.of(Arg.literal(s.spinTarget()));
         }

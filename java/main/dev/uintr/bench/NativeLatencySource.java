@@ -1,6 +1,7 @@
 package dev.uintr.bench;
 
 import dev.uintr.AbiProfile;
+import dev.uintr.Syscall;
 import dev.uintr.backend.HostFacts;
 import dev.uintr.nat.UintrBenchLib;
 import java.util.Optional;
@@ -39,12 +40,11 @@ public final class NativeLatencySource implements LatencySource {
         if (m.needsUintr()) {
             AbiProfile p = host.kernelAbi();
             abi = p == AbiProfile.LATER ? UintrBenchLib.ABI_LATER : UintrBenchLib.ABI_RFC_V1;
-            sys[0] = p.number("uintr_register_handler");
-            sys[1] = p.number("uintr_unregister_handler");
-            sys[2] = p == AbiProfile.LATER ? p.number("uintr_vector_fd") : p.number("uintr_create_fd");
-            sys[3] = p.number("uintr_register_sender");
-            sys[4] = p.number("uintr_unregister_sender");
-            sys[5] = p.number("uintr_wait");
+            Syscall[] order = {Syscall.UINTR_REGISTER_HANDLER, Syscall.UINTR_UNREGISTER_HANDLER, Syscall.vectorFd(p),
+                Syscall.UINTR_REGISTER_SENDER, Syscall.UINTR_UNREGISTER_SENDER, Syscall.UINTR_WAIT};
+            for (int i = 0; i < order.length; i++) {
+                sys[i] = order[i].number(p);
+            }
         }
         long[] samples = new long[cfg.iterations()];
         UintrBenchLib.Outcome o = UintrBenchLib.Calls.run(new UintrBenchLib.Request(m.nativeId(), mode.nativeId(),

@@ -112,10 +112,10 @@ public final class RunComparison {
         return sb.append(t.render()).toString();
     }
 
-    /** Writes the same table as CSV, atomically. */
+    /** Writes the same table as CSV into a new file (never over an existing one), atomically. */
     public void writeCsv(Path file) {
         CSVFormat fmt = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").setHeader(header().toArray(String[]::new)).get();
-        AtomicFiles.write(file, w -> {
+        AtomicFiles.writeNew(file, w -> {
             try (CSVPrinter p = new CSVPrinter(w, fmt)) {
                 for (List<String> row : cells()) {
                     p.printRecord(row);

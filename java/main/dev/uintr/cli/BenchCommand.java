@@ -8,6 +8,7 @@ import dev.uintr.bench.BenchSession;
 import dev.uintr.bench.CpuPair;
 import dev.uintr.bench.LatencyRow;
 import dev.uintr.bench.Mechanism;
+import dev.uintr.report.OutputFiles;
 import dev.uintr.report.RunFolder;
 import java.nio.file.Path;
 import java.util.List;
@@ -86,11 +87,12 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Path root = reports != null ? OutputFiles.reportsRoot("--reports", reports) : HarnessPaths.reports();
         BenchConfig cfg = new BenchConfig(Mechanism.parseList(mechanisms, "--mechanisms"), iterations, warmup,
                 CpuPair.parse(cpus, "--cpus").requireAllowed(CpuPair.allowedListOfThisProcess(), "--cpus"), timeoutMs, expectedIntervalNs,
                 Mechanism.parse(normaliseTo, "--normalise-to"), !noOneWay, rounds,
                 BenchBackend.parse(backend, "--backend"));
-        RunFolder folder = RunFolder.create(reports != null ? reports : HarnessPaths.reports());
+        RunFolder folder = RunFolder.create(root);
         List<LatencyRow> rows = BenchSession.run(cfg, HostProbe.probe(), folder.dir(), spec.commandLine().getOut());
         return BenchRunner.verdict(rows);
     }

@@ -12,7 +12,16 @@ public final class Main {
 
     /** Runs the command line and returns its exit code (tests call this instead of main). */
     public static int execute(String... args) {
-        return newCommandLine().execute(args);
+        CommandLine cl = newCommandLine();
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            // every input-driven allocation has a limit (README "Exit codes"); reaching this is a bug
+            cl.getErr().println("uintr-harness: internal error: " + e + " (an input limit is missing: please report the "
+                    + "command line; -Xmx via UINTR_JAVA_OPTS gives more room meanwhile)");
+            cl.getErr().flush();
+            return ExitCodes.INTERNAL;
+        }
     }
 
     /** The configured picocli command line: usage errors exit 2, escaped exceptions 70. */

@@ -1,6 +1,7 @@
 package dev.uintr.cli;
 
 import dev.uintr.bench.RunComparison;
+import dev.uintr.report.OutputFiles;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -38,11 +39,14 @@ public final class ReportCommand implements Runnable {
         @Parameters(arity = "1..*", paramLabel = "RUN", description = "A run folder (holding latency.csv) or a latency.csv file.")
         List<Path> runs;
 
-        @Option(names = "--csv", paramLabel = "<file>", description = "Also write the table as CSV to this file.")
+        @Option(names = "--csv", paramLabel = "<file>", description = "Also write the table as CSV to this new file (an existing file is never written over).")
         Path csv;
 
         @Override
         public Integer call() {
+            if (csv != null) {
+                OutputFiles.newFile("--csv", csv);
+            }
             RunComparison c = RunComparison.load(runs);
             spec.commandLine().getOut().print(c.render());
             spec.commandLine().getOut().flush();

@@ -3,10 +3,9 @@ package dev.uintr.cli;
 import dev.uintr.backend.HostFacts;
 import dev.uintr.backend.HostProbe;
 import dev.uintr.report.AtomicFiles;
+import dev.uintr.report.OutputFiles;
 import dev.uintr.report.RunFolder;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,21 +49,34 @@ public final class RunCommand implements Callable<Integer> {
                 new BenchStage());
     }
 
+    private final List<RunStage> stages;
+
+    public RunCommand() {
+        this(stages());
+    }
+
+    /** With other stages (tests: a stage that fails, fills the disk or watches the summary). */
+    RunCommand(List<RunStage> stages) {
+        this.stages = List.copyOf(stages);
+    }
+
     /** A finished stage, as summary.csv lists it. */
     record StageResult(String stage, String status, int exitCode, double seconds, String note) {}
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         HostFacts host = HostProbe.probe();
-        RunFolder folder = RunFolder.create(reports != null ? reports : HarnessPaths.reports());
+        RunFolder folder = RunFolder.create(reports != null ? OutputFiles.reportsRoot("--reports", reports) : HarnessPaths.reports());
         out.println("run folder: " + folder.dir());
         RunContext ctx = new RunContext(folder, host, out, quick);
-        List<RunStage> stages = stages();
         List<StageResult> results = new ArrayList<>();
+        long start = System.nanoTime();
         int i = 0;
         for (RunStage stage : stages) {
             i++;
+            writeSummary(folder, results, stages, start, false, err);   // this stage RUNNING, the rest NOT-RUN
             out.printf("== [%d/%d] %s ==%n", i, stages.size(), stage.name());
             out.flush();
             long t0 = System.nanoTime();
@@ -75,19 +87,24 @@ public final class RunCommand implements Callable<Integer> {
             } catch (dev.uintr.BadInputException e) {
                 code = ExitCodes.USAGE;
                 note = e.getMessage();
-                spec.commandLine().getErr().println("uintr-harness: " + stage.name() + ": " + e.getMessage());
+                err.println("uintr-harness: " + stage.name() + ": " + e.getMessage());
+            } catch (OutOfMemoryError e) {
+                code = ExitCodes.INTERNAL;
+                note = "out of memory: " + e.getMessage();
+                err.println("uintr-harness: " + stage.name() + " ran out of memory (a limit is missing: please report it); "
+                        + "the other stages go on");
             } catch (Exception | StackOverflowError e) {
                 code = ExitCodes.INTERNAL;
                 note = e.toString();
-                spec.commandLine().getErr().println("uintr-harness: " + stage.name() + " failed with an internal error:");
-                e.printStackTrace(spec.commandLine().getErr());
+                err.println("uintr-harness: " + stage.name() + " failed with an internal error:");
+                e.printStackTrace(err);
             }
             double secs = (System.nanoTime() - t0) / 1e9;
             results.add(new StageResult(stage.name(), status(code), code, secs, note));
-            writeSummary(folder, results);
             out.printf("-- %s: %s (%.1f s)%n", stage.name(), status(code), secs);
             out.flush();
         }
+        writeSummary(folder, results, stages, start, true, err);
         out.println("summary: " + folder.file("summary.csv"));
         return overall(results);
     }
@@ -116,18 +133,45 @@ public final class RunCommand implements Callable<Integer> {
         return code;
     }
 
-    private static void writeSummary(RunFolder folder, List<StageResult> results) {
-        AtomicFiles.write(folder.file("summary.csv"), w -> {
-            try {
+    /**
+     * Rewrites summary.csv: the finished stages, then (while the run goes on) the stage now
+     * running as RUNNING and the later ones as NOT-RUN, and a last row {@code run} that stays
+     * PARTIAL until every stage has finished. A folder left by an interrupted run (Ctrl-C, kill,
+     * a crash) therefore says so. A summary that cannot be written (a full disk) is reported and
+     * the run goes on.
+     */
+    private static void writeSummary(RunFolder folder, List<StageResult> results, List<RunStage> stages, long start,
+            boolean finished, PrintWriter err) {
+        double total = (System.nanoTime() - start) / 1e9;
+        try {
+            AtomicFiles.write(folder.file("summary.csv"), w -> {
                 CSVPrinter p = CSVFormat.RFC4180.builder()
                         .setHeader("stage", "status", "exit_code", "seconds", "note").get().print(w);
                 for (StageResult r : results) {
-                    p.printRecord(r.stage(), r.status(), r.exitCode(), String.format("%.3f", r.seconds()), r.note());
+                    p.printRecord(r.stage(), r.status(), r.exitCode(), String.format(java.util.Locale.ROOT, "%.3f", r.seconds()), r.note());
+                }
+                for (int k = results.size(); k < stages.size(); k++) {
+                    p.printRecord(stages.get(k).name(), k == results.size() ? RUNNING : NOT_RUN, "", "",
+                            k == results.size() ? "started; no result was recorded (the run was interrupted if this stays)" : "");
+                }
+                if (finished) {
+                    int code = overall(results);
+                    p.printRecord("run", status(code), code, String.format(java.util.Locale.ROOT, "%.3f", total), "");
+                } else {
+                    p.printRecord("run", PARTIAL, "", "", results.size() + " of " + stages.size()
+                            + " stages finished; the run has not ended (or was interrupted)");
                 }
                 p.flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+            });
+        } catch (dev.uintr.BadInputException e) {
+            err.println("uintr-harness: " + e.getMessage() + " (the run goes on)");
+        }
     }
+
+    /** summary.csv status of the stage running now (stays if the run is interrupted). */
+    static final String RUNNING = "RUNNING";
+    /** summary.csv status of a stage not started yet. */
+    static final String NOT_RUN = "NOT-RUN";
+    /** summary.csv status of the last row, {@code run}, until every stage has finished. */
+    static final String PARTIAL = "PARTIAL";
 }

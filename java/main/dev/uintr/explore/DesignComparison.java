@@ -113,17 +113,18 @@ public final class DesignComparison {
             if (!r.applicable()) {
                 continue;
             }
-            long[] a = sums.computeIfAbsent(pad(r.profile().id(), 7) + "  " + r.design().id(), k -> new long[9]);
+            int inv = Invariant.values().length;
+            long[] a = sums.computeIfAbsent(pad(r.profile().id(), 7) + "  " + r.design().id(), k -> new long[inv + 5]);
             SearchResult s = r.result();
             a[0]++;
             int i = 1;
-            for (Invariant inv : Invariant.values()) {
-                a[i++] += s.found().containsKey(inv) ? 1 : 0;
+            for (Invariant v : Invariant.values()) {
+                a[i++] += s.found().containsKey(v) ? 1 : 0;
             }
-            a[5] += s.worst().victims();
-            a[6] += s.worst().spurious();
-            a[7] += s.worst().gpFixups();
-            a[8] += s.worst().emptyWakeups();
+            a[i++] += s.worst().victims();
+            a[i++] += s.worst().spurious();
+            a[i++] += s.worst().gpFixups();
+            a[i] += s.worst().emptyWakeups();
         }
         if (sums.isEmpty()) {
             return;
@@ -131,11 +132,21 @@ public final class DesignComparison {
         out.println();
         out.println("per design (scenarios violating each invariant, of those explored; counters summed over the scenarios' worst cases):");
         int w = sums.keySet().stream().mapToInt(String::length).max().orElse(0);
-        out.println(pad("PROFILE  DESIGN", w) + "  LOST-WAKEUP  VICTIM  MASS-WAKEUP  USE-AFTER-FREE  VICTIMS  0xEC  #GP  EMPTY");
+        StringBuilder head = new StringBuilder(pad("PROFILE  DESIGN", w));
+        for (Invariant v : Invariant.values()) {
+            head.append("  ").append(v.id().toUpperCase(Locale.ROOT));
+        }
+        out.println(head.append("  VICTIMS  0xEC  #GP  EMPTY"));
         for (var e : sums.entrySet()) {
             long[] a = e.getValue();
-            out.println(pad(e.getKey(), w) + String.format(Locale.ROOT, "  %11s  %6s  %11s  %14s  %7d  %4d  %3d  %5d",
-                    a[1] + "/" + a[0], a[2] + "/" + a[0], a[3] + "/" + a[0], a[4] + "/" + a[0], a[5], a[6], a[7], a[8]));
+            StringBuilder line = new StringBuilder(pad(e.getKey(), w));
+            int i = 1;
+            for (Invariant v : Invariant.values()) {
+                String cell = a[i++] + "/" + a[0];
+                line.append("  ").append(" ".repeat(Math.max(0, v.id().length() - cell.length()))).append(cell);
+            }
+            line.append(String.format(Locale.ROOT, "  %7d  %4d  %3d  %5d", a[i], a[i + 1], a[i + 2], a[i + 3]));
+            out.println(line);
         }
     }
 

@@ -43,6 +43,9 @@ final class Expander {
             if (n.massWakeup) {
                 f |= Expansion.MASS;
             }
+            if (n.kernel.counters().isolationHits > 0) {
+                f |= Expansion.ISOLATION;
+            }
             if (!n.kernel.violations().isEmpty()) {
                 x.useAfterFree[k] = n.kernel.violations().get(0).toString();
             }

@@ -13,6 +13,7 @@ final class Expansion {
     static final int VICTIM = 2;
     static final int MASS = 4;
     static final int HAS_MOVES = 8;
+    static final int ISOLATION = 16;
     /** Per state: worst-case counters, see {@link Explorer#WORST}. */
     static final int WORST = 6;
 

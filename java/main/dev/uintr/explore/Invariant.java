@@ -14,12 +14,18 @@ public enum Invariant {
      * an interrupt posted to it sits undelivered (PIR or UIRR).
      */
     LOST_WAKEUP("lost-wakeup"),
-    /** A kernel-vector (0xEB) IPI was taken on a CPU running a task that scan did not wake (§5.2 item 7). */
+    /** A wake-up interrupt (0xEB, or the affinity design's vector) was taken on a CPU running a task that scan did not wake (§5.2 item 7). */
     VICTIM("victim"),
     /** One interrupt's wait-list walk woke more than one sleeper (tglx's "global mass wake up", §5.2 item 4). */
     MASS_WAKEUP("mass-wakeup"),
     /** Hardware or the kernel wrote a freed UPID (Kernel.violations()). */
-    USE_AFTER_FREE("use-after-free");
+    USE_AFTER_FREE("use-after-free"),
+    /**
+     * An interrupt caused by another task's post (0xEC, 0xEB, the affinity vector) was taken on
+     * a CPU the scenario marks {@code isolated} while it ran a task with nothing posted to it
+     * (the seed: task-isolation users "treat system as completely failed").
+     */
+    ISOLATION("isolation");
 
     private final String id;
 
@@ -31,7 +37,7 @@ public enum Invariant {
         return id;
     }
 
-    /** Parses one id (lost-wakeup, victim, mass-wakeup, use-after-free); null when unknown. */
+    /** Parses one id (lost-wakeup, victim, mass-wakeup, use-after-free, isolation); null when unknown. */
     public static Invariant parseOrNull(String text) {
         for (Invariant i : values()) {
             if (i.id.equalsIgnoreCase(text)) {

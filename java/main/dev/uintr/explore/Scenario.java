@@ -23,11 +23,13 @@ import java.util.Set;
  * @param asleep      receivers put to sleep in uintr_wait at the end of setup (already armed when the search starts)
  * @param actors      the interleaved programs
  * @param expected    declared verdicts: key "design" or "design@profile" → violated invariants
+ * @param isolated    {@code isolated CPU,...}: CPUs booted isolated (bit i = CPU i), for the isolation invariant
+ * @param housekeeping {@code housekeeping CPU,...}: the CPUs device interrupts may target (irqaffinity=), 0 = all
  */
 public record Scenario(String name, String description, String file, int cpus, Set<AbiProfile> profiles,
                        List<TaskDecl> tasks, List<Connect> connects, List<String> runs, List<String> asleep,
                        List<Actor> actors,
-                       Map<String, Set<Invariant>> expected) {
+                       Map<String, Set<Invariant>> expected, long isolated, long housekeeping) {
 
     /** {@code connect SENDER -> RECEIVER}. */
     public record Connect(String sender, String receiver, int line) {}
@@ -45,6 +47,17 @@ public record Scenario(String name, String description, String file, int cpus, S
             }
         }
         return null;
+    }
+
+    /** Number of SEND steps over all actors: the posts one complete run makes (the cost denominator). */
+    public int posts() {
+        int n = 0;
+        for (Actor a : actors) {
+            for (Step s : a.steps()) {
+                n += s.kind() == Step.Kind.SEND ? 1 : 0;
+            }
+        }
+        return n;
     }
 
     public boolean hasPlatformActor() {

@@ -28,9 +28,11 @@ import java.util.stream.Stream;
  * connect   SENDER -> RECEIVER                     uintr_register_sender on RECEIVER's fd
  * run       NAME...                                made current on its CPU after setup
  * asleep    NAME...                                receivers that call uintr_wait at the end of setup
- * actor     NAME: STEP; STEP...                    wait [N] | spin [N] | send RECEIVER
- * platform: STEP; STEP...                          offline CPU | migrate TASK CPU | kill TASK
- * expect    DESIGN[@PROFILE] none|INV[+INV...]     INV: lost-wakeup victim mass-wakeup use-after-free
+ * isolated  CPU[,CPU...]                           CPUs booted isolated (the isolation invariant)
+ * housekeeping CPU[,CPU...]                        CPUs device interrupts may target (irqaffinity=)
+ * actor     NAME: STEP; STEP...                    wait [N] | spin [N] | send RECEIVER | sleep
+ * platform: STEP; STEP...                          offline CPU | migrate TASK CPU | kill TASK | signal TASK
+ * expect    DESIGN[@PROFILE] none|INV[+INV...]     INV: lost-wakeup victim mass-wakeup use-after-free isolation
  * </pre>
  */
 public final class ScenarioParser {
@@ -82,6 +84,8 @@ public final class ScenarioParser {
         final List<String> asleep = new ArrayList<>();
         final List<Actor> actors = new ArrayList<>();
         final Map<String, Set<Invariant>> expected = new LinkedHashMap<>();
+        long isolated;
+        long housekeeping;
         int ln;
 
         Builder(String file) {
@@ -114,9 +118,11 @@ public final class ScenarioParser {
                     case "actor": actor(rest); break;
                     case "platform:": platform(rest); break;
                     case "expect": expect(rest); break;
+                    case "isolated": isolated = cpuList(rest, "isolated"); break;
+                    case "housekeeping": housekeeping = cpuList(rest, "housekeeping"); break;
                     default:
                         throw bad("unknown directive '" + kw[0] + "' (expected scenario, describe, cpus, profiles, "
-                                + "task, connect, run, asleep, actor, platform:, expect)");
+                                + "task, connect, run, asleep, isolated, housekeeping, actor, platform:, expect)");
                 }
             }
             ln = lines.size();
@@ -132,8 +138,12 @@ public final class ScenarioParser {
             if (actors.isEmpty()) {
                 throw bad("no actor: nothing to interleave");
             }
+            if ((isolated & housekeeping) != 0) {
+                throw bad("cpu " + Long.numberOfTrailingZeros(isolated & housekeeping)
+                        + " is both isolated and housekeeping");
+            }
             return new Scenario(name, description, file, cpus, Set.copyOf(profiles), List.copyOf(tasks),
-                    List.copyOf(connects), List.copyOf(runs), List.copyOf(asleep), List.copyOf(actors), Map.copyOf(expected));
+                    List.copyOf(connects), List.copyOf(runs), List.copyOf(asleep), List.copyOf(actors), Map.copyOf(expected), isolated, housekeeping);
         }
 
         void scenario(String rest) {
@@ -216,6 +226,27 @@ public final class ScenarioParser {
             connects.add(new Scenario.Connect(p[0].trim(), r.name(), ln));
         }
 
+        /** {@code 1,2} or {@code 1 2}: a CPU mask; each CPU in range, given once, the line given once. */
+        long cpuList(String rest, String what) {
+            if ((what.equals("isolated") ? isolated : housekeeping) != 0) {
+                throw bad(what + " given twice");
+            }
+            List<String> w = words(rest.replace(',', ' '));
+            if (w.isEmpty()) {
+                throw bad(what + " needs CPU numbers, e.g. '" + what + " 1,2'");
+            }
+            long mask = 0;
+            for (String c : w) {
+                int cpu = number(c, what + " cpu");
+                requireCpu(cpu, what);
+                if ((mask >>> cpu & 1) != 0) {
+                    throw bad(what + ": cpu " + cpu + " listed twice");
+                }
+                mask |= 1L << cpu;
+            }
+            return mask;
+        }
+
         void run(String rest) {
             for (String t : words(rest)) {
                 requireTask(t);
@@ -268,6 +299,11 @@ public final class ScenarioParser {
                         throw bad(op + " count must be at least 1");
                     }
                     out.add(new Step(op.equals("wait") ? Step.Kind.WAIT : Step.Kind.SPIN, String.valueOf(n), -1, ln));
+                } else if (!platform && op.equals("sleep") && w.size() == 1) {
+                    out.add(new Step(Step.Kind.SLEEP, "", -1, ln));
+                } else if (platform && op.equals("signal") && w.size() == 2) {
+                    requireTask(w.get(1));
+                    out.add(new Step(Step.Kind.SIGNAL, w.get(1), -1, ln));
                 } else if (!platform && op.equals("send") && w.size() == 2) {
                     requireTask(w.get(1));
                     out.add(new Step(Step.Kind.SEND, w.get(1), -1, ln));
@@ -285,7 +321,8 @@ public final class ScenarioParser {
                     out.add(new Step(Step.Kind.MIGRATE, w.get(1), c, ln));
                 } else {
                     throw bad("bad step '" + s.trim() + "' (" + (platform
-                            ? "platform steps: offline CPU, migrate TASK CPU, kill TASK" : "task steps: wait [N], spin [N], send RECEIVER") + ")");
+                            ? "platform steps: offline CPU, migrate TASK CPU, kill TASK, signal TASK"
+                            : "task steps: wait [N], spin [N], send RECEIVER, sleep") + ")");
                 }
             }
             if (out.isEmpty()) {
@@ -305,7 +342,7 @@ public final class ScenarioParser {
             try {
                 d = BlockingDesign.parse(dp[0]);
             } catch (BadInputException e) {
-                throw bad("unknown design '" + dp[0] + "' (expected naive, kernel-vector, kernel-vector-checked, gp-fault)");
+                throw bad("unknown design '" + dp[0] + "' (expected " + BlockingDesign.ids("or") + ")");
             }
             String k = d.id();
             if (dp.length == 2) {
@@ -320,7 +357,7 @@ public final class ScenarioParser {
                 for (String i : w.get(1).split("\\+")) {
                     Invariant inv = Invariant.parseOrNull(i);
                     if (inv == null) {
-                        throw bad("unknown invariant '" + i + "' (expected none, lost-wakeup, victim, mass-wakeup, use-after-free)");
+                        throw bad("unknown invariant '" + i + "' (expected none, lost-wakeup, victim, mass-wakeup, use-after-free, isolation)");
                     }
                     set.add(inv);
                 }

@@ -207,6 +207,10 @@ final class Search {
         if (x.useAfterFree[k] != null && !found.containsKey(Invariant.USE_AFTER_FREE)) {
             found.put(Invariant.USE_AFTER_FREE, trace(Invariant.USE_AFTER_FREE, id, x.useAfterFree[k]));
         }
+        if ((f & Expansion.ISOLATION) != 0 && !found.containsKey(Invariant.ISOLATION)) {
+            found.put(Invariant.ISOLATION, trace(Invariant.ISOLATION, id,
+                    "an interrupt caused by another task's post was taken on an isolated CPU running a task it was not for"));
+        }
         if (x.lostWakeup[k] != null && !found.containsKey(Invariant.LOST_WAKEUP)) {
             found.put(Invariant.LOST_WAKEUP, trace(Invariant.LOST_WAKEUP, id, x.lostWakeup[k]));
         }

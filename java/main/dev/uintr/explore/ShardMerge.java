@@ -29,7 +29,9 @@ public final class ShardMerge {
     public static String csv(List<Csv> runs) {
         String header = String.join(",", DesignComparison.CSV_COLUMNS);
         Map<String, String[]> cells = new LinkedHashMap<>();
+        Map<String, java.util.Set<String>> before = new LinkedHashMap<>();   // scenario → scenarios some run lists after it
         for (Csv run : runs) {
+            String last = null;
             List<String> lines = run.text().lines().toList();
             if (lines.isEmpty() || !lines.get(0).equals(header)) {
                 throw new BadInputException(run.name() + ":1: not an explore.csv header (expected '" + header + "')");
@@ -45,6 +47,11 @@ public final class ShardMerge {
                 }
                 profileIndex(run.name(), i + 1, f[1]);
                 designIndex(run.name(), i + 1, f[2]);
+                before.computeIfAbsent(f[0], k -> new java.util.LinkedHashSet<>());
+                if (last != null && !last.equals(f[0])) {
+                    before.get(last).add(f[0]);
+                }
+                last = f[0];
                 String key = f[0] + "," + f[1] + "," + f[2];
                 String[] old = cells.putIfAbsent(key, f);
                 if (old != null && !sameBesidesTime(old, f)) {
@@ -53,14 +60,46 @@ public final class ShardMerge {
                 }
             }
         }
+        Map<String, Integer> order = scenarioOrder(before);
         List<String[]> rows = new ArrayList<>(cells.values());
-        rows.sort(Comparator.<String[], String>comparing(r -> r[0]).thenComparingInt(r -> profileIndex("", 0, r[1]))
+        rows.sort(Comparator.<String[]>comparingInt(r -> order.get(r[0])).thenComparingInt(r -> profileIndex("", 0, r[1]))
                 .thenComparingInt(r -> designIndex("", 0, r[2])));
         StringBuilder sb = new StringBuilder(header).append('\n');
         for (String[] r : rows) {
             sb.append(String.join(",", r)).append('\n');
         }
         return sb.toString();
+    }
+
+    /**
+     * The scenarios in the order the runs list them (each run's order is a part of the one
+     * order of the whole matrix, the scenario files' names); where no run orders two scenarios,
+     * by "name.txt", the file name a scenario usually has.
+     */
+    private static Map<String, Integer> scenarioOrder(Map<String, java.util.Set<String>> after) {
+        Map<String, Integer> preceding = new java.util.HashMap<>();
+        after.keySet().forEach(k -> preceding.put(k, 0));
+        after.values().forEach(s -> s.forEach(k -> preceding.merge(k, 1, Integer::sum)));
+        java.util.TreeSet<String> ready = new java.util.TreeSet<>(Comparator.comparing(n -> n + ".txt"));
+        preceding.forEach((k, v) -> {
+            if (v == 0) {
+                ready.add(k);
+            }
+        });
+        Map<String, Integer> order = new java.util.HashMap<>();
+        while (!ready.isEmpty()) {
+            String n = ready.pollFirst();
+            order.put(n, order.size());
+            for (String m : after.get(n)) {
+                if (preceding.merge(m, -1, Integer::sum) == 0) {
+                    ready.add(m);
+                }
+            }
+        }
+        if (order.size() != after.size()) {
+            throw new BadInputException("explore merge: the runs list their scenarios in contradicting orders");
+        }
+        return order;
     }
 
     /** How many rows of a merged explore.csv say MISMATCH. */

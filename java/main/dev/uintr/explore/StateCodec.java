@@ -50,7 +50,9 @@ final class StateCodec {
             Uitt.class, Set.of("valid", "vector", "upid", "mask", "refs", "freed"),
             Cpu.class, Set.of("id", "online", "curr", "runQueue", "liveUinv", "irr", "spurious", "kernelNotifications"),
             Counters.class, Set.of("victimInterrupts", "spuriousKernelInterrupts", "kernelVectorInterrupts", "gpFixups",
-                    "udFixups", "emptyWakeups", "uintrWakeups", "lostIpis", "ipisSent"));
+                    "udFixups", "emptyWakeups", "uintrWakeups", "lostIpis", "ipisSent", "affinityInterrupts", "wakeIpis",
+                    "offTargetInterrupts", "isolationHits", "senderEntries", "receiverEntries", "syscalls", "waitListWalked",
+                    "unrelatedWakes"));
 
     private static final TaskState[] TASK_STATES = TaskState.values();
     private static final WaitKind[] WAIT_KINDS = WaitKind.values();
@@ -156,16 +158,11 @@ final class StateCodec {
             out.svar(c.kernelNotifications);
         }
         ints(s.waitList, out);
-        Counters k = s.counters;
-        out.svar(k.victimInterrupts);
-        out.svar(k.spuriousKernelInterrupts);
-        out.svar(k.kernelVectorInterrupts);
-        out.svar(k.gpFixups);
-        out.svar(k.udFixups);
-        out.svar(k.emptyWakeups);
-        out.svar(k.uintrWakeups);
-        out.svar(k.lostIpis);
-        out.svar(k.ipisSent);
+        long[] k = s.counters.values();
+        out.uvar(k.length);
+        for (long v : k) {
+            out.svar(v);
+        }
         out.uvar(s.violations.size());
         for (Violation v : s.violations) {
             out.svar(v.upid());
@@ -381,21 +378,38 @@ final class StateCodec {
         }
         s.waitList.clear();
         ints(s.waitList, in);
-        Counters k = s.counters;
-        k.victimInterrupts = in.svar();
-        k.spuriousKernelInterrupts = in.svar();
-        k.kernelVectorInterrupts = in.svar();
-        k.gpFixups = in.svar();
-        k.udFixups = in.svar();
-        k.emptyWakeups = in.svar();
-        k.uintrWakeups = in.svar();
-        k.lostIpis = in.svar();
-        k.ipisSent = in.svar();
+        counters(s.counters, in);
         s.violations.clear();
         for (int i = 0, v = in.uint(); i < v; i++) {
             s.violations.add(new Violation(in.sint(), in.text()));
         }
         return new Node(kernel, pc, phase, lastColumn, mass, victims);
+    }
+
+    /** The counters in {@link Counters#values()} order. */
+    private static void counters(Counters k, ByteSink.Source in) {
+        long[] v = new long[in.uint()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = in.svar();
+        }
+        k.victimInterrupts = v[0];
+        k.spuriousKernelInterrupts = v[1];
+        k.kernelVectorInterrupts = v[2];
+        k.gpFixups = v[3];
+        k.udFixups = v[4];
+        k.emptyWakeups = v[5];
+        k.uintrWakeups = v[6];
+        k.lostIpis = v[7];
+        k.ipisSent = v[8];
+        k.affinityInterrupts = v[9];
+        k.wakeIpis = v[10];
+        k.offTargetInterrupts = v[11];
+        k.isolationHits = v[12];
+        k.senderEntries = v[13];
+        k.receiverEntries = v[14];
+        k.syscalls = v[15];
+        k.waitListWalked = v[16];
+        k.unrelatedWakes = v[17];
     }
 
     private static <T> T add(List<T> l, T x) {

@@ -5,7 +5,7 @@ package dev.uintr.explore;
  *
  * @param kind   what the step does
  * @param target WAIT: the number of deliveries to wait for; SEND: the receiver's name;
- *               OFFLINE: the CPU; MIGRATE, KILL: the task's name
+ *               OFFLINE: the CPU; MIGRATE, KILL, SIGNAL: the task's name; SLEEP: unused
  * @param cpu    MIGRATE: the destination CPU; otherwise unused (-1)
  * @param line   the scenario file line it came from
  */
@@ -15,8 +15,15 @@ public record Step(Kind kind, String target, int cpu, int line) {
         WAIT,
         /** {@code spin [N]}: busy-wait in user mode (no syscall) until N interrupts were delivered. */
         SPIN,
-        /** {@code send RECEIVER}: SENDUIPI with the index the task registered for RECEIVER. */
+        /**
+         * {@code send RECEIVER}: SENDUIPI with the index the task registered for RECEIVER; under the
+         * send-wrapper designs, the wrapper (read the blocked word, then SENDUIPI or the wake call).
+         */
         SEND,
+        /** {@code sleep}: nanosleep in an unrelated syscall (its timer never fires in a search). */
+        SLEEP,
+        /** {@code signal TASK} (platform actor): a signal wakes TASK from an interruptible sleep. */
+        SIGNAL,
         /** {@code offline CPU} (platform actor): CPU hot-unplug. */
         OFFLINE,
         /** {@code migrate TASK CPU} (platform actor): move a task that is not running to another CPU. */
@@ -37,6 +44,8 @@ public record Step(Kind kind, String target, int cpu, int line) {
             case SEND: return "send " + target;
             case OFFLINE: return "offline " + target;
             case KILL: return "kill " + target;
+            case SLEEP: return "sleep";
+            case SIGNAL: return "signal " + target;
             default: return "migrate " + target + " " + cpu;
         }
     }

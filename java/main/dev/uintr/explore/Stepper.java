@@ -1,5 +1,6 @@
 package dev.uintr.explore;
 
+import dev.uintr.Syscall;
 import dev.uintr.kernel.Errno;
 import dev.uintr.kernel.Kernel;
 import dev.uintr.kernel.KernelEvent;
@@ -85,6 +86,8 @@ final class Stepper {
             }
             case KILL:
                 return k.task(world.tids.get(s.target())).alive();
+            case SIGNAL:
+                return k.task(world.tids.get(s.target())).state == TaskState.SLEEPING;
             case MIGRATE: {
                 Task t = k.task(world.tids.get(s.target()));
                 return (t.state == TaskState.READY || t.state == TaskState.SLEEPING) && t.cpu != s.cpu()
@@ -143,18 +146,25 @@ final class Stepper {
                         phase[i] = 1;
                         label = who + ": uintr_wait() entry";
                     } else {
-                        long r = k.syscall(tid, "uintr_wait", world.waitArgs());
+                        long r = k.syscall(tid, Syscall.UINTR_WAIT, world.waitArgs());
                         phase[i] = 0;
                         label = who + ": uintr_wait() " + (r == Kernel.BLOCKED ? "→ asleep" : "→ " + Errno.render(r));
                     }
                     break;
-                case SEND: {
-                    long idx = world.index.getOrDefault(who + ">" + s.target(), -1L);
-                    SendOutcome o = k.senduipi(tid, idx < 0 ? 0 : idx);
+                case SEND:
+                    label = send(k, i, s, pc, phase);
+                    break;
+                case SLEEP: {
+                    long r = k.syscall(tid, dev.uintr.Syscall.NANOSLEEP, World.WAIT_USEC);
                     pc[i]++;
-                    label = who + ": SENDUIPI " + idx + " (to " + s.target() + ") → " + outcome(o);
+                    label = who + ": nanosleep() " + (r == Kernel.BLOCKED ? "→ asleep" : "→ " + Errno.render(r));
                     break;
                 }
+                case SIGNAL:
+                    k.signal(world.tids.get(s.target()));
+                    pc[i]++;
+                    label = "platform: signal to " + s.target();
+                    break;
                 case OFFLINE:
                     k.cpuOffline(Integer.parseInt(s.target()));
                     pc[i]++;
@@ -179,8 +189,59 @@ final class Stepper {
         return new Result(new Node(k, pc, phase, col, mass, n.victims + (victim ? 1 : 0)), label);
     }
 
+    /** The next event of actor {@code i}'s send step is SENDUIPI itself (not the wrapper's read or wake call). */
+    boolean sendsUipiNext(Node n, int i) {
+        if (!world.design.wrapper()) {
+            return true;
+        }
+        return world.design == dev.uintr.kernel.BlockingDesign.SEND_WRAPPER_POST_FIRST ? n.phase[i] == 0 : n.phase[i] == 1;
+    }
+
     /**
-     * A victim interrupt (kernel §5.2 item 7): the CPU takes a pending 0xEB while it runs a task
+     * One event of a {@code send} step. Plain designs: SENDUIPI. send-wrapper (check, then act):
+     * phase 0 reads the blocked word, then phase 1 SENDUIPI or phase 2 the wake call.
+     * send-wrapper-post-first: phase 0 SENDUIPI, phase 1 reads the word, phase 2 the wake-only
+     * call when it was set. Each is its own event, so the search puts anything in between.
+     */
+    private String send(Kernel k, int i, Step s, int[] pc, int[] phase) {
+        int tid = actorTid[i];
+        String who = actors.get(i).name();
+        long idx = world.index.getOrDefault(who + ">" + s.target(), -1L);
+        long use = idx < 0 ? 0 : idx;
+        boolean wrapper = world.design.wrapper();
+        boolean postFirst = world.design == dev.uintr.kernel.BlockingDesign.SEND_WRAPPER_POST_FIRST;
+        boolean readNow = wrapper && (postFirst ? phase[i] == 1 : phase[i] == 0);
+        if (readNow) {
+            boolean blocked = k.wrapperReadsBlocked(tid, use);
+            String label = who + ": wrapper reads " + s.target() + "'s blocked word → " + (blocked ? 1 : 0);
+            if (blocked) {
+                phase[i] = 2;
+            } else if (postFirst) {
+                phase[i] = 0;
+                pc[i]++;
+            } else {
+                phase[i] = 1;
+            }
+            return label;
+        }
+        if (wrapper && phase[i] == 2) {
+            long r = k.wrapperWake(tid, use);
+            phase[i] = 0;
+            pc[i]++;
+            return who + ": uintr_wake(" + idx + ") syscall (to " + s.target() + ") → " + Errno.render(r);
+        }
+        SendOutcome o = k.senduipi(tid, use);
+        if (postFirst) {
+            phase[i] = 1;
+        } else {
+            phase[i] = 0;
+            pc[i]++;
+        }
+        return who + ": SENDUIPI " + idx + " (to " + s.target() + ") → " + outcome(o);
+    }
+
+        /**
+     * A victim interrupt (kernel §5.2 item 7): the CPU takes a pending 0xEB (or the affinity design's vector) while it runs a task
      * that is not itself armed on the wait list. Decided here from the state before the event,
      * not from the model's victim counter, which also counts an idle CPU that the walk's own
      * wake-up has just given a task (see README "Explore").
@@ -190,7 +251,8 @@ final class Stepper {
             return false;
         }
         var c = k.state().cpus[e.target()];
-        if (!c.pending(dev.uintr.kernel.Upid.KERNEL_VECTOR) || c.curr < 0) {
+        boolean wakeVector = c.pending(dev.uintr.kernel.Upid.KERNEL_VECTOR) || c.pending(dev.uintr.kernel.Upid.AFFINITY_VECTOR);
+        if (!wakeVector || c.curr < 0) {
             return false;
         }
         Task t = k.task(c.curr);
@@ -253,7 +315,7 @@ final class Stepper {
     }
 
     /**
-     * The receivers asleep (or spinning for it) at quiescence with a posted interrupt still in
+     * The receivers asleep in uintr_wait (or spinning for it) at quiescence with a posted interrupt still in
      * their PIR or UIRR: lost wake-ups (for a spinner, a lost notification).
      */
     List<String> lostWakeups(Node n) {
@@ -262,8 +324,9 @@ final class Stepper {
         for (var e : world.tids.entrySet()) {
             Task t = k.task(e.getValue());
             boolean spins = t.state == TaskState.RUNNING && spinning(n, t.tid);
-            if (t.state != TaskState.SLEEPING && !spins) {
-                continue;
+            boolean waits = t.state == TaskState.SLEEPING && t.waitKind == dev.uintr.kernel.WaitKind.UINTR_WAIT;
+            if (!waits && !spins) {
+                continue;                                                // asleep elsewhere (nanosleep): a post may wait (Andy's state 2)
             }
             var u = k.upidOf(t.tid);
             long pir = u == null ? 0 : u.pir;

@@ -102,8 +102,8 @@ public final class TraceFormatter {
     /** What SENDUIPI reads before it writes: the target UPID's ON, SN, BLKD, NV and NDST (uintr-kernel §1.6). */
     private static List<String> reads(World w, Stepper st, Node n, Move m) {
         Step s = st.actors.get(m.actor()).steps().get(n.pc[m.actor()]);
-        if (s.kind() != Step.Kind.SEND) {
-            return List.of();
+        if (s.kind() != Step.Kind.SEND || !st.sendsUipiNext(n, m.actor())) {
+            return List.of();                                            // the wrapper's word read or wake call
         }
         Upid u = n.kernel.upidOf(w.tids.get(s.target()));
         if (u == null) {
@@ -163,6 +163,9 @@ public final class TraceFormatter {
             }
             if (ua.blkd != ub.blkd) {
                 w.append(" BLKD:=").append(ub.blkd ? 1 : 0);
+            }
+            if (ua.waiting != ub.waiting && b.config.design().wrapper()) {
+                w.append(" blocked-word:=").append(ub.waiting ? 1 : 0);
             }
             if (ua.nv != ub.nv) {
                 w.append(" NV:=0x").append(hex(ub.nv));
@@ -241,6 +244,21 @@ public final class TraceFormatter {
         }
         if (b.gpFixups > a.gpFixups) {
             out.add("sender pays: #GP fixed up by the kernel");
+        }
+        if (b.affinityInterrupts > a.affinityInterrupts) {
+            out.add("0x" + hex(Upid.AFFINITY_VECTOR) + " taken by the kernel (affinity handler): wait-list walk");
+        }
+        if (b.waitListWalked > a.waitListWalked) {
+            out.add("wait-list entries walked: " + (b.waitListWalked - a.waitListWalked));
+        }
+        if (b.wakeIpis > a.wakeIpis) {
+            out.add("remote wake-up: reschedule IPI to the sleeper's CPU");
+        }
+        if (b.isolationHits > a.isolationHits) {
+            out.add("ISOLATION: an interrupt caused by a post hit an isolated CPU running a task it was not for");
+        }
+        if (b.unrelatedWakes > a.unrelatedWakes) {
+            out.add("an unrelated sleep (nanosleep) was ended by the uintr wake");
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.uintr.explore;
 
 import dev.uintr.AbiProfile;
+import dev.uintr.Syscall;
 import dev.uintr.kernel.BlockingDesign;
 import dev.uintr.kernel.Errno;
 import dev.uintr.kernel.Kernel;
@@ -38,7 +39,7 @@ public final class World {
 
     /**
      * Why this pair cannot be explored, or null when it can: the later tree implements only
-     * kernel-vector (WAITING_RECEIVER) and gp-fault (WAITING_SENDER); the other two designs
+     * kernel-vector (WAITING_RECEIVER) and gp-fault (WAITING_SENDER); the other designs
      * exist only as rfc-v1 uintr_wait variants in the model.
      */
     public static String notApplicable(Scenario sc, AbiProfile p, BlockingDesign d) {
@@ -59,7 +60,8 @@ public final class World {
     }
 
     public static World build(Scenario sc, AbiProfile p, BlockingDesign d) {
-        KernelConfig cfg = KernelConfig.of(p).withDesign(d).withCpus(sc.cpus());
+        KernelConfig cfg = KernelConfig.of(p).withDesign(d).withCpus(sc.cpus()).withIsolated(sc.isolated())
+                .withIrqAffinity(sc.housekeeping());
         World w = new World(sc, p, d, new Kernel(cfg));
         Kernel k = w.kernel;
         Map<String, Long> fds = new HashMap<>();
@@ -74,11 +76,9 @@ public final class World {
             }
             int tid = w.tids.get(t.name());
             k.run(tid);
-            w.ok(t.line(), "uintr_register_handler", k.syscall(tid, "uintr_register_handler", Kernel.DEFAULT_HANDLER,
-                    handlerFlags(p, d)));
+            w.ok(t.line(), "uintr_register_handler", k.registerHandler(tid, Kernel.DEFAULT_HANDLER, handlerFlags(p, d)));
             if (t.vector() >= 0) {
-                String call = p == AbiProfile.RFC_V1 ? "uintr_create_fd" : "uintr_vector_fd";
-                fds.put(t.name(), w.ok(t.line(), call, k.syscall(tid, call, t.vector(), 0)));
+                fds.put(t.name(), w.ok(t.line(), Syscall.vectorFd(p).sysName(), k.vectorFd(tid, t.vector(), 0)));
             }
             k.stui(tid);
         }
@@ -91,7 +91,7 @@ public final class World {
             }
             k.run(s);
             w.index.put(c.sender() + ">" + c.receiver(), w.ok(c.line(), "uintr_register_sender",
-                    k.syscall(s, "uintr_register_sender", fd, 0)));
+                    k.registerSender(s, fd, 0)));
         }
         for (String n : sc.runs()) {
             k.run(w.tids.get(n));
@@ -99,7 +99,7 @@ public final class World {
         for (String n : sc.asleep()) {
             int tid = w.tids.get(n);
             k.run(tid);
-            long r = k.syscall(tid, "uintr_wait", w.waitArgs());
+            long r = k.syscall(tid, Syscall.UINTR_WAIT, w.waitArgs());
             if (r != Kernel.BLOCKED) {
                 throw dev.uintr.BadInputException.at(sc.file(), sc.task(n).line(), "asleep " + n + ": uintr_wait did not block under "
                         + p.id() + "/" + d.id() + " (" + Errno.render(r) + ")");

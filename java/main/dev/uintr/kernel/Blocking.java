@@ -1,9 +1,9 @@
 package dev.uintr.kernel;
 
 /**
- * Waking receivers blocked in the kernel: the four designs of design.md ("Blocking
- * designs"), the wait-list walk of the 0xEB (and, naive/later, 0xEC) handler (§5.1), and
- * the later tree's sender-pays #GP fixup (§5.6).
+ * Waking receivers blocked in the kernel: the designs of design.md ("Blocking designs"), the
+ * wait-list walk of the 0xEB (naive/later: 0xEC; affinity: its device vector) handler (§5.1),
+ * the later tree's sender-pays #GP fixup (§5.6) and the send wrapper's wake system call.
  */
 final class Blocking {
     private Blocking() {}
@@ -43,6 +43,25 @@ final class Blocking {
                     return -Errno.EINTR;
                 }
                 break;
+            case SEND_WRAPPER:
+            case SEND_WRAPPER_POST_FIRST:
+                u.sn = true;                                             // not running: a SENDUIPI only posts (Andy's state 2)
+                u.waiting = true;                                        // publish the "blocked" word the wrapper reads
+                if (u.on || u.pir != 0 || t.uirr != 0) {                 // re-check after publishing: a post that came first
+                    u.waiting = false;
+                    return -Errno.EINTR;
+                }
+                break;
+            case AFFINITY:
+                u.nv = Upid.AFFINITY_VECTOR;                             // a device-like interrupt ...
+                u.ndst = affinityTarget(s).ndst();                       // ... to a CPU its affinity allows
+                u.waiting = true;
+                s.waitList.add(t.upid);
+                if (u.on || u.pir != 0 || t.uirr != 0) {
+                    Lifetimes.leaveWaitList(s, t.upid);
+                    return -Errno.EINTR;
+                }
+                break;
             default:
                 throw new IllegalStateException("design " + s.config.design());
         }
@@ -63,6 +82,7 @@ final class Blocking {
         int interrupted = c.curr;
         boolean curWoken = false;
         for (Integer id : new java.util.ArrayList<>(s.waitList)) {
+            s.counters.waitListWalked++;
             Upid u = Lifetimes.touch(s, id, "wait-list walk on cpu " + c.id);
             if (!u.on) {
                 continue;
@@ -75,15 +95,31 @@ final class Blocking {
             if (t.tid == interrupted) {
                 curWoken = true;
             }
-            uintrWake(s, t);
+            uintrWake(s, t, c.id);
         }
         if (kernelVector && interrupted >= 0 && !curWoken) {            // an innocent victim (§5.2 item 7)
             s.counters.victimInterrupts++;
         }
     }
 
-    /** A uintr wake-up of {@code t} (kernel scan or #GP fixup): TIF_NOTIFY_SIGNAL (later), -EINTR. */
-    static void uintrWake(KernelState s, Task t) {
+    /**
+     * The first online CPU the IRQ affinity allows (KernelConfig.irqAffinity), else the first
+     * online CPU at all (Linux breaks an affinity whose CPUs are all offline).
+     */
+    static Cpu affinityTarget(KernelState s) {
+        for (Cpu c : s.cpus) {
+            if (c.online && s.config.inIrqAffinity(c.id)) {
+                return c;
+            }
+        }
+        return Scheduler.firstOnline(s);
+    }
+
+    /**
+     * A uintr wake-up of {@code t} done on CPU {@code waker} (kernel scan, #GP fixup, wrapper
+     * syscall): TIF_NOTIFY_SIGNAL (later), -EINTR; a waker other than t's CPU costs a reschedule IPI.
+     */
+    static void uintrWake(KernelState s, Task t, int waker) {
         if (s.config.later()) {
             t.notifySignal = true;
         }
@@ -98,6 +134,13 @@ final class Blocking {
             return;
         }
         s.counters.uintrWakeups++;
+        if (t.waitKind == WaitKind.SLEEP) {
+            s.counters.unrelatedWakes++;                                 // later: any interruptible sleep was armed
+        }
+        int dest = s.cpus[t.cpu].online ? t.cpu : Scheduler.firstOnline(s).id;
+        if (waker != dest) {
+            s.counters.wakeIpis++;                                       // ttwu on a remote CPU: reschedule IPI
+        }
         Upid u = t.upid >= 0 ? s.upid(t.upid) : null;
         if ((u == null || u.pir == 0) && t.uirr == 0) {
             s.counters.emptyWakeups++;
@@ -123,10 +166,59 @@ final class Blocking {
         u.on = true;
         u.waiting = false;
         s.counters.gpFixups++;
+        s.counters.senderEntries++;
         Task target = s.task(u.task);
         if (target.state == TaskState.SLEEPING) {
-            uintrWake(s, target);
+            uintrWake(s, target, sender.cpu);
         }
         return SendOutcome.OK_AFTER_GP_FIXUP;                            // RIP += 4
+    }
+
+    /**
+     * The send wrapper's read of the receiver's published "blocked" word through UITT entry
+     * {@code idx} (a user-mode load of a page the kernel maps for senders): false for an entry
+     * that is not valid.
+     */
+    static boolean blockedWord(KernelState s, Task sender, long idx) {
+        if (sender.tt < 0 || idx < 0 || idx >= Uitt.ENTRIES) {
+            return false;
+        }
+        Uitt uitt = s.uitt(sender.tt);
+        int i = (int) idx;
+        return uitt.valid[i] && uitt.upid[i] >= 0 && s.upid(uitt.upid[i]).waiting;
+    }
+
+    /**
+     * The send wrapper's wake system call for UITT entry {@code idx}: the kernel finds the target
+     * directly (no list walk). send-wrapper: the call carries the post (PIR, ON) and wakes a
+     * blocked target; a target no longer blocked gets the post as SENDUIPI would make it
+     * (notification IPI when ON was 0 and SN is 0). send-wrapper-post-first: the post was made
+     * by SENDUIPI before, the call only wakes. Returns 0, or -EINVAL for an entry not valid.
+     */
+    static long wrapperWake(KernelState s, Task sender, long idx) {
+        s.counters.syscalls++;
+        s.counters.senderEntries++;
+        if (sender.tt < 0 || idx < 0 || idx >= Uitt.ENTRIES || !s.uitt(sender.tt).valid[(int) idx]) {
+            return -Errno.EINVAL;
+        }
+        Uitt uitt = s.uitt(sender.tt);
+        int i = (int) idx;
+        Upid u = Lifetimes.touch(s, uitt.upid[i], "wrapper wake by task " + sender.tid);
+        Task target = s.task(u.task);
+        boolean blocked = u.waiting && target.state == TaskState.SLEEPING;
+        if (s.config.design() == BlockingDesign.SEND_WRAPPER) {
+            u.pir |= 1L << uitt.vector[i];
+            if (blocked) {
+                u.on = true;
+            } else if (!u.on && !u.sn) {
+                u.on = true;
+                UipiHardware.sendIpi(s, u.ndst >>> 8, u.nv);
+            }
+        }
+        if (blocked) {
+            u.waiting = false;
+            uintrWake(s, target, sender.cpu);
+        }
+        return 0;
     }
 }

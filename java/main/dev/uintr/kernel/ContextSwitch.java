@@ -49,8 +49,7 @@ final class ContextSwitch {
         next.state = TaskState.RUNNING;
         next.inKernel = true;
         if (s.config.rfc() && next.receiver && next.upid >= 0 && s.upid(next.upid).waiting
-                && (s.config.design() == BlockingDesign.KERNEL_VECTOR_CHECKED
-                    || s.config.design() == BlockingDesign.GP_FAULT)) {
+                && s.config.design().disarmsOnAnyWake()) {
             Upid u = s.upid(next.upid);                                  // the better designs disarm on any wake,
             u.blkd = false;                                              // like later's finish (no stale entry, §5.2 item 3)
             Lifetimes.leaveWaitList(s, next.upid);

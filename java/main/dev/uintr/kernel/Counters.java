@@ -1,8 +1,6 @@
 package dev.uintr.kernel;
 
-import java.util.Objects;
-
-/** The events the explorer and the reports count (issue 4, "Counters"). */
+/** The events the explorer and the reports count (issue 4, "Counters"; issue 10, costs per wake). */
 public final class Counters {
     /** A 0xEB kernel-vector IPI taken on a CPU that was running a task it did not wake. */
     public long victimInterrupts;
@@ -22,6 +20,34 @@ public final class Counters {
     public long lostIpis;
     /** Notification IPIs sent by SENDUIPI or the return path's self-IPI. */
     public long ipisSent;
+    /** The affinity design's device-like vector taken by the kernel (on a housekeeping CPU). */
+    public long affinityInterrupts;
+    /**
+     * A uintr wake-up done on a CPU other than the one the woken task is queued on: ttwu's
+     * reschedule IPI to that CPU (the extra hop of the affinity design; the sender's CPU for a
+     * #GP fixup or a wrapper syscall).
+     */
+    public long wakeIpis;
+    /**
+     * A uintr interrupt the kernel handles (0xEB, the affinity vector, a spurious 0xEC) taken on
+     * a CPU where no task with a post outstanding (UPID ON or PIR set) last ran.
+     */
+    public long offTargetInterrupts;
+    /**
+     * An interrupt caused by a post (0xEC, 0xEB, the affinity vector) taken on a CPU the config
+     * marks isolated while it runs a task with nothing posted to it (the isolation invariant).
+     */
+    public long isolationHits;
+    /** Kernel entries a sender makes to complete a post: #GP fix-ups and the wrapper's wake syscalls. */
+    public long senderEntries;
+    /** Kernel entries a receiver makes to wait: uintr_wait calls (each retry counts). */
+    public long receiverEntries;
+    /** System calls of any task (uintr_wait, the wrapper's wake call, setup calls). */
+    public long syscalls;
+    /** Wait-list entries visited by the wake walks (0xEB, affinity, spurious 0xEC handlers). */
+    public long waitListWalked;
+    /** later: a sleep in an unrelated syscall (nanosleep) ended by a uintr wake (-EINTR). */
+    public long unrelatedWakes;
 
     public Counters copy() {
         Counters c = new Counters();
@@ -34,31 +60,48 @@ public final class Counters {
         c.uintrWakeups = uintrWakeups;
         c.lostIpis = lostIpis;
         c.ipisSent = ipisSent;
+        c.affinityInterrupts = affinityInterrupts;
+        c.wakeIpis = wakeIpis;
+        c.offTargetInterrupts = offTargetInterrupts;
+        c.isolationHits = isolationHits;
+        c.senderEntries = senderEntries;
+        c.receiverEntries = receiverEntries;
+        c.syscalls = syscalls;
+        c.waitListWalked = waitListWalked;
+        c.unrelatedWakes = unrelatedWakes;
         return c;
     }
 
+    /** The counters as one array, in {@link #NAMES} order (for costs: differences, minima, maxima). */
+    public long[] values() {
+        return new long[] {victimInterrupts, spuriousKernelInterrupts, kernelVectorInterrupts, gpFixups, udFixups,
+            emptyWakeups, uintrWakeups, lostIpis, ipisSent, affinityInterrupts, wakeIpis, offTargetInterrupts,
+            isolationHits, senderEntries, receiverEntries, syscalls, waitListWalked, unrelatedWakes};
+    }
+
+    /** The names of {@link #values()}, in order. */
+    public static final java.util.List<String> NAMES = java.util.List.of("victim_interrupts", "spurious_0xec",
+            "kernel_0xeb", "gp_fixups", "ud_fixups", "empty_wakeups", "uintr_wakeups", "lost_ipis", "ipis_sent",
+            "affinity_interrupts", "wake_ipis", "off_target_interrupts", "isolation_hits", "sender_entries",
+            "receiver_entries", "syscalls", "wait_list_walked", "unrelated_wakes");
+
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof Counters)) {
-            return false;
-        }
-        Counters c = (Counters) o;
-        return victimInterrupts == c.victimInterrupts && spuriousKernelInterrupts == c.spuriousKernelInterrupts
-                && kernelVectorInterrupts == c.kernelVectorInterrupts && gpFixups == c.gpFixups
-                && udFixups == c.udFixups && emptyWakeups == c.emptyWakeups && uintrWakeups == c.uintrWakeups
-                && lostIpis == c.lostIpis && ipisSent == c.ipisSent;
+        return o instanceof Counters && java.util.Arrays.equals(values(), ((Counters) o).values());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(victimInterrupts, spuriousKernelInterrupts, kernelVectorInterrupts, gpFixups, udFixups,
-                emptyWakeups, uintrWakeups, lostIpis, ipisSent);
+        return java.util.Arrays.hashCode(values());
     }
 
     @Override
     public String toString() {
         return "victims=" + victimInterrupts + " spurious0xEC=" + spuriousKernelInterrupts + " kernel0xEB="
                 + kernelVectorInterrupts + " gpFixups=" + gpFixups + " udFixups=" + udFixups + " emptyWakeups="
-                + emptyWakeups + " uintrWakeups=" + uintrWakeups + " lostIpis=" + lostIpis + " ipis=" + ipisSent;
+                + emptyWakeups + " uintrWakeups=" + uintrWakeups + " lostIpis=" + lostIpis + " ipis=" + ipisSent
+                + " affinity=" + affinityInterrupts + " wakeIpis=" + wakeIpis + " offTarget=" + offTargetInterrupts
+                + " isolationHits=" + isolationHits + " senderEntries=" + senderEntries + " receiverEntries="
+                + receiverEntries + " syscalls=" + syscalls + " walked=" + waitListWalked + " unrelatedWakes=" + unrelatedWakes;
     }
 }

@@ -1,5 +1,6 @@
 package dev.uintr.kernel;
 
+import dev.uintr.Syscall;
 import java.util.List;
 
 /**
@@ -202,19 +203,21 @@ public final class Kernel {
     // ---------------------------------------------------------------- syscalls
 
     /**
-     * Runs syscall {@code name} for the running task {@code tid}. Names are those of the profile
-     * (uintr_register_handler, uintr_create_fd / uintr_vector_fd, ...) plus close, dup, eventfd,
-     * ioctl, read, write and nanosleep. A uintr syscall the profile does not have answers
-     * -ENOSYS. Returns the value, -errno, or {@link #BLOCKED}.
-     *
-     * @throws IllegalArgumentException for a name no profile knows
+     * Runs {@code call} for the running task {@code tid} with {@code args} in the profile's order
+     * ({@link Syscall#params}; missing ones are 0, extra ones ignored, as a raw trap's registers
+     * would be). A uintr syscall the profile does not have answers -ENOSYS. Returns the value,
+     * -errno, or {@link #BLOCKED}.
      */
-    public long syscall(int tid, String name, long... args) {
+    public long syscall(int tid, Syscall call, long... args) {
         Task t = running(tid);
         t.inKernel = true;
+        s.counters.syscalls++;
+        if (call == Syscall.UINTR_WAIT) {
+            s.counters.receiverEntries++;
+        }
         long r;
         try {
-            r = dispatch(t, name, args);
+            r = dispatch(t, call, args);
         } finally {
             s.failAlloc = false;
             s.failFd = false;
@@ -227,62 +230,68 @@ public final class Kernel {
         return r;
     }
 
-    /** True for the names {@link #syscall} accepts in some profile. */
-    public static boolean knownSyscall(String name) {
-        switch (name) {
-            case "uintr_register_handler": case "uintr_unregister_handler": case "uintr_create_fd":
-            case "uintr_vector_fd": case "uintr_register_sender": case "uintr_unregister_sender":
-            case "uintr_wait": case "uintr_register_self": case "uintr_alt_stack": case "uintr_ipi_fd":
-            case "close": case "dup": case "eventfd": case "ioctl": case "read": case "write": case "nanosleep":
-                return true;
-            default:
-                return false;
-        }
+    /** uintr_register_handler(handler, flags). */
+    public long registerHandler(int tid, long handler, long flags) {
+        return syscall(tid, Syscall.UINTR_REGISTER_HANDLER, handler, flags);
     }
 
-    private long dispatch(Task t, String name, long[] a) {
+    /** The profile's receive-vector fd: uintr_create_fd (rfc-v1) or uintr_vector_fd (later) (vector, flags). */
+    public long vectorFd(int tid, long vector, long flags) {
+        return syscall(tid, Syscall.vectorFd(s.config.profile()), vector, flags);
+    }
+
+    /** uintr_register_sender(fd, flags): the UITT index. */
+    public long registerSender(int tid, long fd, long flags) {
+        return syscall(tid, Syscall.UINTR_REGISTER_SENDER, fd, flags);
+    }
+
+    /** close(fd). */
+    public long close(int tid, long fd) {
+        return syscall(tid, Syscall.CLOSE, fd);
+    }
+
+    private long dispatch(Task t, Syscall call, long[] a) {
         long a0 = a.length > 0 ? a[0] : 0;
         long a1 = a.length > 1 ? a[1] : 0;
         long a2 = a.length > 2 ? a[2] : 0;
-        switch (name) {
-            case "close": return Fds.close(s, t, a0);
-            case "dup": return Fds.dup(s, t, a0);
-            case "eventfd": return Fds.eventfd(s, t);
-            case "read": return Fds.readWrite(s, t, a0, false);
-            case "write": return Fds.readWrite(s, t, a0, true);
-            case "ioctl": return s.config.later() ? LaterSyscalls.ioctl(s, t, a0, a1) : rfcIoctl(t, a0);
-            case "nanosleep": return LaterSyscalls.sleep(s, t, a0, WaitKind.SLEEP);
-            default: break;
+        if (!call.isUintr()) {
+            return switch (call) {
+                case CLOSE -> Fds.close(s, t, a0);
+                case DUP -> Fds.dup(s, t, a0);
+                case EVENTFD -> Fds.eventfd(s, t);
+                case READ -> Fds.readWrite(s, t, a0, false);
+                case WRITE -> Fds.readWrite(s, t, a0, true);
+                case IOCTL -> s.config.later() ? LaterSyscalls.ioctl(s, t, a0, a1) : rfcIoctl(t, a0);
+                case NANOSLEEP -> LaterSyscalls.sleep(s, t, a0, WaitKind.SLEEP);
+                default -> throw new IllegalStateException(call.sysName());
+            };
         }
-        if (!knownSyscall(name)) {
-            throw new IllegalArgumentException("unknown syscall '" + name + "'");
-        }
-        if (s.config.profile().number(name) < 0) {
+        if (!call.in(s.config.profile())) {
             return -Errno.ENOSYS;                                         // not a uintr syscall of this generation
         }
         if (s.config.rfc()) {
-            switch (name) {
-                case "uintr_register_handler": return RfcV1Syscalls.registerHandler(s, t, a0, a1);
-                case "uintr_unregister_handler": return RfcV1Syscalls.unregisterHandler(s, t, a0);
-                case "uintr_create_fd": return RfcV1Syscalls.createFd(s, t, a0, a1);
-                case "uintr_register_sender": return RfcV1Syscalls.registerSender(s, t, a0, a1);
-                case "uintr_unregister_sender": return RfcV1Syscalls.unregisterSender(s, t, a0, a1);
-                case "uintr_wait": return RfcV1Syscalls.uintrWait(s, t, a0);
-                default: throw new IllegalStateException(name);
-            }
+            return switch (call) {
+                case UINTR_REGISTER_HANDLER -> RfcV1Syscalls.registerHandler(s, t, a0, a1);
+                case UINTR_UNREGISTER_HANDLER -> RfcV1Syscalls.unregisterHandler(s, t, a0);
+                case UINTR_CREATE_FD -> RfcV1Syscalls.createFd(s, t, a0, a1);
+                case UINTR_REGISTER_SENDER -> RfcV1Syscalls.registerSender(s, t, a0, a1);
+                case UINTR_UNREGISTER_SENDER -> RfcV1Syscalls.unregisterSender(s, t, a0, a1);
+                case UINTR_WAIT -> RfcV1Syscalls.uintrWait(s, t, a0);
+                default -> throw new IllegalStateException(call.sysName());
+            };
         }
-        switch (name) {
-            case "uintr_register_handler": return LaterSyscalls.registerHandler(s, t, a0, a1);
-            case "uintr_unregister_handler": return LaterSyscalls.unregisterHandler(s, t, a0);
-            case "uintr_vector_fd": return LaterSyscalls.vectorFd(s, t, a0, a1);
-            case "uintr_register_sender": return LaterSyscalls.registerSender(s, t, a0, a1);
-            case "uintr_unregister_sender": return LaterSyscalls.unregisterSender(s, t, a0, a1);
-            case "uintr_wait": return LaterSyscalls.uintrWait(s, t, a0, a1);
-            case "uintr_register_self": return LaterSyscalls.registerSelf(s, t, a0, a1);
-            case "uintr_alt_stack": return LaterSyscalls.altStack(s, t, a0, a1, a2);
-            case "uintr_ipi_fd": return LaterSyscalls.ipiFd(s, t, a0);
-            default: throw new IllegalStateException(name);
-        }
+        return switch (call) {
+            case UINTR_REGISTER_HANDLER -> LaterSyscalls.registerHandler(s, t, a0, a1);
+            case UINTR_UNREGISTER_HANDLER -> LaterSyscalls.unregisterHandler(s, t, a0);
+            case UINTR_VECTOR_FD -> LaterSyscalls.vectorFd(s, t, a0, a1);
+            case UINTR_REGISTER_SENDER -> LaterSyscalls.registerSender(s, t, a0, a1);
+            case UINTR_UNREGISTER_SENDER -> LaterSyscalls.unregisterSender(s, t, a0, a1);
+            case UINTR_WAIT -> LaterSyscalls.uintrWait(s, t, a0, a1);
+            case UINTR_REGISTER_SELF -> LaterSyscalls.registerSelf(s, t, a0, a1);
+            case UINTR_ALT_STACK -> LaterSyscalls.altStack(s, t, a0, a1, a2);
+            case UINTR_IPI_FD -> LaterSyscalls.ipiFd(s, t, a0);
+            default -> throw new IllegalStateException(call.sysName());
+        };
     }
 
     /** rfc-v1 uintr fds have no ioctl method: ENOTTY (audit §6 item 11); EBADF for a closed fd. */
@@ -313,7 +322,28 @@ public final class Kernel {
         return UipiHardware.senduipi(s, t, idx);
     }
 
-    /** STUI: UIF = 1; pending user interrupts are delivered. */
+    /**
+     * The send wrapper (designs send-wrapper, send-wrapper-post-first): the running sender reads
+     * the "blocked" word the kernel publishes for the receiver behind its UITT entry {@code idx}.
+     */
+    public boolean wrapperReadsBlocked(int tid, long idx) {
+        return Blocking.blockedWord(s, running(tid), idx);
+    }
+
+    /**
+     * The send wrapper's wake system call by the running sender for UITT entry {@code idx}
+     * (a hypothetical call of the send-wrapper designs, not in either tree's table): 0 or -EINVAL.
+     */
+    public long wrapperWake(int tid, long idx) {
+        Task t = running(tid);
+        t.inKernel = true;
+        long r = Blocking.wrapperWake(s, t, idx);
+        t.lastResult = r;
+        ContextSwitch.returnToUser(s, t);
+        return r;
+    }
+
+        /** STUI: UIF = 1; pending user interrupts are delivered. */
     public void stui(int tid) {
         Task t = running(tid);
         t.uif = true;
@@ -391,7 +421,8 @@ public final class Kernel {
     /**
      * Takes a CPU offline: its tasks move to the first other online CPU, its pending interrupts
      * are lost, and IPIs sent to it later are lost. With kernel-vector-checked, armed waiters
-     * whose NDST points at it are retargeted and re-notified when ON is set (tglx's fix, §5.2 item 6).
+     * whose NDST points at it are retargeted and re-notified when ON is set (tglx's fix, §5.2 item 6);
+     * with affinity, to the next CPU the IRQ affinity allows (what fixup_irqs does for a device interrupt).
      */
     public void cpuOffline(int cpu) {
         Cpu c = s.cpus[cpu];
@@ -415,13 +446,17 @@ public final class Kernel {
             }
         }
         java.util.Arrays.fill(c.irr, 0);
-        if (s.config.rfc() && s.config.design() == BlockingDesign.KERNEL_VECTOR_CHECKED) {
+        boolean retarget = s.config.rfc() && (s.config.design() == BlockingDesign.KERNEL_VECTOR_CHECKED
+                || s.config.design() == BlockingDesign.AFFINITY);
+        if (retarget) {
+            // checked: tglx's fix; affinity: fixup_irqs moves the interrupt to a CPU its affinity still allows
+            Cpu to = s.config.design() == BlockingDesign.AFFINITY ? Blocking.affinityTarget(s) : dest;
             for (Integer id : s.waitList) {
                 Upid u = s.upid(id);
                 if (u.ndst == c.ndst()) {
-                    u.ndst = dest.ndst();
+                    u.ndst = to.ndst();
                     if (u.on) {
-                        UipiHardware.sendIpi(s, dest.apicId(), u.nv);
+                        UipiHardware.sendIpi(s, to.apicId(), u.nv);
                     }
                 }
             }

@@ -11,9 +11,14 @@ import dev.uintr.AbiProfile;
  * @param blockingBuilt later profile: CONFIG_X86_UINTR_BLOCKING (WAITING flags, uintr_wait)
  * @param design        the run-level blocking design (rfc-v1's uintr_wait, exploration)
  * @param cpus          number of logical CPUs (APIC id = CPU number, xAPIC: NDST = id << 8)
+ * @param isolated      CPUs booted isolated (isolcpus=, nohz_full=), bit i = CPU i: the model counts an
+ *                      interrupt caused by a post that one of them takes while it runs a task with
+ *                      nothing posted ({@link Counters#isolationHits})
+ * @param irqAffinity   the CPUs device interrupts may target (irqaffinity=, the housekeeping CPUs),
+ *                      bit i = CPU i, 0 = all; the affinity design routes a blocked receiver's notification there
  */
 public record KernelConfig(AbiProfile profile, boolean hardware, boolean built, boolean blockingBuilt,
-                           BlockingDesign design, int cpus) {
+                           BlockingDesign design, int cpus, long isolated, long irqAffinity) {
 
     public KernelConfig {
         if (profile == AbiProfile.NONE) {
@@ -27,27 +32,46 @@ public record KernelConfig(AbiProfile profile, boolean hardware, boolean built, 
     /** A kernel of {@code profile} with hardware, everything built, the profile's own design, 2 CPUs. */
     public static KernelConfig of(AbiProfile profile) {
         return new KernelConfig(profile, true, true, true,
-                profile == AbiProfile.RFC_V1 ? BlockingDesign.KERNEL_VECTOR : BlockingDesign.GP_FAULT, 2);
+                profile == AbiProfile.RFC_V1 ? BlockingDesign.KERNEL_VECTOR : BlockingDesign.GP_FAULT, 2, 0, 0);
     }
 
     public KernelConfig withDesign(BlockingDesign d) {
-        return new KernelConfig(profile, hardware, built, blockingBuilt, d, cpus);
+        return new KernelConfig(profile, hardware, built, blockingBuilt, d, cpus, isolated, irqAffinity);
     }
 
     public KernelConfig withCpus(int n) {
-        return new KernelConfig(profile, hardware, built, blockingBuilt, design, n);
+        return new KernelConfig(profile, hardware, built, blockingBuilt, design, n, isolated, irqAffinity);
     }
 
     public KernelConfig withHardware(boolean hw) {
-        return new KernelConfig(profile, hw, built, blockingBuilt, design, cpus);
+        return new KernelConfig(profile, hw, built, blockingBuilt, design, cpus, isolated, irqAffinity);
     }
 
     public KernelConfig withBuilt(boolean b) {
-        return new KernelConfig(profile, hardware, b, blockingBuilt, design, cpus);
+        return new KernelConfig(profile, hardware, b, blockingBuilt, design, cpus, isolated, irqAffinity);
     }
 
     public KernelConfig withBlockingBuilt(boolean b) {
-        return new KernelConfig(profile, hardware, built, b, design, cpus);
+        return new KernelConfig(profile, hardware, built, b, design, cpus, isolated, irqAffinity);
+    }
+
+    /** Marks CPUs isolated (bit i = CPU i). */
+    public KernelConfig withIsolated(long mask) {
+        return new KernelConfig(profile, hardware, built, blockingBuilt, design, cpus, mask, irqAffinity);
+    }
+
+    /** Restricts device-interrupt affinity to these CPUs (bit i = CPU i, 0 = all). */
+    public KernelConfig withIrqAffinity(long mask) {
+        return new KernelConfig(profile, hardware, built, blockingBuilt, design, cpus, isolated, mask);
+    }
+
+    public boolean isolated(int cpu) {
+        return (isolated >>> cpu & 1) != 0;
+    }
+
+    /** CPU {@code cpu} may take device interrupts (irqAffinity 0 means every CPU). */
+    public boolean inIrqAffinity(int cpu) {
+        return irqAffinity == 0 || (irqAffinity >>> cpu & 1) != 0;
     }
 
     public boolean rfc() {

@@ -70,6 +70,11 @@ final class UipiHardware {
 
     static void takeInterrupt(KernelState s, Cpu c, int vector) {
         Task t = c.curr >= 0 ? s.task(c.curr) : null;
+        boolean uintrVector = vector == Upid.NOTIFICATION_VECTOR || vector == Upid.KERNEL_VECTOR
+                || vector == Upid.AFFINITY_VECTOR;
+        if (uintrVector && t != null && s.config.isolated(c.id) && !postedTo(s, t)) {
+            s.counters.isolationHits++;                                  // another task's post hit an isolated CPU
+        }
         if (t != null && c.liveUinv != 0) {
             if (t.pd >= 0 && s.upid(t.pd).freed && vector == c.liveUinv) {
                 s.violations.add(new Violation(t.pd, "notification processing on cpu " + c.id));
@@ -79,6 +84,9 @@ final class UipiHardware {
                 deliver(s, t);                                           // PIR → UIRR done, EOI written
                 return;
             }
+        }
+        if (uintrVector && !targetLivesOn(s, c)) {
+            s.counters.offTargetInterrupts++;
         }
         if (vector == Upid.NOTIFICATION_VECTOR) {
             c.spurious++;                                                // §1.8 spurious 0xEC handler, "UIS"
@@ -95,7 +103,29 @@ final class UipiHardware {
             c.kernelNotifications++;                                     // §1.8 0xEB handler
             s.counters.kernelVectorInterrupts++;
             Blocking.wakeScan(s, c, true);
+        } else if (vector == Upid.AFFINITY_VECTOR) {
+            s.counters.affinityInterrupts++;                             // the affinity design's device-like handler
+            Blocking.wakeScan(s, c, true);
         }
+    }
+
+    /** t's own UPID has a post outstanding (ON or PIR set): an interrupt for it is one it asked for. */
+    private static boolean postedTo(KernelState s, Task t) {
+        if (t.upid < 0) {
+            return false;
+        }
+        Upid u = s.upid(t.upid);
+        return !u.freed && (u.on || u.pir != 0);
+    }
+
+    /** Some task with a post outstanding last ran on c (the interrupt is on its target's CPU). */
+    private static boolean targetLivesOn(KernelState s, Cpu c) {
+        for (Upid u : s.upids) {
+            if (!u.freed && (u.on || u.pir != 0) && s.task(u.task).cpu == c.id) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Delivers recognised user interrupts while the task is in user mode with UIF = 1 (§1.7, isa §9). */

@@ -20,6 +20,12 @@ import java.util.Objects;
 public final class Upid {
     public static final int NOTIFICATION_VECTOR = 0xEC;
     public static final int KERNEL_VECTOR = 0xEB;
+    /**
+     * The affinity design's vector: a device-like interrupt from the allocator's range
+     * (0x20..0xEA), so it is never any task's UINV and always reaches the kernel. The number
+     * itself is arbitrary (our choice); only that it is neither 0xEC nor 0xEB matters.
+     */
+    public static final int AFFINITY_VECTOR = 0x41;
 
     /** Waiting cost (later tree): who pays for waking a blocked receiver. */
     public static final int COST_NONE = 0;

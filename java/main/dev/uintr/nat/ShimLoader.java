@@ -4,10 +4,13 @@ import com.sun.jna.Native;
 import java.util.Optional;
 
 /**
- * The only caller of {@code Native.load}. Loads libuintrshim.so once, from the classpath
- * resource {@code linux-x86-64/libuintrshim.so} (where the build puts it) or from
- * {@code jna.library.path}; a failure becomes {@link #SHIM} empty with the reason in
- * {@link #failure()}, never an exception reaching the user.
+ * The only caller of {@code Native.load}. Loads libuintrshim.so once, from
+ * {@code jna.library.path} or else the classpath resource {@code linux-x86-64/libuintrshim.so}
+ * (where the build puts it); a failure becomes {@link #SHIM} empty with the reason in
+ * {@link #failure()}, never an exception reaching the user. JNA only ever maps a file that
+ * {@link ShimFile} has checked first (size, ELF header, every segment inside the file, every
+ * function of {@link UintrShim} exported): a damaged library is "not loaded: why", never a
+ * crashed JVM.
  *
  * <p>Set the system property {@code uintr.shim=off} to forbid loading (the harness then
  * runs emulated, as on a host where the shim could not be built).
@@ -17,9 +20,16 @@ public final class ShimLoader {
     public static final Optional<UintrShim> SHIM;
     private static final String FAILURE;
 
+    /** The checked file JNA loaded (absolute), or null. */
+    private static final String PATH;
+    /** The functions that file exports. */
+    private static final java.util.Set<String> EXPORTED;
+
     static {
         UintrShim shim = null;
         String why = null;
+        String path = null;
+        java.util.Set<String> exported = java.util.Set.of();
         if ("off".equalsIgnoreCase(System.getProperty("uintr.shim", ""))) {
             why = "disabled by -Duintr.shim=off";
         } else if (!System.getProperty("os.name", "").toLowerCase().startsWith("linux")) {
@@ -27,21 +37,30 @@ public final class ShimLoader {
         } else if (!"amd64".equals(System.getProperty("os.arch")) && !"x86_64".equals(System.getProperty("os.arch"))) {
             why = "host CPU architecture is " + System.getProperty("os.arch") + "; the shim is x86-64-only";
         } else {
-            try {
-                UintrShim loaded = Native.load("uintrshim", UintrShim.class);
-                int abi = loaded.ush_abi_version();
-                if (abi != UintrShim.ABI_VERSION) {
-                    why = "libuintrshim.so has ABI " + abi + ", this harness expects " + UintrShim.ABI_VERSION
-                            + " (rebuild with mvn package)";
-                } else {
-                    shim = loaded;
+            ShimFile file = ShimFile.locate(functionsOf(UintrShim.class));
+            if (file.problem() != null) {
+                why = file.problem() + (file.problem().contains("not found") ? buildNote() : "");
+            } else {
+                try {
+                    UintrShim loaded = Native.load(file.path().toString(), UintrShim.class);
+                    int abi = loaded.ush_abi_version();
+                    if (abi != UintrShim.ABI_VERSION) {
+                        why = "libuintrshim.so has ABI " + abi + ", this harness expects " + UintrShim.ABI_VERSION
+                                + " (rebuild with mvn package)";
+                    } else {
+                        shim = loaded;
+                        path = file.path().toString();
+                        exported = file.exported();
+                    }
+                } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
+                    why = "libuintrshim.so not loaded: " + firstLine(e.getMessage()) + buildNote();
                 }
-            } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
-                why = "libuintrshim.so not loaded: " + firstLine(e.getMessage()) + buildNote();
             }
         }
         SHIM = Optional.ofNullable(shim);
         FAILURE = why;
+        PATH = path;
+        EXPORTED = exported;
     }
 
     private ShimLoader() {}
@@ -55,18 +74,31 @@ public final class ShimLoader {
         if (SHIM.isEmpty()) {
             return Optional.empty();
         }
+        java.util.Set<String> missing = new java.util.TreeSet<>(functionsOf(api));
+        missing.removeAll(EXPORTED);
+        if (!missing.isEmpty()) {
+            System.err.println("uintr-harness: " + api.getSimpleName() + " not bound: libuintrshim.so lacks " + missing
+                    + " (rebuild with mvn package)");
+            return Optional.empty();
+        }
         try {
-            T lib = Native.load("uintrshim", api);
-            for (java.lang.reflect.Method m : api.getMethods()) {
-                if (!m.isDefault() && !java.lang.reflect.Modifier.isStatic(m.getModifiers())) {
-                    com.sun.jna.NativeLibrary.getInstance("uintrshim").getFunction(m.getName());
-                }
-            }
-            return Optional.of(lib);
+            return Optional.of(Native.load(PATH, api));
         } catch (UnsatisfiedLinkError e) {
             System.err.println("uintr-harness: " + api.getSimpleName() + " not bound: " + firstLine(e.getMessage()));
             return Optional.empty();
         }
+    }
+
+    /** The C function names a JNA interface calls: its abstract methods. */
+    static java.util.Set<String> functionsOf(Class<?> api) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (java.lang.reflect.Method m : api.getMethods()) {
+            if (!m.isDefault() && !java.lang.reflect.Modifier.isStatic(m.getModifiers())
+                    && m.getDeclaringClass() != Object.class && com.sun.jna.Library.class != m.getDeclaringClass()) {
+                out.add(m.getName());
+            }
+        }
+        return out;
     }
 
     /** Why the shim is not loaded, or null when it is. */

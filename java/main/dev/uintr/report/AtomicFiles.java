@@ -1,18 +1,25 @@
 package dev.uintr.report;
 
+import dev.uintr.BadInputException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes report files so that a reader (or an interrupted run) only ever sees a complete
  * old version or a complete new one: write a temporary file beside the target, then rename
  * it over the target.
+ *
+ * <p>Files get the permissions any program creating a file gets (0666 less the umask, so
+ * usually rw-r--r--), not the owner-only ones of a JDK temporary file. A failed write (a full
+ * disk, a read-only folder) is a {@link BadInputException} naming the file and the reason
+ * (exit code 2): the user can fix it, it is not a bug of the harness.
  */
 public final class AtomicFiles {
     private AtomicFiles() {}
@@ -23,27 +30,15 @@ public final class AtomicFiles {
         void writeTo(Writer out) throws IOException;
     }
 
+    /** Something that fills the temporary file. */
+    @FunctionalInterface
+    private interface Filler {
+        void fill(Path tmp) throws IOException;
+    }
+
     /** Replaces {@code target} with what {@code content} writes, atomically. */
     public static void write(Path target, Content content) {
-        Path dir = target.toAbsolutePath().getParent();
-        try {
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-            try {
-                try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                    content.writeTo(w);
-                }
-                try {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
-        }
+        replace(target, textOf(content), true);
     }
 
     /** Replaces {@code target} with {@code text}, atomically. */
@@ -53,18 +48,95 @@ public final class AtomicFiles {
 
     /** Replaces {@code target} with raw bytes (plots), atomically. */
     public static void writeBytes(Path target, byte[] bytes) {
+        replace(target, tmp -> Files.write(tmp, bytes), true);
+    }
+
+    /**
+     * Creates {@code target}, which must not exist yet, with what {@code content} writes: for
+     * files a user names on the command line (never written over, see {@link OutputFiles}).
+     * The complete file appears at once (a hard link of the finished temporary file), and a
+     * file that appeared meanwhile is left alone: exit 2 naming it.
+     */
+    public static void writeNew(Path target, Content content) {
+        replace(target, textOf(content), false);
+    }
+
+    private static Filler textOf(Content content) {
+        return tmp -> {
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                content.writeTo(w);
+            }
+        };
+    }
+
+    private static void replace(Path target, Filler content, boolean overwrite) {
         Path dir = target.toAbsolutePath().getParent();
         try {
             Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+            Path tmp = temporaryBeside(dir, target.getFileName().toString());
             try {
-                Files.write(tmp, bytes);
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                content.fill(tmp);
+                if (overwrite) {
+                    move(tmp, target);
+                } else {
+                    link(tmp, target);
+                }
             } finally {
                 Files.deleteIfExists(tmp);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        } catch (FileAlreadyExistsException e) {
+            throw new BadInputException("cannot write " + target + ": it exists, and the harness never writes over a "
+                    + "file it did not create (remove it or name a new file)", e);
+        } catch (IOException | SecurityException e) {
+            throw new BadInputException("cannot write " + target + ": " + reason(e), e);
         }
+    }
+
+    private static void move(Path tmp, Path target) throws IOException {
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void link(Path tmp, Path target) throws IOException {
+        try {
+            Files.createLink(target, tmp);                     // fails if target exists: never replaces
+        } catch (UnsupportedOperationException e) {
+            Files.move(tmp, target);                           // no hard links: move fails if it exists too
+        }
+    }
+
+    /** A new empty file ".NAME.RANDOM.tmp" in {@code dir}, created with the umask's permissions. */
+    private static Path temporaryBeside(Path dir, String name) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path tmp = dir.resolve("." + name + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+            try {
+                return Files.createFile(tmp);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt > 100) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** The JDK's message for an I/O failure, without repeating the path when it is all it says. */
+    static String reason(Exception e) {
+        String m = e.getMessage();
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or folder";
+        }
+        if (e instanceof java.nio.file.NotDirectoryException) {
+            return "a path component is not a folder";
+        }
+        if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
+            return fse.getReason();
+        }
+        return m == null ? e.getClass().getSimpleName() : m;
     }
 }

@@ -1,7 +1,7 @@
 package dev.uintr.report;
 
+import dev.uintr.BadInputException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,8 +30,8 @@ public final class RunFolder {
             }
             Files.createDirectory(dir);
             return new RunFolder(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a run folder under " + runs + ": " + e.getMessage(), e);
+        } catch (IOException | SecurityException e) {
+            throw new BadInputException("cannot create a run folder under " + runs + ": " + AtomicFiles.reason(e), e);
         }
     }
 
@@ -39,8 +39,8 @@ public final class RunFolder {
     public static RunFolder at(Path dir) {
         try {
             Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
+        } catch (IOException | SecurityException e) {
+            throw new BadInputException("cannot create " + dir + ": " + AtomicFiles.reason(e), e);
         }
         return new RunFolder(dir);
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.uintr.AbiProfile;
+import dev.uintr.Syscall;
 import org.junit.jupiter.api.Test;
 
 /** design.md item 8 and uintr-kernel §2.1: the ABI comes from symbols, never from calling 449+. */
@@ -33,15 +34,15 @@ class KernelUintrTest {
         KernelUintr k = KernelUintr.fromSymbols(RFC_V1, "/proc/kallsyms");
         assertEquals(AbiProfile.RFC_V1, k.abi());
         assertTrue(k.how().contains("uintr_create_fd"), k.how());
-        assertEquals(451, k.abi().number("uintr_create_fd"));
+        assertEquals(451, k.abi().number(Syscall.UINTR_CREATE_FD));
     }
 
     @Test
     void later_recognisedByVectorFd() {
         KernelUintr k = KernelUintr.fromSymbols(LATER, "/proc/kallsyms");
         assertEquals(AbiProfile.LATER, k.abi());
-        assertEquals(473, k.abi().number("uintr_vector_fd"));
-        assertEquals(-1, k.abi().number("uintr_create_fd"));
+        assertEquals(473, k.abi().number(Syscall.UINTR_VECTOR_FD));
+        assertEquals(-1, k.abi().number(Syscall.UINTR_CREATE_FD));
     }
 
     @Test

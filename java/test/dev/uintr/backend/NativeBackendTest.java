@@ -64,6 +64,26 @@ class NativeBackendTest {
         }
     }
 
+    /** The runner passes a syscall step's arguments on as encoded: in the profile's order (uintr-kernel §2.1). */
+    @Test
+    void encode_syscallArgumentsInTheProfilesOrder() {
+        CaseSpec c = spec("thread a: unregister_sender 5 2 0; uintr_wait 100 7\n");
+        int first = NativeBackendCodec.HEADER + NativeBackendCodec.THREAD;
+        int second = first + NativeBackendCodec.STEP;
+        ByteBuffer rfc = ByteBuffer.wrap(NativeBackendCodec.encode(c, AbiProfile.RFC_V1, true)).order(ByteOrder.LITTLE_ENDIAN);
+        assertEquals(2, rfc.getShort(first + 6), "unregister_sender(fd, flags)");
+        assertEquals(5, rfc.getLong(first + 8 + 8));
+        assertEquals(0, rfc.getLong(first + 24 + 8));
+        assertEquals(2, rfc.getLong(first + 40 + 8), "the index after them, only checked for being bound");
+        assertEquals(1, rfc.getShort(second + 6), "uintr_wait(flags)");
+        assertEquals(7, rfc.getLong(second + 8 + 8));
+        ByteBuffer later = ByteBuffer.wrap(NativeBackendCodec.encode(c, AbiProfile.LATER, true)).order(ByteOrder.LITTLE_ENDIAN);
+        assertEquals(2, later.getLong(first + 8 + 8), "unregister_sender(index, flags)");
+        assertEquals(2, later.getShort(second + 6), "uintr_wait(usec, flags)");
+        assertEquals(100, later.getLong(second + 8 + 8));
+        assertEquals(7, later.getLong(second + 24 + 8));
+    }
+
     @Test
     void decode_rendersLikeTheEmulator() {
         CaseSpec c = spec("thread rx: register_handler; vector_fd 3 -> $fd; spin_until deliveries>=1\n"

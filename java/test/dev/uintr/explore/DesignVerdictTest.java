@@ -34,7 +34,8 @@ class DesignVerdictTest {
     }
 
     static final List<String> ALL = List.of("post-before-arm", "bystander", "two-sleepers", "hot-unplug", "migrate",
-            "preempted", "ping-pong", "receiver-exit");
+            "preempted", "ping-pong", "receiver-exit", "state-running", "state-runnable", "state-unrelated-sleep",
+            "state-blocked", "state-running-waiting", "isolated");
 
     // naive: "the IPI is swallowed by whichever UIPI-using task runs on that CPU" (kernel §5.3, Andy-1)
     @Test
@@ -145,11 +146,78 @@ class DesignVerdictTest {
         assertEquals(Set.of(), verdict("bystander", AbiProfile.RFC_V1, BlockingDesign.GP_FAULT), "not without the free");
     }
 
+    // send-wrapper (the seed's option 1): the check-then-act window is found, not declared (SendWrapperDesignTest)
+    @Test
+    void sendWrapper_checkThenAct_receiverBlocksBetween_lostWakeup_seedOption1() {
+        SearchResult r = search("post-before-arm", AbiProfile.RFC_V1, BlockingDesign.SEND_WRAPPER);
+        Counterexample c = r.found().get(Invariant.LOST_WAKEUP);
+        assertNotNull(c, r.verdict().toString());
+        assertEquals(4, c.events(), "read the word, entry, arm + sleep, SENDUIPI");
+        assertEquals(2, c.switches());
+        assertTrue(c.detail().startsWith("rx asleep with PIR=0x8"), c.detail());
+        assertEquals(0, r.worst().kernelVector(), "no kernel vector in this design");
+    }
+
+    @Test
+    void sendWrapperPostFirst_noLossNoVictimNoIsolationAnywhere_noInterruptOffTarget() {
+        for (String s : ALL) {
+            SearchResult r = search(s, AbiProfile.RFC_V1, BlockingDesign.SEND_WRAPPER_POST_FIRST);
+            assertEquals(Set.of(), r.verdict(), s);
+            assertEquals(0, r.worst().kernelVector(), s);
+        }
+    }
+
+    // affinity (the seed's option 2): no interrupt on the isolated CPUs; victims move to the housekeeping CPU
+    @Test
+    void affinity_keepsIsolatedCpusQuiet_butTheHousekeepingCpuIsAVictim() {
+        assertEquals(EnumSet.of(Invariant.VICTIM), verdict("isolated", AbiProfile.RFC_V1, BlockingDesign.AFFINITY));
+        assertTrue(verdict("isolated", AbiProfile.RFC_V1, BlockingDesign.KERNEL_VECTOR_CHECKED).contains(Invariant.ISOLATION));
+        assertTrue(verdict("isolated", AbiProfile.LATER, BlockingDesign.KERNEL_VECTOR).contains(Invariant.ISOLATION));
+        assertEquals(Set.of(), verdict("isolated", AbiProfile.LATER, BlockingDesign.GP_FAULT));
+    }
+
+    @Test
+    void affinity_noLostWakeupAnywhere() {
+        for (String s : ALL) {
+            assertFalse(verdict(s, AbiProfile.RFC_V1, BlockingDesign.AFFINITY).contains(Invariant.LOST_WAKEUP), s);
+        }
+    }
+
+    /** The isolation invariant is only ever found where a scenario marks CPUs isolated. */
+    @Test
+    void isolation_onlyWhereTheScenarioIsolatesCpus() {
+        for (Scenario sc : ScenarioParser.loadAll(Path.of("fixtures/scenarios"))) {
+            if (sc.isolated() != 0) {
+                continue;
+            }
+            for (BlockingDesign d : BlockingDesign.values()) {
+                SearchResult r = Explorer.search(World.build(sc, AbiProfile.RFC_V1, d), B);
+                assertFalse(r.verdict().contains(Invariant.ISOLATION), sc.name() + " " + d);
+            }
+        }
+    }
+
+    /** The seed's "running and also waiting for a kernel notification ... will never work right". */
+    @Test
+    void runningAndAlsoWaiting_rfcKernelVector_postLostWhileItRuns_seed_kernel5_2_3() {
+        SearchResult r = search("state-running-waiting", AbiProfile.RFC_V1, BlockingDesign.KERNEL_VECTOR);
+        Counterexample c = r.found().get(Invariant.LOST_WAKEUP);
+        assertNotNull(c);
+        assertTrue(c.detail().startsWith("rx spinning in user mode with PIR=0x8"), c.detail());
+        for (BlockingDesign d : List.of(BlockingDesign.KERNEL_VECTOR_CHECKED, BlockingDesign.GP_FAULT, BlockingDesign.AFFINITY)) {
+            assertEquals(Set.of(), verdict("state-running-waiting", AbiProfile.RFC_V1, d), d + " disarms on any wake");
+        }
+        assertEquals(Set.of(), verdict("state-running-waiting", AbiProfile.LATER, BlockingDesign.KERNEL_VECTOR),
+                "the later tree's switch_uintr_finish disarms: the state is not reachable there");
+    }
+
     @Test
     void laterProfile_naiveAndChecked_notApplicable() {
         Scenario s = ScenarioParser.parse(Path.of("fixtures/scenarios/bystander.txt"));
         assertNotNull(World.notApplicable(s, AbiProfile.LATER, BlockingDesign.NAIVE));
         assertNotNull(World.notApplicable(s, AbiProfile.LATER, BlockingDesign.KERNEL_VECTOR_CHECKED));
+        assertNotNull(World.notApplicable(s, AbiProfile.LATER, BlockingDesign.SEND_WRAPPER));
+        assertNotNull(World.notApplicable(s, AbiProfile.LATER, BlockingDesign.AFFINITY));
         assertEquals(null, World.notApplicable(s, AbiProfile.LATER, BlockingDesign.GP_FAULT));
     }
 

@@ -87,6 +87,48 @@ class ScenarioParserTest {
         assertTrue(e.getMessage().contains(message), e.getMessage());
     }
 
+    /** issue 10: isolated / housekeeping CPU lists, the sleep step, the signal platform step, the isolation invariant. */
+    @Test
+    void isolationDirectives_sleepAndSignalSteps() {
+        List<String> lines = new ArrayList<>(GOOD.subList(0, 11));
+        lines.addAll(List.of("isolated 1", "housekeeping 0", "actor rx: sleep; spin",
+                "platform: signal rx", "expect affinity isolation+victim"));
+        lines.set(3, "cpus      3");
+        Scenario s = ScenarioParser.parse("demo.txt", lines);
+        assertEquals(1L << 1, s.isolated());
+        assertEquals(1L << 0, s.housekeeping());
+        assertEquals("[sleep, spin]", s.actors().get(0).steps().toString());
+        assertEquals("[signal rx]", s.actors().get(1).steps().toString());
+        assertEquals(EnumSet.of(Invariant.VICTIM, Invariant.ISOLATION), s.expectation(BlockingDesign.AFFINITY, AbiProfile.RFC_V1));
+        assertEquals(0, s.posts());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "isolated 2|isolated: cpu 2 out of range (0..1)",
+        "isolated|isolated needs CPU numbers",
+        "isolated 1,1|isolated: cpu 1 listed twice",
+        "housekeeping one|housekeeping cpu 'one' is not a number",
+        "platform: signal ghost|unknown task 'ghost'",
+        "actor rx2: sleep 3|bad step 'sleep 3'",
+    })
+    void badIsolationLines_namedWithTheirLine(String text, String message) {
+        List<String> lines = new ArrayList<>(GOOD.subList(0, 13));
+        lines.add(text);
+        BadInputException e = assertThrows(BadInputException.class, () -> ScenarioParser.parse("demo.txt", lines));
+        assertTrue(e.getMessage().startsWith("demo.txt:14: "), e.getMessage());
+        assertTrue(e.getMessage().contains(message), e.getMessage());
+    }
+
+    @Test
+    void cpuBothIsolatedAndHousekeeping_refused() {
+        List<String> lines = new ArrayList<>(GOOD);
+        lines.add("isolated 0,1");
+        lines.add("housekeeping 1");
+        BadInputException e = assertThrows(BadInputException.class, () -> ScenarioParser.parse("demo.txt", lines));
+        assertTrue(e.getMessage().contains("cpu 1 is both isolated and housekeeping"), e.getMessage());
+    }
+
     @Test
     void missingScenarioLine_named() {
         BadInputException e = assertThrows(BadInputException.class,
@@ -107,7 +149,8 @@ class ScenarioParserTest {
         List<Scenario> all = ScenarioParser.loadAll(Path.of("fixtures/scenarios"));
         List<String> names = all.stream().map(Scenario::name).toList();
         assertTrue(names.containsAll(List.of("post-before-arm", "bystander", "two-sleepers", "hot-unplug", "migrate",
-                "preempted", "ping-pong", "receiver-exit")),
+                "preempted", "ping-pong", "receiver-exit", "state-running", "state-runnable", "state-unrelated-sleep",
+                "state-blocked", "state-running-waiting", "isolated")),
                 names.toString());
         for (Scenario s : all) {
             assertEquals(Set.of(AbiProfile.RFC_V1, AbiProfile.LATER), s.profiles(), s.name() + " runs under both profiles");

@@ -4,53 +4,161 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.uintr.machine.Cpu;
+import dev.uintr.machine.CpuMode;
 import dev.uintr.machine.CpuModel;
 import dev.uintr.machine.Machine;
 import dev.uintr.machine.MachineListener;
 import dev.uintr.machine.Memory;
+import dev.uintr.testing.PropertyRun;
+import dev.uintr.testing.SeededGenerator;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** Properties of the instructions, notification and delivery (uintr-isa §7.4, §7.5, §8, §9). */
+/**
+ * Properties of the instructions, notification and delivery (uintr-isa §7.4, §7.5, §8, §9), each
+ * run over seeded draws against the real model and, in {@link #eachPropertyCatchesABrokenModel()},
+ * against a model with one deliberate bug.
+ */
 class InstructionProperties {
+    private static final String SEEDS = "dev.uintr.testing.SeededGenerator#seeds";
+    private static final int CASES = 100;
+    private static final int SEQUENCES = 25;
     private static final long UITT = 0x1000;
     private static final long UPID_PAGE = 0x2000;
     private static final long STACK_LO = 0x10000;
     private static final long STACK_HI = 0x2FFFF;
 
-    @Provide
-    Arbitrary<Long> interestingQuadword() {
-        return Arbitraries.oneOf(Arbitraries.longs(),
-                Arbitraries.of(0L, 1L, 0x501L, 0x3F01L, 0x4001L, 0x2040L, 0x2041L, 0x0000010000EC0000L,
-                        0x0000010000EC0001L, 0x0000010000EC0002L, 0x0000010000EC0080L, 0x800000002040L),
-                Arbitraries.longs().between(0, 0x3FFF).map(x -> (x << 8) | 1));
+    /** The instructions a property drives; a broken model overrides one of them. */
+    interface Model {
+        default Fault senduipi(Machine m, int cpu, long index) {
+            return Isa.senduipi(m, cpu, index);
+        }
+
+        default Fault uiret(Machine m, int cpu) {
+            return Isa.uiret(m, cpu);
+        }
+
+        default Delivery deliver(Machine m, int cpu) {
+            return Isa.deliver(m, cpu);
+        }
     }
 
-    @Provide
-    Arbitrary<Long> uittAddress() {
-        return Arbitraries.of(0x1000L, 0x1001L, 0x1009L, 0x5001L, 0x800000001001L, 0L);
+    private static final Model REAL = new Model() { };
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource(SEEDS)
+    void faultingSenduipi_changesNothing_isa7_5(long seed) {
+        PropertyRun.cases(seed, CASES, g -> faultingSenduipiChangesNothing(g, REAL));
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource(SEEDS)
+    void faultingUiret_changesNothing_isa7_4(long seed) {
+        PropertyRun.cases(seed, CASES, g -> faultingUiretChangesNothing(g, REAL));
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource(SEEDS)
+    void deliveryThenUiret_restoresContext_isa9_isa7_4(long seed) {
+        PropertyRun.cases(seed, CASES, g -> deliveryThenUiretRestoresContext(g, REAL));
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource(SEEDS)
+    void uirrBits_neverLostNorInvented_isa8_isa9(long seed) {
+        PropertyRun.cases(seed, SEQUENCES, g -> uirrBitsNeverLostNorInvented(g, REAL));
+    }
+
+    /** Each property, given a model with one plausible bug, fails: it would catch that bug. */
+    @Test
+    void eachPropertyCatchesABrokenModel() {
+        // SENDUIPI that writes the UITT before its checks fault
+        PropertyRun.assertCaught(CASES, g -> faultingSenduipiChangesNothing(g, new Model() {
+            @Override
+            public Fault senduipi(Machine m, int cpu, long index) {
+                Fault f = Isa.senduipi(m, cpu, index);
+                if (f.faulted()) {
+                    m.memory().write64(UITT + 8, m.memory().read64(UITT + 8) ^ 1);
+                }
+                return f;
+            }
+        }));
+        // UIRET that pops its frame even when it faults
+        PropertyRun.assertCaught(CASES, g -> faultingUiretChangesNothing(g, new Model() {
+            @Override
+            public Fault uiret(Machine m, int cpu) {
+                Fault f = Isa.uiret(m, cpu);
+                if (f.faulted()) {
+                    m.cpu(cpu).rsp += 24;
+                }
+                return f;
+            }
+        }));
+        // UIRET that drops RFLAGS.ZF
+        PropertyRun.assertCaught(CASES, g -> deliveryThenUiretRestoresContext(g, new Model() {
+            @Override
+            public Fault uiret(Machine m, int cpu) {
+                Fault f = Isa.uiret(m, cpu);
+                m.cpu(cpu).rflags &= ~0x40L;
+                return f;
+            }
+        }));
+        // delivery that clears the lowest pending vector as well as the one it delivers
+        PropertyRun.assertCaught(SEQUENCES, g -> uirrBitsNeverLostNorInvented(g, new Model() {
+            @Override
+            public Delivery deliver(Machine m, int cpu) {
+                Delivery d = Isa.deliver(m, cpu);
+                if (d == Delivery.DELIVERED) {
+                    m.cpu(cpu).uirr &= m.cpu(cpu).uirr - 1;
+                }
+                return d;
+            }
+        }));
+    }
+
+    private static long interestingQuadword(SeededGenerator g) {
+        return g.oneOf(g::anyLong,
+                () -> g.oneOf(0L, 1L, 0x501L, 0x3F01L, 0x4001L, 0x2040L, 0x2041L, 0x0000010000EC0000L,
+                        0x0000010000EC0001L, 0x0000010000EC0002L, 0x0000010000EC0080L, 0x800000002040L),
+                () -> (g.between(0L, 0x3FFF) << 8) | 1);
+    }
+
+    private static long uittAddress(SeededGenerator g) {
+        return g.oneOf(0x1000L, 0x1001L, 0x1009L, 0x5001L, 0x800000001001L, 0L);
+    }
+
+    private static long stackPointer(SeededGenerator g) {
+        return g.oneOf(() -> g.between(STACK_LO - 32, STACK_HI + 8),
+                () -> g.oneOf(0x800000000000L, 0x7FFFFFFFFFF8L, 0L, -8L), g::anyLong);
+    }
+
+    private static List<Integer> steps(SeededGenerator g) {
+        return g.listOf(1, 60, () -> (g.between(0, 6) << 8) | g.between(0, 63));
     }
 
     /** §7.5: whatever the UITT, UPID, MSRs and mappings, a faulting SENDUIPI writes nothing and sends no IPI. */
-    @Property(tries = 2000)
-    void faultingSenduipi_changesNothing_isa7_5(@ForAll("uittAddress") long tt, @ForAll @LongRange(min = 0, max = 7) long uittsz,
-            @ForAll @LongRange(min = 0, max = 9) long index, @ForAll("interestingQuadword") long uitteLo,
-            @ForAll("interestingQuadword") long uitteHi, @ForAll("interestingQuadword") long upidLo, @ForAll long pir,
-            @ForAll boolean mapUpid, @ForAll boolean x2apic, @ForAll boolean cr4, @ForAll boolean compat) {
+    static void faultingSenduipiChangesNothing(SeededGenerator g, Model model) {
+        long tt = uittAddress(g);
+        long uittsz = g.between(0L, 7);
+        long index = g.between(0L, 9);
+        long uitteLo = interestingQuadword(g);
+        long uitteHi = interestingQuadword(g);
+        long upidLo = interestingQuadword(g);
+        long pir = g.anyLong();
+        boolean mapUpid = g.anyBoolean();
+        boolean x2apic = g.anyBoolean();
+        boolean cr4 = g.anyBoolean();
+        boolean compat = g.anyBoolean();
         Machine m = new Machine(2, CpuModel.SAPPHIRE_RAPIDS);
         Cpu c = m.cpu(0);
         c.tt = tt;
         c.misc = UintrMsr.misc(uittsz, 0xEC);
         c.apic.x2apic = x2apic;
         c.cr4Uintr = cr4;
-        c.mode = compat ? dev.uintr.machine.CpuMode.COMPAT : dev.uintr.machine.CpuMode.LONG64;
+        c.mode = compat ? CpuMode.COMPAT : CpuMode.LONG64;
         m.memory().map(UITT, UITT + 0xFFF, Memory.WRITABLE);
         m.memory().write64(UITT + 16 * index, uitteLo);
         m.memory().write64(UITT + 16 * index + 8, uitteHi);
@@ -67,7 +175,7 @@ class InstructionProperties {
                 ipis.add(vector + "@" + dest);
             }
         });
-        Fault f = Isa.senduipi(m, 0, index);
+        Fault f = model.senduipi(m, 0, index);
         if (f.faulted()) {
             assertEquals(before, m, "a faulting SENDUIPI changed the machine");
             assertTrue(ipis.isEmpty());
@@ -78,9 +186,13 @@ class InstructionProperties {
     }
 
     /** §7.4: a faulting UIRET changes nothing, whatever the stack and the frame hold. */
-    @Property(tries = 2000)
-    void faultingUiret_changesNothing_isa7_4(@ForAll("stackPointer") long rsp, @ForAll long tRip, @ForAll long tRflags,
-            @ForAll long tRsp, @ForAll boolean la57, @ForAll @IntRange(min = 0, max = 3) int cpl) {
+    static void faultingUiretChangesNothing(SeededGenerator g, Model model) {
+        long rsp = stackPointer(g);
+        long tRip = g.anyLong();
+        long tRflags = g.anyLong();
+        long tRsp = g.anyLong();
+        boolean la57 = g.anyBoolean();
+        int cpl = g.between(0, 3);
         Machine m = new Machine(1, CpuModel.SAPPHIRE_RAPIDS);
         Cpu c = m.cpu(0);
         c.rsp = rsp;
@@ -91,7 +203,7 @@ class InstructionProperties {
         m.memory().write64(rsp + 8, tRflags);
         m.memory().write64(rsp + 16, tRsp);
         Machine before = m.copy();
-        Fault f = Isa.uiret(m, 0);
+        Fault f = model.uiret(m, 0);
         if (f.faulted()) {
             assertEquals(before, m);
         } else {
@@ -100,17 +212,15 @@ class InstructionProperties {
         }
     }
 
-    @Provide
-    Arbitrary<Long> stackPointer() {
-        return Arbitraries.oneOf(Arbitraries.longs().between(STACK_LO - 32, STACK_HI + 8),
-                Arbitraries.of(0x800000000000L, 0x7FFFFFFFFFF8L, 0L, -8L), Arbitraries.longs());
-    }
 
     /** §9 + §7.4: delivery, the handler's add $8,%rsp, UIRET: RIP, RSP, RFLAGS (masked bits) and UIF are as before. */
-    @Property(tries = 2000)
-    void deliveryThenUiret_restoresContext_isa9_isa7_4(@ForAll @LongRange(min = 0x20000, max = 0x2F000) long rsp,
-            @ForAll("canonicalUserAddress") long rip, @ForAll long rflagsBits, @ForAll long uirr,
-            @ForAll @LongRange(min = 0, max = 0x800) long adjust, @ForAll boolean loadMode) {
+    static void deliveryThenUiretRestoresContext(SeededGenerator g, Model model) {
+        long rsp = g.between(0x20000L, 0x2F000);
+        long rip = g.between(0L, 0x7FFF_FFFF_FFFFL);
+        long rflagsBits = g.anyLong();
+        long uirr = g.anyLong();
+        long adjust = g.between(0L, 0x800);
+        boolean loadMode = g.anyBoolean();
         if (uirr == 0) {
             uirr = 1;
         }
@@ -125,10 +235,10 @@ class InstructionProperties {
         c.handler = 0x401000;
         c.stackAdjust = loadMode ? (0x18000 + adjust) | 1 : adjust & ~1L;   // bit 0 selects the mode
         m.memory().map(STACK_LO, STACK_HI, Memory.WRITABLE | Memory.USER);
-        assertEquals(Delivery.DELIVERED, Isa.deliver(m, 0));
+        assertEquals(Delivery.DELIVERED, model.deliver(m, 0));
         assertEquals(0, c.rsp & 0xF, "frame is 16-byte aligned");
         c.rsp += 8;                                            // the handler discards the vector
-        assertEquals(Fault.NONE, Isa.uiret(m, 0));
+        assertEquals(Fault.NONE, model.uiret(m, 0));
         assertEquals(rip, c.rip);
         assertEquals(rsp, c.rsp);
         assertEquals(rflags, c.rflags);
@@ -136,18 +246,14 @@ class InstructionProperties {
         assertEquals(uirr & ~Long.highestOneBit(uirr), c.uirr, "exactly the highest vector was taken");
     }
 
-    @Provide
-    Arbitrary<Long> canonicalUserAddress() {
-        return Arbitraries.longs().between(0, 0x7FFF_FFFF_FFFFL);
-    }
 
     /**
      * §7.5, §8, §9: through any sequence of sends (self-IPIs), notifications, deliveries, returns,
      * CLUI/STUI and SN changes, a vector bit appears in PIR | UIRR only by a SENDUIPI of that
      * vector and disappears only by the delivery of that vector; a delivered vector was in UIRR.
      */
-    @Property(tries = 500)
-    void uirrBits_neverLostNorInvented_isa8_isa9(@ForAll("steps") List<Integer> steps) {
+    static void uirrBitsNeverLostNorInvented(SeededGenerator g, Model model) {
+        List<Integer> steps = steps(g);
         Machine m = new Machine(1, CpuModel.SAPPHIRE_RAPIDS);
         Cpu c = m.cpu(0);
         Memory mem = m.memory();
@@ -176,7 +282,7 @@ class InstructionProperties {
             long mayVanish = 0;
             switch (kind) {
                 case 0:
-                    assertEquals(Fault.NONE, Isa.senduipi(m, 0, arg));
+                    assertEquals(Fault.NONE, model.senduipi(m, 0, arg));
                     mayAppear = 1L << arg;
                     assertTrue((mem.read64(0x2048) & (1L << arg)) != 0, "SENDUIPI posts PIR[UV]");
                     break;
@@ -184,7 +290,7 @@ class InstructionProperties {
                     Isa.takeInterrupt(m, 0);
                     break;
                 case 2:
-                    if (Isa.deliver(m, 0) == Delivery.DELIVERED) {
+                    if (model.deliver(m, 0) == Delivery.DELIVERED) {
                         long vector = m.memory().read64(c.rsp);
                         assertTrue((uirrBefore & (1L << vector)) != 0, "delivered a vector not in UIRR");
                         assertEquals(63 - Long.numberOfLeadingZeros(uirrBefore), vector, "not the highest");
@@ -195,7 +301,7 @@ class InstructionProperties {
                 case 3:
                     if (depth > 0) {
                         c.rsp += 8;
-                        assertEquals(Fault.NONE, Isa.uiret(m, 0));
+                        assertEquals(Fault.NONE, model.uiret(m, 0));
                         depth--;
                     }
                     break;
@@ -216,12 +322,5 @@ class InstructionProperties {
             assertEquals(0, appeared & ~mayAppear, "vector bits invented");
             assertEquals(0, vanished & ~mayVanish, "vector bits lost");
         }
-    }
-
-    @Provide
-    Arbitrary<List<Integer>> steps() {
-        Arbitrary<Integer> step = Arbitraries.integers().between(0, 6).flatMap(kind ->
-                Arbitraries.integers().between(0, 63).map(v -> (kind << 8) | v));
-        return step.list().ofMinSize(1).ofMaxSize(60);
     }
 }

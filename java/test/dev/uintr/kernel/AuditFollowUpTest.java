@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.uintr.AbiProfile;
+import dev.uintr.Syscall;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,7 +20,7 @@ class AuditFollowUpTest {
         static Rx of(AbiProfile p) {
             Kernel k = new Kernel(KernelConfig.of(p));
             int a = k.newProcess("a", 0);
-            assertEquals(0, k.syscall(a, "uintr_register_handler", Kernel.DEFAULT_HANDLER, 0));
+            assertEquals(0, k.syscall(a, Syscall.UINTR_REGISTER_HANDLER, Kernel.DEFAULT_HANDLER, 0));
             return new Rx(k, a);
         }
     }
@@ -31,11 +32,11 @@ class AuditFollowUpTest {
         Kernel k = rx.k();
         int a = rx.a();
         k.failNextFdInstall();
-        assertEquals(-Errno.EMFILE, k.syscall(a, "uintr_create_fd", VEC, 0));
+        assertEquals(-Errno.EMFILE, k.syscall(a, Syscall.UINTR_CREATE_FD, VEC, 0));
         Upid u = k.state().upid(k.task(a).upid);
         assertEquals(0, u.uvecMask & (1L << VEC), "the vector bit is released by the return from the call");
-        assertTrue(k.syscall(a, "uintr_create_fd", VEC, 0) >= 0, "the same vector can be created again");
-        assertEquals(-Errno.EBUSY, k.syscall(a, "uintr_create_fd", VEC, 0), "and now it is held");
+        assertTrue(k.syscall(a, Syscall.UINTR_CREATE_FD, VEC, 0) >= 0, "the same vector can be created again");
+        assertEquals(-Errno.EBUSY, k.syscall(a, Syscall.UINTR_CREATE_FD, VEC, 0), "and now it is held");
     }
 
     /** audit §2.1 451 steps 3-4: ENOMEM comes before any vector is taken, so nothing is held afterwards. */
@@ -45,8 +46,8 @@ class AuditFollowUpTest {
         Kernel k = rx.k();
         int a = rx.a();
         k.failNextAllocations();
-        assertEquals(-Errno.ENOMEM, k.syscall(a, "uintr_create_fd", VEC, 0));
-        assertTrue(k.syscall(a, "uintr_create_fd", VEC, 0) >= 0);
+        assertEquals(-Errno.ENOMEM, k.syscall(a, Syscall.UINTR_CREATE_FD, VEC, 0));
+        assertTrue(k.syscall(a, Syscall.UINTR_CREATE_FD, VEC, 0) >= 0);
     }
 
     /** audit §2.3 473 step 7: the UPID reference taken for the fd is dropped, the vector bit stays set. */
@@ -58,10 +59,10 @@ class AuditFollowUpTest {
         Upid u = k.state().upid(k.task(a).upid);
         int refs = u.refs;
         k.failNextFdInstall();
-        assertEquals(-Errno.EMFILE, k.syscall(a, "uintr_vector_fd", VEC, 0));
+        assertEquals(-Errno.EMFILE, k.syscall(a, Syscall.UINTR_VECTOR_FD, VEC, 0));
         assertEquals(refs, u.refs, "no reference leaked");
         assertEquals(1L << VEC, u.uvecMask & (1L << VEC), "vectors once registered stay registered");
-        long fd = k.syscall(a, "uintr_vector_fd", VEC, 0);
+        long fd = k.syscall(a, Syscall.UINTR_VECTOR_FD, VEC, 0);
         assertTrue(fd >= 0, "later allows the same vector again");
         assertEquals(refs + 1, u.refs, "a live uvec fd holds one reference");
     }
@@ -72,11 +73,11 @@ class AuditFollowUpTest {
         Rx rx = Rx.of(AbiProfile.RFC_V1);
         Kernel k = rx.k();
         int a = rx.a();
-        long fd = k.syscall(a, "uintr_create_fd", VEC, 0);
+        long fd = k.syscall(a, Syscall.UINTR_CREATE_FD, VEC, 0);
         k.failNextAllocations();
-        assertEquals(-Errno.ENOMEM, k.syscall(a, "uintr_register_sender", fd, 0));
+        assertEquals(-Errno.ENOMEM, k.syscall(a, Syscall.UINTR_REGISTER_SENDER, fd, 0));
         assertEquals(SendOutcome.SIGILL, k.senduipi(a, 0));
-        assertEquals(0, k.syscall(a, "uintr_register_sender", fd, 0), "the retry gets slot 0");
+        assertEquals(0, k.syscall(a, Syscall.UINTR_REGISTER_SENDER, fd, 0), "the retry gets slot 0");
         assertEquals(SendOutcome.OK, k.senduipi(a, 0));
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.uintr.AbiProfile;
+import dev.uintr.Syscall;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,7 +23,7 @@ class BlockingDesignTest {
         Rig w = Rig.rfc(d, 2);
         int y = w.bystanderReceiver(0);
         w.k.run(w.rx);                                             // cpu0: rx current, bystander queued
-        assertEquals(Kernel.BLOCKED, w.k.syscall(w.rx, "uintr_wait", 0));
+        assertEquals(Kernel.BLOCKED, w.k.syscall(w.rx, Syscall.UINTR_WAIT, 0));
         assertEquals(y, w.k.state().cpus[0].curr, "the bystander now runs on cpu0");
         SendOutcome o = w.k.senduipi(w.tx, w.idx);
         assertTrue(o == SendOutcome.OK || o == SendOutcome.OK_AFTER_GP_FIXUP, o.name());
@@ -58,7 +59,7 @@ class BlockingDesignTest {
     @Test
     void naive_wakesWhenTheCpuIsIdle_spuriousHandlerWalksTheList() {
         Rig w = Rig.rfc(BlockingDesign.NAIVE, 2);
-        assertEquals(Kernel.BLOCKED, w.k.syscall(w.rx, "uintr_wait", 0));
+        assertEquals(Kernel.BLOCKED, w.k.syscall(w.rx, Syscall.UINTR_WAIT, 0));
         w.k.senduipi(w.tx, w.idx);
         w.k.interrupts(0);
         assertEquals(1, w.k.counters().spuriousKernelInterrupts);
@@ -75,7 +76,7 @@ class BlockingDesignTest {
     @EnumSource(value = BlockingDesign.class, names = {"KERNEL_VECTOR", "KERNEL_VECTOR_CHECKED"})
     void kernelVector_0xEBOnAnIdleCpu_wakesTheSleeper_isNoVictim_kernel5_2_7(BlockingDesign d) {
         Rig w = Rig.rfc(d, 2);
-        assertEquals(Kernel.BLOCKED, w.k.syscall(w.rx, "uintr_wait", 0));
+        assertEquals(Kernel.BLOCKED, w.k.syscall(w.rx, Syscall.UINTR_WAIT, 0));
         assertEquals(SendOutcome.OK, w.k.senduipi(w.tx, w.idx));
         w.k.interrupts(0);
         assertEquals(1, w.k.counters().kernelVectorInterrupts, "the 0xEB reached idle cpu0");
@@ -91,7 +92,7 @@ class BlockingDesignTest {
         assertEquals(SendOutcome.OK, w.k.senduipi(w.tx, w.idx));
         w.k.interrupts(0);                                         // notification processing at CPL0
         assertEquals(1L << Rig.VEC, w.task(w.rx).uirr, "absorbed into UIRR, not delivered in the kernel");
-        w.k.syscall(w.rx, "uintr_wait", 0);
+        w.k.syscall(w.rx, Syscall.UINTR_WAIT, 0);
         w.k.settleInterrupts();
         return w;
     }
@@ -117,7 +118,7 @@ class BlockingDesignTest {
     private static Rig onAlreadySet(BlockingDesign d) {
         Rig w = Rig.rfc(d, 2);
         assertEquals(SendOutcome.OK, w.k.senduipi(w.tx, w.idx));    // ON = 1, 0xEC pending on cpu0
-        w.k.syscall(w.rx, "uintr_wait", 0);                        // arms before the IPI lands
+        w.k.syscall(w.rx, Syscall.UINTR_WAIT, 0);                        // arms before the IPI lands
         w.k.interrupts(0);
         return w;
     }
@@ -146,16 +147,16 @@ class BlockingDesignTest {
         Rig w = Rig.rfc(d, 2);
         int r2 = w.k.spawnThread(w.rx, "rx2", 0);
         w.k.run(r2);
-        Rig.ok(w.k.syscall(r2, "uintr_register_handler", Kernel.DEFAULT_HANDLER, 0));
-        long fd2 = Rig.ok(w.k.syscall(r2, "uintr_create_fd", Rig.VEC, 0));
+        Rig.ok(w.k.syscall(r2, Syscall.UINTR_REGISTER_HANDLER, Kernel.DEFAULT_HANDLER, 0));
+        long fd2 = Rig.ok(w.k.syscall(r2, Syscall.UINTR_CREATE_FD, Rig.VEC, 0));
         w.k.stui(r2);
         long txFd2 = Rig.ok(w.k.passFd(r2, fd2, w.tx));
-        long idx2 = Rig.ok(w.k.syscall(w.tx, "uintr_register_sender", txFd2, 0));
+        long idx2 = Rig.ok(w.k.syscall(w.tx, Syscall.UINTR_REGISTER_SENDER, txFd2, 0));
         int y = w.k.newProcess("worker", 0);                       // plain task, no UINTR
         w.k.run(w.rx);
-        assertEquals(Kernel.BLOCKED, w.k.syscall(w.rx, "uintr_wait", 0));
+        assertEquals(Kernel.BLOCKED, w.k.syscall(w.rx, Syscall.UINTR_WAIT, 0));
         w.k.run(r2);
-        assertEquals(Kernel.BLOCKED, w.k.syscall(r2, "uintr_wait", 0));
+        assertEquals(Kernel.BLOCKED, w.k.syscall(r2, Syscall.UINTR_WAIT, 0));
         assertEquals(y, w.k.state().cpus[0].curr, "the unrelated worker runs on cpu0");
         w.k.senduipi(w.tx, w.idx);
         w.k.senduipi(w.tx, idx2);
@@ -192,7 +193,7 @@ class BlockingDesignTest {
     /** kernel §5.2 item 6: the sleeper's NDST points at a CPU that goes offline. */
     private static Rig hotUnplug(BlockingDesign d) {
         Rig w = Rig.rfc(d, 3);
-        assertEquals(Kernel.BLOCKED, w.k.syscall(w.rx, "uintr_wait", 0));
+        assertEquals(Kernel.BLOCKED, w.k.syscall(w.rx, Syscall.UINTR_WAIT, 0));
         w.k.cpuOffline(0);
         w.k.senduipi(w.tx, w.idx);
         w.k.settleInterrupts();
@@ -223,7 +224,7 @@ class BlockingDesignTest {
     @Test
     void rfc_signalWakeLeavesAStaleWaitListEntry_kernel5_2_3() {
         Rig w = Rig.rfc(BlockingDesign.KERNEL_VECTOR, 2);
-        w.k.syscall(w.rx, "uintr_wait", 0);
+        w.k.syscall(w.rx, Syscall.UINTR_WAIT, 0);
         w.k.signal(w.rx);
         w.k.schedule(0);
         assertEquals(-Errno.EINTR, w.task(w.rx).lastResult);
@@ -245,10 +246,10 @@ class BlockingDesignTest {
     @Test
     void rfc_staleEntry_nanosleepIsNotInterrupted_postDeliveredAtTimeout_kernel5_4_kernel5_2_3() {
         Rig w = Rig.rfc(BlockingDesign.KERNEL_VECTOR, 2);
-        w.k.syscall(w.rx, "uintr_wait", 0);
+        w.k.syscall(w.rx, Syscall.UINTR_WAIT, 0);
         w.k.signal(w.rx);                                         // -EINTR, entry left on the list
         assertEquals(TaskState.RUNNING, w.task(w.rx).state);
-        assertEquals(Kernel.BLOCKED, w.k.syscall(w.rx, "nanosleep", 1000));
+        assertEquals(Kernel.BLOCKED, w.k.syscall(w.rx, Syscall.NANOSLEEP, 1000));
         assertFalse(w.rxUpid().sn, "prepare skips SN: the UPID still says 'waiting'");
         w.k.senduipi(w.tx, w.idx);
         w.k.interrupts(0);
@@ -265,7 +266,7 @@ class BlockingDesignTest {
     @EnumSource(value = BlockingDesign.class, names = {"KERNEL_VECTOR_CHECKED", "GP_FAULT"})
     void betterDesigns_signalWakeDisarms_noStaleEntry(BlockingDesign d) {
         Rig w = Rig.rfc(d, 2);
-        w.k.syscall(w.rx, "uintr_wait", 0);
+        w.k.syscall(w.rx, Syscall.UINTR_WAIT, 0);
         w.k.signal(w.rx);
         assertEquals(TaskState.RUNNING, w.task(w.rx).state);
         assertEquals(List.of(), w.k.state().waitList);
@@ -286,7 +287,7 @@ class BlockingDesignTest {
     void later_waitingReceiver_kernelVectorWake_uintrWaitEintr_kernel7_3() {
         Rig w = later(0x1000);
         int y = w.k.newProcess("worker", 0);
-        assertEquals(Kernel.BLOCKED, w.k.syscall(w.rx, "uintr_wait", 100_000, 0));
+        assertEquals(Kernel.BLOCKED, w.k.syscall(w.rx, Syscall.UINTR_WAIT, 100_000, 0));
         assertEquals(Upid.KERNEL_VECTOR, w.rxUpid().nv, "armed by switch_uintr_prepare");
         assertFalse(w.rxUpid().sn, "SN stays 0 so SENDUIPI sends the 0xEB");
         w.k.senduipi(w.tx, w.idx);
@@ -300,7 +301,7 @@ class BlockingDesignTest {
     @Test
     void later_waitingSender_gpFixupWake_uintrWaitEintr_kernel5_6() {
         Rig w = later(0x2000);
-        assertEquals(Kernel.BLOCKED, w.k.syscall(w.rx, "uintr_wait", 100_000, 0));
+        assertEquals(Kernel.BLOCKED, w.k.syscall(w.rx, Syscall.UINTR_WAIT, 100_000, 0));
         assertTrue(w.rxUpid().blkd && w.rxUpid().sn, "BLKD and SN armed");
         assertEquals(SendOutcome.OK_AFTER_GP_FIXUP, w.k.senduipi(w.tx, w.idx));
         assertEquals(1, w.k.counters().gpFixups);
@@ -314,7 +315,7 @@ class BlockingDesignTest {
     @org.junit.jupiter.params.provider.ValueSource(longs = {0x1000, 0x2000})
     void later_nanosleepInterruptedWithEintr_kernel2_5_9c(long flags) {
         Rig w = later(flags);
-        assertEquals(Kernel.BLOCKED, w.k.syscall(w.rx, "nanosleep", 10_000_000));
+        assertEquals(Kernel.BLOCKED, w.k.syscall(w.rx, Syscall.NANOSLEEP, 10_000_000));
         w.k.senduipi(w.tx, w.idx);
         w.k.settleInterrupts();
         assertEquals(TaskState.RUNNING, w.task(w.rx).state);
@@ -325,7 +326,7 @@ class BlockingDesignTest {
     @Test
     void later_waitingNone_sleepIsNotInterrupted_postWaitsInPir() {
         Rig w = later(0);
-        w.k.syscall(w.rx, "nanosleep", 1000);
+        w.k.syscall(w.rx, Syscall.NANOSLEEP, 1000);
         w.k.senduipi(w.tx, w.idx);
         w.k.settleInterrupts();
         assertEquals(TaskState.SLEEPING, w.task(w.rx).state);
@@ -343,7 +344,7 @@ class BlockingDesignTest {
         w.k.enterKernel(w.rx);
         w.k.senduipi(w.tx, w.idx);
         w.k.interrupts(0);
-        w.k.syscall(w.rx, "uintr_wait", 1000, 0);
+        w.k.syscall(w.rx, Syscall.UINTR_WAIT, 1000, 0);
         w.k.settleInterrupts();
         w.k.advanceTime(999);
         assertEquals(TaskState.SLEEPING, w.task(w.rx).state, "nothing wakes it before the timer");
@@ -366,13 +367,13 @@ class BlockingDesignTest {
     private static Rig staleOn(BlockingDesign d) {
         Rig w = Rig.rfc(d, 2);
         int worker = w.k.newProcess("worker", 0);                  // keeps cpu0 busy so rx waits in the queue
-        Rig.ok(w.k.syscall(w.rx, "close", w.fd));                  // tx's copy keeps the file open
-        assertEquals(Kernel.BLOCKED, w.k.syscall(w.rx, "uintr_wait", 0));
+        Rig.ok(w.k.syscall(w.rx, Syscall.CLOSE, w.fd));                  // tx's copy keeps the file open
+        assertEquals(Kernel.BLOCKED, w.k.syscall(w.rx, Syscall.UINTR_WAIT, 0));
         assertEquals(worker, w.k.state().cpus[0].curr);
         assertEquals(SendOutcome.OK, w.k.senduipi(w.tx, w.idx));
         w.k.interrupts(0);
         assertEquals(TaskState.READY, w.task(w.rx).state, "woken by the walk, queued behind the worker");
-        Rig.ok(w.k.syscall(w.tx, "close", 3));                     // last close: release work queued on rx
+        Rig.ok(w.k.syscall(w.tx, Syscall.CLOSE, 3));                     // last close: release work queued on rx
         w.k.schedule(0);
         assertEquals(w.rx, w.k.state().cpus[0].curr);
         assertEquals(-Errno.EINTR, w.task(w.rx).lastResult);
@@ -386,13 +387,13 @@ class BlockingDesignTest {
     private static long[] secondSleeper(Rig w) {
         int rx2 = w.k.newProcess("rx2", 1);
         w.k.run(rx2);
-        Rig.ok(w.k.syscall(rx2, "uintr_register_handler", Kernel.DEFAULT_HANDLER, 0));
-        long fd2 = Rig.ok(w.k.syscall(rx2, "uintr_create_fd", 5, 0));
+        Rig.ok(w.k.syscall(rx2, Syscall.UINTR_REGISTER_HANDLER, Kernel.DEFAULT_HANDLER, 0));
+        long fd2 = Rig.ok(w.k.syscall(rx2, Syscall.UINTR_CREATE_FD, 5, 0));
         w.k.stui(rx2);
         long txFd2 = Rig.ok(w.k.passFd(rx2, fd2, w.tx));
-        assertEquals(Kernel.BLOCKED, w.k.syscall(rx2, "uintr_wait", 0));
+        assertEquals(Kernel.BLOCKED, w.k.syscall(rx2, Syscall.UINTR_WAIT, 0));
         assertEquals(w.tx, w.k.state().cpus[1].curr);
-        long idx2 = Rig.ok(w.k.syscall(w.tx, "uintr_register_sender", txFd2, 0));
+        long idx2 = Rig.ok(w.k.syscall(w.tx, Syscall.UINTR_REGISTER_SENDER, txFd2, 0));
         return new long[] {rx2, idx2};
     }
 
@@ -401,7 +402,7 @@ class BlockingDesignTest {
         Rig w = staleOn(BlockingDesign.KERNEL_VECTOR);
         long[] second = secondSleeper(w);
         int rx2 = (int) second[0];
-        assertEquals(Kernel.BLOCKED, w.k.syscall(w.rx, "uintr_wait", 0), "rx sleeps again, ON still 1");
+        assertEquals(Kernel.BLOCKED, w.k.syscall(w.rx, Syscall.UINTR_WAIT, 0), "rx sleeps again, ON still 1");
         long empty = w.k.counters().emptyWakeups;
         assertEquals(0, empty, "every wake so far had a post behind it");
         w.k.senduipi(w.tx, second[1]);                              // a post for rx2 only
@@ -421,7 +422,7 @@ class BlockingDesignTest {
     void kernelVectorChecked_staleOn_everyWaitAbortsAtOnce_kernel5_2_1_kernel4_1() {
         Rig w = staleOn(BlockingDesign.KERNEL_VECTOR_CHECKED);
         for (int i = 0; i < 3; i++) {
-            assertEquals(-Errno.EINTR, w.k.syscall(w.rx, "uintr_wait", 0), "the re-check sees ON = 1 every time");
+            assertEquals(-Errno.EINTR, w.k.syscall(w.rx, Syscall.UINTR_WAIT, 0), "the re-check sees ON = 1 every time");
         }
         assertTrue(w.task(w.rx).deliveries.isEmpty());
         assertTrue(w.rxUpid().on, "nothing ever clears it: uintr_wait has become a busy loop");
@@ -432,7 +433,7 @@ class BlockingDesignTest {
     @org.junit.jupiter.params.provider.ValueSource(longs = {0x1000, 0x2000})
     void later_cpuHotUnplug_receiverCostWaitsForTheTimer_senderCostWakes_kernel5_2_6_kernel5_5(long flags) {
         Rig w = new Rig(KernelConfig.of(AbiProfile.LATER).withCpus(3), flags);
-        assertEquals(Kernel.BLOCKED, w.k.syscall(w.rx, "uintr_wait", 1000, 0));
+        assertEquals(Kernel.BLOCKED, w.k.syscall(w.rx, Syscall.UINTR_WAIT, 1000, 0));
         w.k.cpuOffline(0);
         w.k.senduipi(w.tx, w.idx);
         w.k.settleInterrupts();

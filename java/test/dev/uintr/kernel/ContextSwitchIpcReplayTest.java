@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.uintr.AbiProfile;
+import dev.uintr.Syscall;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,22 +34,22 @@ class ContextSwitchIpcReplayTest {
     }
 
     private static Pair connect(Kernel k, int p, boolean rfc) {
-        String vectorFd = rfc ? "uintr_create_fd" : "uintr_vector_fd";
+        Syscall vectorFd = rfc ? Syscall.UINTR_CREATE_FD : Syscall.UINTR_VECTOR_FD;
         int server = k.newProcess("server" + p, p % 2);
         k.run(server);
-        ok(k.syscall(server, "uintr_register_handler", Kernel.DEFAULT_HANDLER, 0));
+        ok(k.syscall(server, Syscall.UINTR_REGISTER_HANDLER, Kernel.DEFAULT_HANDLER, 0));
         long sfd = ok(k.syscall(server, vectorFd, SERVER_VECTOR, 0));
         k.stui(server);
         int client = k.newProcess("client" + p, (p + 1) % 2);
         k.run(client);
-        ok(k.syscall(client, "uintr_register_handler", Kernel.DEFAULT_HANDLER, 0));
+        ok(k.syscall(client, Syscall.UINTR_REGISTER_HANDLER, Kernel.DEFAULT_HANDLER, 0));
         long cfd = ok(k.syscall(client, vectorFd, CLIENT_VECTOR, 0));
         k.stui(client);
         long sfdInClient = ok(k.passFd(server, sfd, client));      // the socketpair exchange
         long cfdInServer = ok(k.passFd(client, cfd, server));
-        long toServer = ok(k.syscall(client, "uintr_register_sender", sfdInClient, 0));
+        long toServer = ok(k.syscall(client, Syscall.UINTR_REGISTER_SENDER, sfdInClient, 0));
         k.run(server);
-        long toClient = ok(k.syscall(server, "uintr_register_sender", cfdInServer, 0));
+        long toClient = ok(k.syscall(server, Syscall.UINTR_REGISTER_SENDER, cfdInServer, 0));
         return new Pair(server, client, toClient, toServer);
     }
 

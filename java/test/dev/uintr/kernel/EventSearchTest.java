@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.uintr.Syscall;
 import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.Set;
@@ -21,7 +22,7 @@ class EventSearchTest {
         Rig w = Rig.rfc(d, 2);
         w.bystanderReceiver(0);
         w.k.run(w.rx);
-        w.k.syscall(w.rx, "uintr_wait", 0);
+        w.k.syscall(w.rx, Syscall.UINTR_WAIT, 0);
         w.k.senduipi(w.tx, w.idx);
         return w.k;
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.uintr.AbiProfile;
+import dev.uintr.Syscall;
 import org.junit.jupiter.api.Test;
 
 /** The state is cheap to copy, compare and hash, and a copy is independent (issue 4 "Shape"). */
@@ -51,9 +52,8 @@ class KernelStateTest {
         Kernel k = new Kernel(KernelConfig.of(AbiProfile.RFC_V1));
         int a = k.newProcess("a", 0);
         int b = k.newProcess("b", 0);                               // queued behind a
-        assertThrows(IllegalStateException.class, () -> k.syscall(b, "uintr_wait", 0));
-        assertThrows(IllegalArgumentException.class, () -> k.syscall(a, "uintr_frobnicate"));
-        assertEquals(-Errno.EBADF, k.syscall(a, "close", 42));
+        assertThrows(IllegalStateException.class, () -> k.syscall(b, Syscall.UINTR_WAIT, 0));
+        assertEquals(-Errno.EBADF, k.syscall(a, Syscall.CLOSE, 42));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.uintr.AbiProfile;
+import dev.uintr.Syscall;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,11 +35,11 @@ class LifetimeTest {
     void later_unregisteredReceiverExits_newSendersStillConnect_postsParkInPir_kernel4_2() {
         Rig w = new Rig(KernelConfig.of(AbiProfile.LATER));
         Upid u = w.rxUpid();
-        Rig.ok(w.k.syscall(w.rx, "uintr_unregister_handler", 0));
+        Rig.ok(w.k.syscall(w.rx, Syscall.UINTR_UNREGISTER_HANDLER, 0));
         w.k.exit(w.rx);
         assertTrue(u.receiverActive, "not cleared: the thread was no longer active at exit");
         long ipis = w.k.counters().ipisSent;
-        long idx2 = w.k.syscall(w.tx, "uintr_register_sender", 3, 0);
+        long idx2 = w.k.syscall(w.tx, Syscall.UINTR_REGISTER_SENDER, 3, 0);
         assertEquals(1, idx2, "no ESHUTDOWN: a second entry to the dead thread's UPID");
         assertEquals(SendOutcome.OK, w.k.senduipi(w.tx, idx2));
         assertEquals(1L << Rig.VEC, u.pir);
@@ -53,7 +54,7 @@ class LifetimeTest {
         Upid u = w.rxUpid();
         assertEquals(3, u.refs, "owner + fd + sender connection");
         int uitt = w.task(w.tx).sendUitt;
-        w.k.syscall(w.tx, "uintr_unregister_sender", 3, 0);
+        w.k.syscall(w.tx, Syscall.UINTR_UNREGISTER_SENDER, 3, 0);
         assertEquals(2, u.refs);
         assertTrue(w.k.state().uitt(uitt).freed, "the emptied UITT is torn down at the syscall's return");
         assertEquals(-1, w.task(w.tx).tt);
@@ -65,7 +66,7 @@ class LifetimeTest {
         Rig w = new Rig(KernelConfig.of(AbiProfile.LATER));
         Upid u = w.rxUpid();
         assertEquals(4, u.refs, "thread + activated + uvec fd + UITT entry");
-        w.k.syscall(w.tx, "uintr_unregister_sender", w.idx, 0);
+        w.k.syscall(w.tx, Syscall.UINTR_UNREGISTER_SENDER, w.idx, 0);
         assertEquals(3, u.refs);
         int uitt = w.k.state().mm(w.task(w.tx).mm).uitt;
         assertFalse(w.k.state().uitt(uitt).freed, "kept until mm teardown");
@@ -76,12 +77,12 @@ class LifetimeTest {
     void rfc_lastCloseWithSenderRegistered_invalidNowThenTornDownAtSendersReturn_audit5() {
         Rig w = new Rig(KernelConfig.of(AbiProfile.RFC_V1));
         Upid u = w.rxUpid();
-        w.k.syscall(w.tx, "close", 3);                              // tx's copy of the fd
-        w.k.syscall(w.rx, "close", w.fd);                           // last close: release
+        w.k.syscall(w.tx, Syscall.CLOSE, 3);                              // tx's copy of the fd
+        w.k.syscall(w.rx, Syscall.CLOSE, w.fd);                           // last close: release
         assertEquals(SendOutcome.SIGSEGV, w.k.senduipi(w.tx, w.idx),
                 "entry invalid at once; tx has not returned to user since (task_work pending)");
         assertEquals(1, w.task(w.tx).taskWork.size());
-        w.k.syscall(w.tx, "eventfd");                               // any return to user runs the work
+        w.k.syscall(w.tx, Syscall.EVENTFD);                               // any return to user runs the work
         assertEquals(SendOutcome.SIGILL, w.k.senduipi(w.tx, w.idx), "the emptied UITT is gone");
         assertEquals(1, u.refs, "only the receiver's own reference is left");
         assertEquals(0, u.uvecMask, "vector released by the receiver's task_work");
@@ -92,8 +93,8 @@ class LifetimeTest {
     void later_lastCloseWithSenderRegistered_keepsWorking_kernel7_3() {
         Rig w = new Rig(KernelConfig.of(AbiProfile.LATER));
         Upid u = w.rxUpid();
-        w.k.syscall(w.tx, "close", 3);
-        w.k.syscall(w.rx, "close", w.fd);
+        w.k.syscall(w.tx, Syscall.CLOSE, 3);
+        w.k.syscall(w.rx, Syscall.CLOSE, w.fd);
         assertEquals(3, u.refs, "thread + activated + the UITT entry");
         assertEquals(SendOutcome.OK, w.k.senduipi(w.tx, w.idx));
         w.k.settleInterrupts();
@@ -104,8 +105,8 @@ class LifetimeTest {
     void rfc_unregisterHandler_oldConnectionsPostIntoTheDeadUpid_audit2_1_450() {
         Rig w = new Rig(KernelConfig.of(AbiProfile.RFC_V1));
         Upid old = w.rxUpid();
-        w.k.syscall(w.rx, "uintr_unregister_handler", 0);
-        w.k.syscall(w.rx, "uintr_register_handler", Kernel.DEFAULT_HANDLER, 0);
+        w.k.syscall(w.rx, Syscall.UINTR_UNREGISTER_HANDLER, 0);
+        w.k.syscall(w.rx, Syscall.UINTR_REGISTER_HANDLER, Kernel.DEFAULT_HANDLER, 0);
         w.k.stui(w.rx);
         assertTrue(w.rxUpid() != old, "a fresh UPID");
         assertEquals(SendOutcome.OK, w.k.senduipi(w.tx, w.idx));
@@ -117,11 +118,11 @@ class LifetimeTest {
     @Test
     void later_unregisterThenReregister_replaysPostsMadeMeanwhile_audit2_3_472() {
         Rig w = new Rig(KernelConfig.of(AbiProfile.LATER));
-        w.k.syscall(w.rx, "uintr_unregister_handler", 0);
+        w.k.syscall(w.rx, Syscall.UINTR_UNREGISTER_HANDLER, 0);
         assertEquals(SendOutcome.OK, w.k.senduipi(w.tx, w.idx));
         w.k.settleInterrupts();
         assertEquals(1L << Rig.VEC, w.rxUpid().pir, "SN = 1 while unregistered: PIR only");
-        w.k.syscall(w.rx, "uintr_register_handler", Kernel.DEFAULT_HANDLER, 0);  // same UPID, return path self-IPIs
+        w.k.syscall(w.rx, Syscall.UINTR_REGISTER_HANDLER, Kernel.DEFAULT_HANDLER, 0);  // same UPID, return path self-IPIs
         w.k.stui(w.rx);
         w.assertDeliveredOnce(w.rx);
     }
@@ -129,8 +130,8 @@ class LifetimeTest {
     @Test
     void later_waitingCostIsStickyAcrossFlagsZeroReregistration_audit2_3_471() {
         Rig w = new Rig(KernelConfig.of(AbiProfile.LATER), 0x2000);
-        w.k.syscall(w.rx, "uintr_unregister_handler", 0);
-        w.k.syscall(w.rx, "uintr_register_handler", Kernel.DEFAULT_HANDLER, 0);
+        w.k.syscall(w.rx, Syscall.UINTR_UNREGISTER_HANDLER, 0);
+        w.k.syscall(w.rx, Syscall.UINTR_REGISTER_HANDLER, Kernel.DEFAULT_HANDLER, 0);
         assertEquals(Upid.COST_SENDER, w.rxUpid().waitingCost);
     }
 
@@ -139,15 +140,15 @@ class LifetimeTest {
         Kernel k = new Kernel(KernelConfig.of(AbiProfile.LATER));
         int a = k.newProcess("A", 0);
         int b = k.spawnThread(a, "B", 1);
-        k.syscall(a, "uintr_register_handler", Kernel.DEFAULT_HANDLER, 0);
+        k.syscall(a, Syscall.UINTR_REGISTER_HANDLER, Kernel.DEFAULT_HANDLER, 0);
         if (triggerBug) {
             k.failNextAllocations();
-            assertEquals(-Errno.ENOMEM, k.syscall(a, "uintr_register_self", 1, 0));
+            assertEquals(-Errno.ENOMEM, k.syscall(a, Syscall.UINTR_REGISTER_SELF, 1, 0));
         }
-        long fd = k.syscall(a, "uintr_vector_fd", 1, 0);
-        long idx = k.syscall(a, "uintr_register_sender", fd, 0);
-        k.syscall(a, "close", fd);
-        k.syscall(a, "uintr_unregister_handler", 0);
+        long fd = k.syscall(a, Syscall.UINTR_VECTOR_FD, 1, 0);
+        long idx = k.syscall(a, Syscall.UINTR_REGISTER_SENDER, fd, 0);
+        k.syscall(a, Syscall.CLOSE, fd);
+        k.syscall(a, Syscall.UINTR_UNREGISTER_HANDLER, 0);
         k.exit(a);
         assertEquals(SendOutcome.OK, k.senduipi(b, idx));           // #UD fixup, then the post
         return k;
@@ -194,7 +195,7 @@ class LifetimeTest {
         assertEquals(0, c.uinv);
         assertEquals(3, w.k.state().file(w.k.state().mm(c.mm).fds.get((int) w.fd).file()).refs,
                 "rx, tx (passed) and the child share one open file");
-        assertEquals(0, w.k.syscall(child, "uintr_register_sender", w.fd, 0), "the inherited fd still targets rx");
+        assertEquals(0, w.k.syscall(child, Syscall.UINTR_REGISTER_SENDER, w.fd, 0), "the inherited fd still targets rx");
     }
 
     @Test
@@ -202,7 +203,7 @@ class LifetimeTest {
         Rig w = new Rig(KernelConfig.of(AbiProfile.RFC_V1));
         int child = w.k.fork(w.rx, "child", 1);
         w.k.run(child);
-        long d = w.k.syscall(child, "dup", w.fd);
+        long d = w.k.syscall(child, Syscall.DUP, w.fd);
         w.k.exec(child);
         Mm mm = w.k.state().mm(w.task(child).mm);
         assertFalse(mm.fds.containsKey((int) w.fd), "O_CLOEXEC fd closed");
@@ -212,8 +213,8 @@ class LifetimeTest {
     @Test
     void rfc_taskWorkOnARunningSender_kickedByRescheduleIpi_audit5() {
         Rig w = new Rig(KernelConfig.of(AbiProfile.RFC_V1));
-        w.k.syscall(w.tx, "close", 3);
-        w.k.syscall(w.rx, "close", w.fd);                           // tx runs in user mode on cpu1: kicked
+        w.k.syscall(w.tx, Syscall.CLOSE, 3);
+        w.k.syscall(w.rx, Syscall.CLOSE, w.fd);                           // tx runs in user mode on cpu1: kicked
         assertTrue(w.k.state().cpus[1].pending(Cpu.RESCHEDULE_VECTOR));
         assertEquals(SendOutcome.SIGSEGV, w.k.senduipi(w.tx, w.idx), "before the kick lands: entry invalid");
         w.k.interrupts(1);                                          // the kick: exit-to-user runs the work
@@ -224,11 +225,11 @@ class LifetimeTest {
     @Test
     void rfc_taskWorkOnASleepingReceiver_waitsForItsReturn_audit5() {
         Rig w = new Rig(KernelConfig.of(AbiProfile.RFC_V1).withDesign(BlockingDesign.KERNEL_VECTOR));
-        w.k.syscall(w.rx, "uintr_wait", 0);
-        w.k.syscall(w.tx, "close", 3);
+        w.k.syscall(w.rx, Syscall.UINTR_WAIT, 0);
+        w.k.syscall(w.tx, Syscall.CLOSE, 3);
         int closer = w.k.spawnThread(w.rx, "closer", 1);
         w.k.run(closer);
-        w.k.syscall(closer, "close", w.fd);                           // last close, by another thread
+        w.k.syscall(closer, Syscall.CLOSE, w.fd);                           // last close, by another thread
         assertEquals(1, w.task(w.rx).taskWork.size(), "blocked in the kernel: not kicked, work waits");
         assertTrue(w.rxUpid().uvecMask != 0);
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.uintr.AbiProfile;
+import dev.uintr.Syscall;
 import dev.uintr.machine.Memory;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -37,11 +38,11 @@ class MachineIntegrationTest {
     void nonCanonicalHandler_acceptedBySyscall_butDeliveryFaults_isa9() {
         Kernel k = new Kernel(KernelConfig.of(AbiProfile.RFC_V1));
         int rx = k.newProcess("rx", 0);
-        assertEquals(0, k.syscall(rx, "uintr_register_handler", 0x0f0000000000abcdL, 0));
-        long fd = k.syscall(rx, "uintr_create_fd", 1, 0);
+        assertEquals(0, k.syscall(rx, Syscall.UINTR_REGISTER_HANDLER, 0x0f0000000000abcdL, 0));
+        long fd = k.syscall(rx, Syscall.UINTR_CREATE_FD, 1, 0);
         k.stui(rx);
         int tx = k.spawnThread(rx, "tx", 1);
-        long idx = k.syscall(tx, "uintr_register_sender", fd, 0);
+        long idx = k.syscall(tx, Syscall.UINTR_REGISTER_SENDER, fd, 0);
         assertEquals(SendOutcome.OK, k.senduipi(tx, idx));
         k.settleInterrupts();
         assertTrue(k.task(rx).deliveryFaulted, "#GP at delivery: UIHANDLER not canonical");
@@ -52,7 +53,7 @@ class MachineIntegrationTest {
     void altStack_framePushedAtTheGivenStack_kernel7_3_syscall_alt_stack() {
         Rig w = new Rig(KernelConfig.of(AbiProfile.LATER));
         long buf = 0x7f00_0000_2000L;
-        assertEquals(0, w.k.syscall(w.rx, "uintr_alt_stack", buf, 4096, 0));
+        assertEquals(0, w.k.syscall(w.rx, Syscall.UINTR_ALT_STACK, buf, 4096, 0));
         w.k.senduipi(w.tx, w.idx);
         w.k.settleInterrupts();
         w.assertDeliveredOnce(w.rx);

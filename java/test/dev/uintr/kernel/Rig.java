@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.uintr.AbiProfile;
+import dev.uintr.Syscall;
 
 /**
  * A small fixed world for schedule tests: a receiver thread "rx" on CPU 0 with a handler,
@@ -26,12 +27,12 @@ final class Rig {
     Rig(KernelConfig cfg, long handlerFlags) {
         k = new Kernel(cfg);
         rx = k.newProcess("rx", 0);
-        ok(k.syscall(rx, "uintr_register_handler", Kernel.DEFAULT_HANDLER, handlerFlags));
-        fd = ok(k.syscall(rx, cfg.rfc() ? "uintr_create_fd" : "uintr_vector_fd", VEC, 0));
+        ok(k.syscall(rx, Syscall.UINTR_REGISTER_HANDLER, Kernel.DEFAULT_HANDLER, handlerFlags));
+        fd = ok(k.syscall(rx, Syscall.vectorFd(cfg.profile()), VEC, 0));
         k.stui(rx);
         tx = k.newProcess("tx", 1);
         long txFd = ok(k.passFd(rx, fd, tx));
-        idx = ok(k.syscall(tx, "uintr_register_sender", txFd, 0));
+        idx = ok(k.syscall(tx, Syscall.UINTR_REGISTER_SENDER, txFd, 0));
     }
 
     static Rig rfc(BlockingDesign d, int cpus) {
@@ -47,7 +48,7 @@ final class Rig {
     int bystanderReceiver(int cpu) {
         int y = k.newProcess("bystander", cpu);
         k.run(y);
-        ok(k.syscall(y, "uintr_register_handler", Kernel.DEFAULT_HANDLER, 0));
+        ok(k.syscall(y, Syscall.UINTR_REGISTER_HANDLER, Kernel.DEFAULT_HANDLER, 0));
         k.stui(y);
         return y;
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.uintr.AbiProfile;
+import dev.uintr.Syscall;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -62,9 +63,9 @@ class SchedulerTest {
         Kernel k = new Kernel(KernelConfig.of(AbiProfile.LATER).withCpus(1));
         int a = k.newProcess("a", 0);
         int b = k.newProcess("b", 0);
-        k.syscall(a, "nanosleep", 50);
+        k.syscall(a, Syscall.NANOSLEEP, 50);
         assertEquals(b, k.state().cpus[0].curr);
-        k.syscall(b, "nanosleep", 10);
+        k.syscall(b, Syscall.NANOSLEEP, 10);
         k.advanceTime(100);
         assertEquals(a, k.state().cpus[0].curr, "a was queued first");
         assertEquals(0, k.task(a).lastResult);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.uintr.AbiProfile;
+import dev.uintr.Syscall;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -34,8 +35,8 @@ class SelftestReplayTest {
         final long fd;
 
         RfcV1() {
-            ok(k.syscall(main, "uintr_register_handler", H, 0));     // setup: must succeed
-            fd = ok(k.syscall(main, "uintr_create_fd", 0, 0));
+            ok(k.syscall(main, Syscall.UINTR_REGISTER_HANDLER, H, 0));     // setup: must succeed
+            fd = ok(k.syscall(main, Syscall.UINTR_CREATE_FD, 0, 0));
             k.stui(main);
         }
 
@@ -44,9 +45,9 @@ class SelftestReplayTest {
         void syscall_handler_plainFunctionHandler_childDiesOfSigsegv_kernel7_2() {
             int child = k.fork(main, "child", 1);
             k.defineHandlerAbi(child, PLAIN, HandlerAbi.PLAIN_FUNCTION);
-            ok(k.syscall(child, "uintr_register_handler", PLAIN, 0));      // the kernel does not notice
-            long cfd = ok(k.syscall(child, "uintr_create_fd", 0, 0));
-            long idx = ok(k.syscall(child, "uintr_register_sender", cfd, 0));
+            ok(k.syscall(child, Syscall.UINTR_REGISTER_HANDLER, PLAIN, 0));      // the kernel does not notice
+            long cfd = ok(k.syscall(child, Syscall.UINTR_CREATE_FD, 0, 0));
+            long idx = ok(k.syscall(child, Syscall.UINTR_REGISTER_SENDER, cfd, 0));
             k.stui(child);
             assertEquals(SendOutcome.OK, k.senduipi(child, idx));
             k.interrupts(1);
@@ -62,9 +63,9 @@ class SelftestReplayTest {
         @Test
         void syscall_handler_interruptHandler_sameScheduleSurvives_kernel7_2() {
             int child = k.fork(main, "child", 1);
-            ok(k.syscall(child, "uintr_register_handler", PLAIN, 0));
-            long cfd = ok(k.syscall(child, "uintr_create_fd", 0, 0));
-            long idx = ok(k.syscall(child, "uintr_register_sender", cfd, 0));
+            ok(k.syscall(child, Syscall.UINTR_REGISTER_HANDLER, PLAIN, 0));
+            long cfd = ok(k.syscall(child, Syscall.UINTR_CREATE_FD, 0, 0));
+            long idx = ok(k.syscall(child, Syscall.UINTR_REGISTER_SENDER, cfd, 0));
             k.stui(child);
             k.senduipi(child, idx);
             k.interrupts(1);
@@ -77,9 +78,9 @@ class SelftestReplayTest {
         @Test
         void test_base_ipi_kernel7_1() {
             int t = k.spawnThread(main, "sender", 1);
-            long idx = ok(k.syscall(t, "uintr_register_sender", fd, 0));
+            long idx = ok(k.syscall(t, Syscall.UINTR_REGISTER_SENDER, fd, 0));
             assertEquals(SendOutcome.OK, k.senduipi(t, idx));
-            assertEquals(0, k.syscall(t, "uintr_unregister_sender", fd, 0));
+            assertEquals(0, k.syscall(t, Syscall.UINTR_UNREGISTER_SENDER, fd, 0));
             k.interrupts(0);                                        // main spins in user mode
             assertEquals(List.of(0), k.task(main).deliveries);
         }
@@ -87,8 +88,8 @@ class SelftestReplayTest {
         @Test
         void test_blocking_ipi_kernel7_1() {
             int t = k.spawnThread(main, "sender", 1);
-            long idx = ok(k.syscall(t, "uintr_register_sender", fd, 0));
-            assertEquals(Kernel.BLOCKED, k.syscall(main, "uintr_wait", 0));
+            long idx = ok(k.syscall(t, Syscall.UINTR_REGISTER_SENDER, fd, 0));
+            assertEquals(Kernel.BLOCKED, k.syscall(main, Syscall.UINTR_WAIT, 0));
             k.advanceTime(1000);                                    // sender sleeps 1000 µs
             k.senduipi(t, idx);
             k.settleInterrupts();
@@ -99,10 +100,10 @@ class SelftestReplayTest {
         @Test
         void ipc_base_processUnidirectional_kernel7_2c() {
             int child = k.fork(main, "child", 1);
-            long idx = ok(k.syscall(child, "uintr_register_sender", fd, 0));
+            long idx = ok(k.syscall(child, Syscall.UINTR_REGISTER_SENDER, fd, 0));
             k.senduipi(child, idx);
-            ok(k.syscall(child, "uintr_unregister_sender", fd, 0));
-            ok(k.syscall(child, "close", fd));
+            ok(k.syscall(child, Syscall.UINTR_UNREGISTER_SENDER, fd, 0));
+            ok(k.syscall(child, Syscall.CLOSE, fd));
             k.settleInterrupts();
             assertEquals(List.of(0), k.task(main).deliveries);
         }
@@ -110,13 +111,13 @@ class SelftestReplayTest {
         @Test
         void ipc_base_processBidirectional_scmRights_kernel7_2d() {
             int child = k.fork(main, "child", 1);
-            ok(k.syscall(child, "uintr_register_handler", H, 0));
-            long cfd = ok(k.syscall(child, "uintr_create_fd", 1, 0));
+            ok(k.syscall(child, Syscall.UINTR_REGISTER_HANDLER, H, 0));
+            long cfd = ok(k.syscall(child, Syscall.UINTR_CREATE_FD, 1, 0));
             k.stui(child);
             long inParent = ok(k.passFd(child, cfd, main));
-            long toChild = ok(k.syscall(main, "uintr_register_sender", inParent, 0));
-            long toParent = ok(k.syscall(child, "uintr_register_sender", fd, 0));
-            assertEquals(Kernel.BLOCKED, k.syscall(child, "uintr_wait", 0));
+            long toChild = ok(k.syscall(main, Syscall.UINTR_REGISTER_SENDER, inParent, 0));
+            long toParent = ok(k.syscall(child, Syscall.UINTR_REGISTER_SENDER, fd, 0));
+            assertEquals(Kernel.BLOCKED, k.syscall(child, Syscall.UINTR_WAIT, 0));
             k.senduipi(main, toChild);
             k.settleInterrupts();
             assertEquals(List.of(1), k.task(child).deliveries);
@@ -130,11 +131,11 @@ class SelftestReplayTest {
             int t = k.spawnThread(main, "t", 1);
             for (int bit = 0; bit < 4; bit++) {
                 long f = 1L << bit;
-                assertEquals(-Errno.EINVAL, k.syscall(t, "uintr_register_handler", H, f));
-                assertEquals(-Errno.EINVAL, k.syscall(main, "uintr_unregister_handler", f));
-                assertEquals(-Errno.EINVAL, k.syscall(main, "uintr_create_fd", 7, f));
-                assertEquals(-Errno.EINVAL, k.syscall(t, "uintr_register_sender", fd, f));
-                assertEquals(-Errno.EINVAL, k.syscall(t, "uintr_unregister_sender", fd, f));
+                assertEquals(-Errno.EINVAL, k.syscall(t, Syscall.UINTR_REGISTER_HANDLER, H, f));
+                assertEquals(-Errno.EINVAL, k.syscall(main, Syscall.UINTR_UNREGISTER_HANDLER, f));
+                assertEquals(-Errno.EINVAL, k.syscall(main, Syscall.UINTR_CREATE_FD, 7, f));
+                assertEquals(-Errno.EINVAL, k.syscall(t, Syscall.UINTR_REGISTER_SENDER, fd, f));
+                assertEquals(-Errno.EINVAL, k.syscall(t, Syscall.UINTR_UNREGISTER_SENDER, fd, f));
             }
         }
 
@@ -144,22 +145,22 @@ class SelftestReplayTest {
             for (int th = 0; th < 4; th++) {
                 int r = k.spawnThread(main, "r" + th, 1);
                 k.run(r);
-                ok(k.syscall(r, "uintr_register_handler", H, 0));
+                ok(k.syscall(r, Syscall.UINTR_REGISTER_HANDLER, H, 0));
                 for (int v = 0; v < 64; v++) {
-                    fds[th * 64 + v] = ok(k.syscall(r, "uintr_create_fd", v, 0));
+                    fds[th * 64 + v] = ok(k.syscall(r, Syscall.UINTR_CREATE_FD, v, 0));
                 }
             }
             k.run(main);
             for (int i = 0; i < 256; i++) {
-                assertEquals(i, k.syscall(main, "uintr_register_sender", fds[i], 0));
+                assertEquals(i, k.syscall(main, Syscall.UINTR_REGISTER_SENDER, fds[i], 0));
             }
-            assertEquals(-Errno.ENOSPC, k.syscall(main, "uintr_register_sender", fd, 0));
+            assertEquals(-Errno.ENOSPC, k.syscall(main, Syscall.UINTR_REGISTER_SENDER, fd, 0));
         }
 
         @Test
         void coalescing_andOnSuppression_kernel2_5() {
             int t = k.spawnThread(main, "sender", 1);
-            long idx = ok(k.syscall(t, "uintr_register_sender", fd, 0));
+            long idx = ok(k.syscall(t, Syscall.UINTR_REGISTER_SENDER, fd, 0));
             k.clui(main);
             long ipis = k.counters().ipisSent;
             k.senduipi(t, idx);
@@ -174,7 +175,7 @@ class SelftestReplayTest {
         @Test
         void descheduledReceiver_snSet_backlogReplayedBySelfIpi_kernel4_3() {
             int t = k.spawnThread(main, "sender", 1);
-            long idx = ok(k.syscall(t, "uintr_register_sender", fd, 0));
+            long idx = ok(k.syscall(t, Syscall.UINTR_REGISTER_SENDER, fd, 0));
             int other = k.newProcess("other", 0);
             k.run(other);                                           // main switched out: SN = 1
             assertTrue(k.upidOf(main).sn);
@@ -195,14 +196,14 @@ class SelftestReplayTest {
         void setup(long flags) {
             k = new Kernel(KernelConfig.of(AbiProfile.LATER));
             main = k.newProcess("main", 0);
-            ok(k.syscall(main, "uintr_register_handler", H, flags));
+            ok(k.syscall(main, Syscall.UINTR_REGISTER_HANDLER, H, flags));
             k.stui(main);
         }
 
         @Test
         void test_thread_ipi_no_fd_registerSelf_kernel7_3() {
             setup(0);
-            long idx = ok(k.syscall(main, "uintr_register_self", 5, 0));
+            long idx = ok(k.syscall(main, Syscall.UINTR_REGISTER_SELF, 5, 0));
             int t = k.spawnThread(main, "t", 1);
             assertEquals(SendOutcome.OK, k.senduipi(t, idx), "#UD fixup, then the post");
             k.settleInterrupts();
@@ -213,9 +214,9 @@ class SelftestReplayTest {
         @ValueSource(longs = {0x1000, 0x2000})
         void test_blocking_ipi_uintr_wait_kernel7_3(long flags) {
             setup(flags);
-            long idx = ok(k.syscall(main, "uintr_register_self", 2, 0));
+            long idx = ok(k.syscall(main, Syscall.UINTR_REGISTER_SELF, 2, 0));
             int t = k.spawnThread(main, "t", 1);
-            assertEquals(Kernel.BLOCKED, k.syscall(main, "uintr_wait", 100_000, 0));
+            assertEquals(Kernel.BLOCKED, k.syscall(main, Syscall.UINTR_WAIT, 100_000, 0));
             k.senduipi(t, idx);
             k.settleInterrupts();
             assertEquals(-Errno.EINTR, k.task(main).lastResult);
@@ -226,9 +227,9 @@ class SelftestReplayTest {
         @ValueSource(longs = {0x1000, 0x2000})
         void test_blocking_ipi_sleep_nanosleep10s_kernel7_3(long flags) {
             setup(flags);
-            long idx = ok(k.syscall(main, "uintr_register_self", 2, 0));
+            long idx = ok(k.syscall(main, Syscall.UINTR_REGISTER_SELF, 2, 0));
             int t = k.spawnThread(main, "t", 1);
-            assertEquals(Kernel.BLOCKED, k.syscall(main, "nanosleep", 10_000_000));
+            assertEquals(Kernel.BLOCKED, k.syscall(main, Syscall.NANOSLEEP, 10_000_000));
             k.senduipi(t, idx);
             k.settleInterrupts();
             assertEquals(-Errno.EINTR, k.task(main).lastResult);
@@ -239,9 +240,9 @@ class SelftestReplayTest {
         void interim_x86_uintr_waitingAny_kernel7_3() {
             setup(0x3000);
             assertEquals(Upid.COST_RECEIVER, k.upidOf(main).waitingCost, "RECEIVER bit wins");
-            long idx = ok(k.syscall(main, "uintr_register_self", 0, 0));
+            long idx = ok(k.syscall(main, Syscall.UINTR_REGISTER_SELF, 0, 0));
             int t = k.spawnThread(main, "t", 1);
-            k.syscall(main, "uintr_wait", 1_000_000, 0);
+            k.syscall(main, Syscall.UINTR_WAIT, 1_000_000, 0);
             k.advanceTime(1000);
             k.senduipi(t, idx);
             k.settleInterrupts();
@@ -254,10 +255,10 @@ class SelftestReplayTest {
         @ValueSource(longs = {0x1000, 0x2000})
         void syscall_blocking_processUnidirectional_usleepLoop_kernel7_3(long flags) {
             setup(flags);
-            long fd = ok(k.syscall(main, "uintr_vector_fd", 1, 0));
+            long fd = ok(k.syscall(main, Syscall.UINTR_VECTOR_FD, 1, 0));
             int child = k.fork(main, "child", 1);
-            assertEquals(Kernel.BLOCKED, k.syscall(main, "nanosleep", 1));   // usleep(1) in a loop
-            long idx = ok(k.syscall(child, "uintr_register_sender", fd, 0));
+            assertEquals(Kernel.BLOCKED, k.syscall(main, Syscall.NANOSLEEP, 1));   // usleep(1) in a loop
+            long idx = ok(k.syscall(child, Syscall.UINTR_REGISTER_SENDER, fd, 0));
             k.senduipi(child, idx);
             k.settleInterrupts();
             assertEquals(-Errno.EINTR, k.task(main).lastResult, "woken by the interrupt, not the 1 µs timer");
@@ -267,7 +268,7 @@ class SelftestReplayTest {
         @Test
         void senduipi_self_ipi_thenDelay_received_kernel7_3() {
             setup(0);
-            long idx = ok(k.syscall(main, "uintr_register_self", 9, 0));
+            long idx = ok(k.syscall(main, Syscall.UINTR_REGISTER_SELF, 9, 0));
             assertEquals(SendOutcome.OK, k.senduipi(main, idx));
             assertTrue(k.task(main).deliveries.isEmpty(), "not visible immediately after SENDUIPI");
             k.interrupts(0);                                        // the busy delay: next boundary
@@ -280,8 +281,8 @@ class SelftestReplayTest {
             setup(0);
             k.defineHandlerAbi(main, PLAIN, HandlerAbi.PLAIN_FUNCTION);   // declared in the parent: fork copies the text
             int child = k.fork(main, "child", 1);
-            ok(k.syscall(child, "uintr_register_handler", PLAIN, 0));
-            long idx = ok(k.syscall(child, "uintr_register_self", 7, 0));
+            ok(k.syscall(child, Syscall.UINTR_REGISTER_HANDLER, PLAIN, 0));
+            long idx = ok(k.syscall(child, Syscall.UINTR_REGISTER_SELF, 7, 0));
             k.stui(child);
             assertEquals(SendOutcome.OK, k.senduipi(child, idx));
             k.interrupts(1);
@@ -305,9 +306,9 @@ class SelftestReplayTest {
         @Test
         void syscall_alt_stack_handlerRspOutsideTheSelftestRange_kernel7_3_isa9_unconfirmed() {
             setup(0);
-            long idx = ok(k.syscall(main, "uintr_register_self", 1, 0));
+            long idx = ok(k.syscall(main, Syscall.UINTR_REGISTER_SELF, 1, 0));
             long buf = 0x7f00_0000_1000L;                               // malloc'ed 4096 bytes, 16-aligned
-            assertEquals(0, k.syscall(main, "uintr_alt_stack", buf, 4096, 0));
+            assertEquals(0, k.syscall(main, Syscall.UINTR_ALT_STACK, buf, 4096, 0));
             k.senduipi(main, idx);
             k.interrupts(0);
             assertEquals(List.of(1), k.task(main).deliveries);
@@ -316,7 +317,7 @@ class SelftestReplayTest {
             boolean selftestAccepts = rsp > buf + 4096 - 4096 && rsp < buf + 4096;
             assertFalse(selftestAccepts, "the model predicts the selftest's range check fails");
 
-            assertEquals(0, k.syscall(main, "uintr_alt_stack", 0, 0, 0));     // back to the normal stack
+            assertEquals(0, k.syscall(main, Syscall.UINTR_ALT_STACK, 0, 0, 0));     // back to the normal stack
             k.senduipi(main, idx);
             k.interrupts(0);
             long userRsp = MachineHardware.userStackTop(main) - 0x400;       // where the model's user code runs
@@ -328,20 +329,20 @@ class SelftestReplayTest {
         void syscall_alt_stack_stackAdjust_kernel7_3() {
             setup(0);
             long buf = 0x7f00_0000_1000L;
-            assertEquals(0, k.syscall(main, "uintr_alt_stack", buf, 4096, 0));
+            assertEquals(0, k.syscall(main, Syscall.UINTR_ALT_STACK, buf, 4096, 0));
             assertEquals(buf | 1, k.task(main).stackAdjust);
-            assertEquals(0, k.syscall(main, "uintr_alt_stack", 0, 0, 0));
+            assertEquals(0, k.syscall(main, Syscall.UINTR_ALT_STACK, 0, 0, 0));
             assertEquals(128, k.task(main).stackAdjust);
         }
 
         @Test
         void syscall_ipi_fd_childAdoptsTable_kernel7_3() {
             setup(0);
-            long idx = ok(k.syscall(main, "uintr_register_self", 0, 0));
-            long ipiFd = ok(k.syscall(main, "uintr_ipi_fd", 0));
+            long idx = ok(k.syscall(main, Syscall.UINTR_REGISTER_SELF, 0, 0));
+            long ipiFd = ok(k.syscall(main, Syscall.UINTR_IPI_FD, 0));
             int child = k.newProcess("child", 1);                   // socketpair peer without a UITT
             long cfd = ok(k.passFd(main, ipiFd, child));
-            assertEquals(0, k.syscall(child, "ioctl", cfd, 0x7500));
+            assertEquals(0, k.syscall(child, Syscall.IOCTL, cfd, 0x7500));
             assertEquals(SendOutcome.OK, k.senduipi(child, idx));
             k.settleInterrupts();
             assertEquals(List.of(0), k.task(main).deliveries);
@@ -350,8 +351,8 @@ class SelftestReplayTest {
         @Test
         void senduipi_instr_forkedChildShares_noSigill_kernel7_3() {
             setup(0);
-            long fd = ok(k.syscall(main, "uintr_vector_fd", 4, 0));
-            long idx = ok(k.syscall(main, "uintr_register_sender", fd, 0));
+            long fd = ok(k.syscall(main, Syscall.UINTR_VECTOR_FD, 4, 0));
+            long idx = ok(k.syscall(main, Syscall.UINTR_REGISTER_SENDER, fd, 0));
             int child = k.fork(main, "child", 1);
             assertEquals(SendOutcome.OK, k.senduipi(child, idx));
             k.settleInterrupts();
