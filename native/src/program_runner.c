@@ -8,6 +8,7 @@
  * kills the whole group at the deadline, so a missed wakeup is a TIMEOUT, never a hang.
  */
 #include "uintr_program.h"
+#include "hybrid_internal.h"
 
 /* Shared with the other half of the runner (program_runner.c / program_handler.c). */
 extern __thread ush_prog_log *ush_prog_tls_log;
@@ -82,16 +83,26 @@ static int install_fault_handlers(void)
 
 /* ---------------------------------------------------------------- recording */
 
-static void record(uint32_t kind, uint32_t step, int64_t value)
+/* Takes the next slot of this thread's log; it reads as nothing (kind 0) until filled. */
+static uint32_t reserve(void)
+{
+    return __atomic_fetch_add(&ush_prog_tls_log->nevents, 1, __ATOMIC_SEQ_CST);
+}
+
+static void fill(uint32_t i, uint32_t kind, uint32_t step, int64_t value)
 {
     ush_prog_log *log = ush_prog_tls_log;
-    uint32_t i = __atomic_fetch_add(&log->nevents, 1, __ATOMIC_SEQ_CST);
     if (i >= USH_PROG_MAX_EVENTS) {
         return;
     }
     log->ev[i].step = step;
     log->ev[i].value = value;
     __atomic_store_n(&log->ev[i].kind, kind, __ATOMIC_RELEASE);
+}
+
+static void record(uint32_t kind, uint32_t step, int64_t value)
+{
+    fill(reserve(), kind, step, value);
 }
 
 /* ---------------------------------------------------------------- steps */
@@ -263,9 +274,16 @@ static int step(int prog, uint32_t pc, const ush_prog_step *s)
         __asm__ volatile("senduipi %%rax" : : "a"(a0) : "memory");
         r = tls_fault == SIGILL ? 1 : tls_fault == SIGSEGV ? 2 : 0;
         break;
-    case USH_OP_STUI:
+    case USH_OP_STUI: {
+        /* A pending user interrupt is delivered at the boundary right after STUI (uintr-isa §7.2,
+         * §9), before any code of ours could log the step. The step's slot is taken first and
+         * filled once STUI has retired, so the log reads "stui; deliver", the order in which they
+         * happened, and a STUI that faults leaves its slot empty. Found by the hybrid backend. */
+        uint32_t slot = reserve();
         _stui();
-        break;
+        fill(slot, USH_EV_STEP, pc, 0);
+        return 0;
+    }
     case USH_OP_CLUI:
         _clui();
         break;
@@ -410,14 +428,11 @@ static int64_t now_ms(void)
     return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-int ush_program_run(const void *prog, int len, void *out, int outlen, int timeout_ms)
+int ush_prog_setup(const void *prog, int len)
 {
     int bad = validate(prog, len);
     if (bad) {
         return bad;
-    }
-    if (!out || outlen < (int)sizeof(ush_prog_out) || timeout_ms < 1) {
-        return -EINVAL;
     }
     shared_area *sh = mmap(NULL, sizeof(shared_area), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
     if (sh == MAP_FAILED) {
@@ -430,16 +445,43 @@ int ush_program_run(const void *prog, int len, void *out, int outlen, int timeou
     g_shared = sh;
     memset(g_vars, 0, sizeof g_vars);
     memset(g_bound, 0, sizeof g_bound);
+    return 0;
+}
 
+void ush_prog_child(void)
+{
+    setpgid(0, 0);
+    child_main();
+}
+
+void ush_prog_finish(void *out, int32_t status, int32_t signal)
+{
+    shared_area *sh = g_shared;
+    sh->out.status = status;
+    sh->out.signal = signal;
+    sh->out.nprogs = g_hdr->nprogs;
+    memcpy(out, &sh->out, sizeof(ush_prog_out));
+    munmap(sh, sizeof *sh);
+    g_shared = NULL;
+}
+
+int ush_program_run(const void *prog, int len, void *out, int outlen, int timeout_ms)
+{
+    if (!out || outlen < (int)sizeof(ush_prog_out) || timeout_ms < 1) {
+        return -EINVAL;
+    }
+    int bad = ush_prog_setup(prog, len);
+    if (bad) {
+        return bad;
+    }
     pid_t pid = fork();
     if (pid < 0) {
         int e = errno;
-        munmap(sh, sizeof *sh);
+        munmap(g_shared, sizeof *g_shared);
         return -e;
     }
     if (pid == 0) {
-        setpgid(0, 0);
-        child_main();
+        ush_prog_child();
     }
     setpgid(pid, pid);
     int64_t deadline = now_ms() + timeout_ms;
@@ -466,10 +508,6 @@ int ush_program_run(const void *prog, int len, void *out, int outlen, int timeou
         nanosleep(&ts, NULL);
     }
     kill(-pid, SIGKILL);                                      /* leftovers of the group (forked children) */
-    sh->out.status = status;
-    sh->out.signal = status == USH_RUN_SIGNALED && WIFSIGNALED(st) ? WTERMSIG(st) : 0;
-    sh->out.nprogs = g_hdr->nprogs;
-    memcpy(out, &sh->out, sizeof(ush_prog_out));
-    munmap(sh, sizeof *sh);
+    ush_prog_finish(out, status, status == USH_RUN_SIGNALED && WIFSIGNALED(st) ? WTERMSIG(st) : 0);
     return 0;
 }

@@ -1,8 +1,11 @@
 package dev.uintr.backend;
 
-/** Where cases run: the real instructions and syscalls, or the Java model. */
+/**
+ * Where cases run: the real instructions and syscalls, the Java model, or the real native code
+ * with the instructions and syscalls trapped and answered by the model (hybrid).
+ */
 public enum BackendKind {
-    NATIVE("native"), EMULATED("emulated");
+    NATIVE("native"), EMULATED("emulated"), HYBRID("hybrid");
 
     private final String id;
 

@@ -2,13 +2,8 @@ package dev.uintr.cli;
 
 import dev.uintr.BadInputException;
 import dev.uintr.backend.HostProbe;
-import dev.uintr.conform.CaseResult;
 import dev.uintr.conform.ConformPlan;
-import dev.uintr.conform.ConformRunner;
-import dev.uintr.conform.CsvReport;
-import dev.uintr.conform.JunitXmlReport;
-import dev.uintr.conform.KtapReport;
-import dev.uintr.conform.TableReport;
+import dev.uintr.conform.ConformResults;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,7 +32,7 @@ public final class ConformCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--backend", paramLabel = "<auto|emulated|native>", defaultValue = "auto",
+    @Option(names = "--backend", paramLabel = "<auto|emulated|native|hybrid>", defaultValue = "auto",
             description = "where cases run; auto = what the probe picks for this host (default: ${DEFAULT-VALUE})")
     String backend;
 
@@ -63,27 +58,13 @@ public final class ConformCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        if (!List.of("ktap", "csv", "table", "junit-xml").contains(format)) {
+        if (!ConformResults.FORMATS.contains(format)) {
             throw new BadInputException("unknown --format '" + format + "' (expected ktap, csv, table or junit-xml)");
         }
         Path dir = caseDir != null ? caseDir : HarnessPaths.fixtures().resolve("cases");
-        ConformPlan plan = ConformPlan.of(dir, caseGlob, backend, profile, seeds, HostProbe.probe());
-        List<CaseResult> results = plan.run(null);
-        switch (format) {
-            case "csv":
-                out.print(CsvReport.render(results));
-                break;
-            case "table":
-                out.print(TableReport.render(results));
-                break;
-            case "junit-xml":
-                out.print(JunitXmlReport.render(results));
-                break;
-            default:
-                out.print(KtapReport.render(results));
-                break;
-        }
+        ConformResults results = ConformResults.run(ConformPlan.of(dir, caseGlob, backend, profile, seeds, HostProbe.probe()), null);
+        out.print(results.render(format));
         out.flush();
-        return ConformRunner.exitCode(results);
+        return results.verdict().exitCode();
     }
 }

@@ -1,6 +1,11 @@
 package dev.uintr.cli;
 
-/** The exit codes every subcommand returns; listed in the root command's help. */
+import dev.uintr.Verdict;
+
+/**
+ * The exit codes every subcommand returns, as int constants for picocli and the tests; each is
+ * {@link Verdict#exitCode()} of the verdict of the same meaning (checked by ExitCodesTest).
+ */
 public final class ExitCodes {
     /** Everything selected ran and passed (some cases may have been skipped). */
     public static final int OK = 0;
@@ -15,18 +20,8 @@ public final class ExitCodes {
 
     private ExitCodes() {}
 
-    /** Combines two stage results: a failure dominates usage errors, which dominate skips. */
+    /** Combines two stage results: a failure dominates usage errors, which dominate skips ({@link Verdict#worst}). */
     public static int worst(int a, int b) {
-        return rank(a) >= rank(b) ? a : b;
-    }
-
-    private static int rank(int code) {
-        switch (code) {
-            case OK: return 0;
-            case ALL_SKIPPED: return 1;
-            case FAILED: return 3;
-            case USAGE: return 2;
-            default: return 4;
-        }
+        return Verdict.ofExitCode(a).worst(Verdict.ofExitCode(b)).exitCode();
     }
 }

@@ -1,17 +1,18 @@
 package dev.uintr.cli;
 
 import dev.uintr.BadInputException;
+import dev.uintr.Verdict;
 import dev.uintr.explore.Bound;
-import dev.uintr.explore.Counterexample;
+import dev.uintr.explore.CostWeights;
+import dev.uintr.explore.Debate;
 import dev.uintr.explore.DesignComparison;
 import dev.uintr.explore.Matrix;
 import dev.uintr.explore.SearchOptions;
-import dev.uintr.explore.PairResult;
+import dev.uintr.explore.ExploreResults;
 import dev.uintr.explore.Scenario;
 import dev.uintr.explore.ScenarioParser;
 import dev.uintr.explore.Selection;
-import dev.uintr.explore.TraceFormatter;
-import dev.uintr.explore.World;
+import dev.uintr.report.OutputFiles;
 import dev.uintr.report.RunFolder;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -29,13 +30,17 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         header = "Settle the blocking-design debate: search every interleaving of each scenario under each design.",
         description = {"Runs each scenario of fixtures/scenarios/*.txt on the emulated kernel under each blocking "
-                + "design (naive, kernel-vector, kernel-vector-checked, gp-fault) and ABI profile, explores every "
+                + "design (naive, kernel-vector, kernel-vector-checked, gp-fault, send-wrapper, send-wrapper-post-first, "
+                + "affinity) and ABI profile, explores every "
                 + "interleaving of the actors' steps and the kernel's pending events (visited states deduplicated, "
                 + "fewest CPU switches first, then fewest events), and checks: no lost wake-up, no victim interrupt, "
-                + "no mass wake-up, no use-after-free.",
+                + "no mass wake-up, no use-after-free, no interrupt on an isolated CPU.",
             "",
             "Prints the design comparison table, then the shortest counterexample of each pair that violates "
-                + "something. A search that hits --max-states or --max-depth says 'within bound', never 'proved'."},
+                + "something. A search that hits --max-states or --max-depth says 'within bound', never 'proved'.",
+            "",
+            "--debate writes the report that answers the seed's question: designs × scenarios × invariants, exact "
+                + "costs per post, an estimate in cycles from --weights, a verdict per design and a chart."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {" 0:every verdict matches the expectation its scenario file declares",
             " 1:a verdict differs from its declared expectation",
@@ -48,7 +53,7 @@ public final class ExploreCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--design", paramLabel = "<design>", defaultValue = "all", showDefaultValue = CommandLine.Help.Visibility.ALWAYS,
-            description = "naive, kernel-vector, kernel-vector-checked, gp-fault or all")
+            description = "naive, kernel-vector, kernel-vector-checked, gp-fault, send-wrapper, send-wrapper-post-first, affinity or all")
     String design;
 
     @Option(names = "--scenario", paramLabel = "<name>", defaultValue = "all", showDefaultValue = CommandLine.Help.Visibility.ALWAYS,
@@ -96,6 +101,18 @@ public final class ExploreCommand implements Callable<Integer> {
             description = "auto (a progress line on stderr while a search runs longer than a second or ten) or off")
     String progress;
 
+    @Option(names = "--debate", paramLabel = "<file.md>",
+            description = "also write the debate report (a new file) and its chart next to it (<name>-cost.png)")
+    Path debate;
+
+    @Option(names = "--weights", paramLabel = "<file>",
+            description = "cycles per event for the report's cost estimate (default fixtures/costs/weights.txt)")
+    Path weights;
+
+    @Option(names = "--cost-scenario", paramLabel = "<name>", defaultValue = Debate.DEFAULT_REFERENCE,
+            description = "the scenario of the report's cost table and chart (default ${DEFAULT-VALUE})")
+    String costScenario;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -122,47 +139,50 @@ public final class ExploreCommand implements Callable<Integer> {
         }
         long memory = maxMemory == null ? Runtime.getRuntime().maxMemory() / 2 : ByteSize.parse("--max-memory", maxMemory);
         Matrix.Shard slice = shard == null ? Matrix.Shard.ALL : Matrix.Shard.parse(shard);
+        CostWeights w = null;
+        if (debate != null) {
+            OutputFiles.newFile("--debate", debate);
+            OutputFiles.newFile("--debate (its chart)", DebateFiles.chartFor(debate));
+            w = DebateFiles.weights(weights);
+        } else if (weights != null) {
+            throw new BadInputException("--weights: only used with --debate");
+        }
         Path folder = dir != null ? dir : HarnessPaths.fixtures().resolve("scenarios");
         List<Scenario> all = ScenarioParser.loadAll(folder);
         List<Scenario> chosen = Selection.scenarios(all, scenario);
-        List<Matrix.Cell> cells = Matrix.shard(Matrix.cells(chosen, Selection.profiles(profile), Selection.designs(design)), slice);
+        List<Matrix.Cell> selected = Matrix.cells(chosen, Selection.profiles(profile), Selection.designs(design));
+        List<Matrix.Cell> cells = Matrix.shard(selected, slice);
         ExploreProgress shown = new ExploreProgress(spec.commandLine().getErr(), System.console() != null);
         SearchOptions options = SearchOptions.DEFAULT.withWorkers(workers == 0 ? Runtime.getRuntime().availableProcessors() : workers)
                 .withProgress(null, shown.everyMillis());
-        List<PairResult> rows = DesignComparison.run(cells, new Bound(maxStates, maxDepth, memory), options,
-                progress.equals("off") ? null : shown::update);
+        ExploreResults results = new ExploreResults(DesignComparison.run(cells, new Bound(maxStates, maxDepth, memory), options,
+                progress.equals("off") ? null : shown::update));
         shown.done();
         if (outDir != null) {
-            ExploreStage.write(RunFolder.at(outDir), rows);
+            results.write(RunFolder.at(outDir));
         }
-        if (cells.isEmpty() && !all.isEmpty()) {
-            out.println("explore: shard " + slice + " has no cell of the " + Matrix.cells(chosen, Selection.profiles(profile),
-                    Selection.designs(design)).size() + " selected");
+        if (cells.isEmpty() && !selected.isEmpty()) {
+            out.println("explore: shard " + slice + " has no cell of the " + selected.size() + " selected");
             out.flush();
             return ExitCodes.ALL_SKIPPED;
         }
-        if (rows.stream().noneMatch(PairResult::applicable)) {
+        if (results.verdict() == Verdict.ALL_SKIPPED) {
             out.println("explore: nothing to explore" + (all.isEmpty() ? ": no scenario files under " + folder : ": every pair is n/a"));
             out.flush();
             return ExitCodes.ALL_SKIPPED;
         }
-        if (format.equals("csv")) {
-            out.print(DesignComparison.csv(rows));
-        } else {
-            DesignComparison.printTable(rows, out);
-            for (PairResult r : rows) {
-                Counterexample c = r.applicable() ? DesignComparison.shortest(r) : null;
-                if (c != null) {
-                    out.println();
-                    out.print(TraceFormatter.render(World.build(r.scenario(), r.profile(), r.design()), c));
-                }
+        if (debate != null) {
+            if (results.rows().stream().noneMatch(r -> r.scenario().name().equals(costScenario))) {
+                throw new BadInputException("--cost-scenario: '" + costScenario + "' is not among the scenarios explored");
             }
-            long bad = rows.stream().filter(PairResult::mismatch).count();
-            out.println();
-            out.println(bad == 0 ? "explore: every verdict matches its declared expectation"
-                    : "explore: " + bad + " verdict(s) differ from the declared expectation (STATUS MISMATCH)");
+            DebateFiles.write(results.rows(), new Bound(maxStates, maxDepth), w, costScenario, debate);
+        }
+        if (format.equals("csv")) {
+            out.print(results.csv());
+        } else {
+            results.printTable(out);
         }
         out.flush();
-        return rows.stream().anyMatch(PairResult::mismatch) ? ExitCodes.FAILED : ExitCodes.OK;
+        return results.verdict().exitCode();
     }
 }

@@ -1,7 +1,7 @@
 package dev.uintr.cli;
 
-import dev.uintr.isa.vectors.RowResult;
 import dev.uintr.isa.vectors.VectorCheck;
+import dev.uintr.isa.vectors.VectorResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,22 +32,22 @@ final class IsaCheckCommand implements Callable<Integer> {
             description = "vector files (*.csv); a folder stands for its *.csv files")
     List<Path> files;
 
-    @Option(names = {"-v", "--verbose"}, description = "also print a line for every passing row")
+    @Option(names = {"-v", "--verbose"}, description = "also print a line for every passing row, with the fault it raised and why")
     boolean verbose;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        List<RowResult> results = VectorCheck.check(files);
-        for (RowResult r : results) {
+        List<VectorResult> results = VectorCheck.check(files);
+        for (VectorResult r : results) {
             if (!r.passed()) {
                 out.println(r.failureLine());
             } else if (verbose) {
-                out.println("PASS " + r.row().id() + " (" + r.row().where() + ")");
+                out.println(r.passLine());
             }
         }
         out.println(VectorCheck.summary(results));
         out.flush();
-        return results.stream().allMatch(RowResult::passed) ? ExitCodes.OK : ExitCodes.FAILED;
+        return results.stream().allMatch(VectorResult::passed) ? ExitCodes.OK : ExitCodes.FAILED;
     }
 }

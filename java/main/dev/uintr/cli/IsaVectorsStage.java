@@ -1,8 +1,8 @@
 package dev.uintr.cli;
 
 import dev.uintr.BadInputException;
-import dev.uintr.isa.vectors.RowResult;
 import dev.uintr.isa.vectors.VectorCheck;
+import dev.uintr.isa.vectors.VectorResult;
 import dev.uintr.report.AtomicFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +42,7 @@ public final class IsaVectorsStage implements RunStage {
             ctx.out().flush();
             return ExitCodes.ALL_SKIPPED;
         }
-        List<RowResult> results;
+        List<VectorResult> results;
         try {
             results = VectorCheck.check(List.of(fixtures));
         } catch (BadInputException e) {
@@ -53,18 +53,18 @@ public final class IsaVectorsStage implements RunStage {
         AtomicFiles.write(ctx.folder().file(REPORT), w -> {
             try (CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder()
                     .setHeader("file", "id", "verdict", "diff").setRecordSeparator('\n').get())) {
-                for (RowResult r : results) {
+                for (VectorResult r : results) {
                     p.printRecord(Path.of(r.row().file()).getFileName().toString(), r.row().id(), r.verdict(), r.diff());
                 }
             }
         });
-        for (RowResult r : results) {
+        for (VectorResult r : results) {
             if (!r.passed()) {
                 ctx.out().println("isa: " + r.failureLine());
             }
         }
         ctx.out().println("isa: " + VectorCheck.summary(results) + " (" + REPORT + ")");
         ctx.out().flush();
-        return results.stream().allMatch(RowResult::passed) ? ExitCodes.OK : ExitCodes.FAILED;
+        return results.stream().allMatch(VectorResult::passed) ? ExitCodes.OK : ExitCodes.FAILED;
     }
 }

@@ -25,6 +25,7 @@ import picocli.CommandLine.HelpCommand;
             ConformCommand.class,
             ExploreCommand.class,
             BenchCommand.class,
+            ExecCommand.class,
             ReportCommand.class,
             HelpCommand.class
         },

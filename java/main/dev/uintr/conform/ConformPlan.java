@@ -33,7 +33,7 @@ public record ConformPlan(List<CaseSpec> cases, Backend backend, List<AbiProfile
                 picked.add(c);
             }
         }
-        if (picked.isEmpty()) {
+        if (picked.isEmpty() && caseGlob != null) {
             throw new BadInputException("--case '" + caseGlob + "' matches none of the " + all.size() + " cases in " + caseDir);
         }
         return new ConformPlan(picked, backend(backend, host), profiles(profile), samples);
@@ -47,8 +47,10 @@ public record ConformPlan(List<CaseSpec> cases, Backend backend, List<AbiProfile
                 return new EmulatedBackend();
             case "native":
                 return new NativeBackend(host);
+            case "hybrid":
+                return new dev.uintr.backend.HybridBackend();
             default:
-                throw new BadInputException("unknown --backend '" + name + "' (expected auto, emulated or native)");
+                throw new BadInputException("unknown --backend '" + name + "' (expected auto, emulated, native or hybrid)");
         }
     }
 

@@ -4,6 +4,7 @@ import dev.uintr.AbiProfile;
 import dev.uintr.backend.Backend;
 import dev.uintr.backend.BackendSamples;
 import dev.uintr.program.CaseSpec;
+import dev.uintr.program.Expect;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -55,18 +56,7 @@ public final class ConformRunner {
             return Status.PASS;
         }
         boolean timeoutFailed = g.rows().stream().anyMatch(r -> r.count() > 0
-                && r.expect() == dev.uintr.program.Expect.FORBIDDEN && r.observation().contains("TIMEOUT"));
+                && r.expect() == Expect.FORBIDDEN && r.observation().contains("TIMEOUT"));
         return timeoutFailed ? Status.TIMEOUT : Status.FAIL;
-    }
-
-    /** The exit code of a run: 0 passed (skips allowed), 1 a bad status, 4 everything skipped (or nothing ran). */
-    public static int exitCode(List<CaseResult> results) {
-        if (results.stream().anyMatch(r -> r.status().bad())) {
-            return 1;
-        }
-        if (results.stream().allMatch(r -> r.status() == Status.SKIP)) {
-            return 4;
-        }
-        return 0;
     }
 }

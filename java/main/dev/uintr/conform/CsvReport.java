@@ -1,5 +1,6 @@
 package dev.uintr.conform;
 
+import dev.uintr.program.Expect;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -24,7 +25,7 @@ public final class CsvReport {
                 Graded g = r.graded();
                 long distinct = g == null ? 0 : g.rows().stream().filter(x -> x.count() > 0).count();
                 long forbidden = g == null ? 0 : g.rows().stream()
-                        .filter(x -> x.expect() == dev.uintr.program.Expect.FORBIDDEN).mapToLong(GradedRow::count).sum();
+                        .filter(x -> x.expect() == Expect.FORBIDDEN).mapToLong(GradedRow::count).sum();
                 p.printRecord(r.name(), r.spec().area(), r.spec().name(), r.backend().id(), r.profile().id(),
                         r.status(), r.samples(), distinct, forbidden, g != null && g.interesting(), r.millis(),
                         r.reason() == null ? "" : r.reason(), r.spec().cite());

@@ -53,8 +53,8 @@ public record Scenario(String name, String description, String file, int cpus, S
     public int posts() {
         int n = 0;
         for (Actor a : actors) {
-            for (Step s : a.steps()) {
-                n += s.kind() == Step.Kind.SEND ? 1 : 0;
+            for (ActorStep s : a.steps()) {
+                n += s.kind() == ActorStep.Kind.SEND ? 1 : 0;
             }
         }
         return n;

@@ -285,8 +285,8 @@ public final class ScenarioParser {
             actors.add(new Actor("platform", null, steps(rest, true)));
         }
 
-        List<Step> steps(String text, boolean platform) {
-            List<Step> out = new ArrayList<>();
+        List<ActorStep> steps(String text, boolean platform) {
+            List<ActorStep> out = new ArrayList<>();
             for (String s : text.split(";")) {
                 List<String> w = words(s);
                 if (w.isEmpty()) {
@@ -298,27 +298,27 @@ public final class ScenarioParser {
                     if (n < 1) {
                         throw bad(op + " count must be at least 1");
                     }
-                    out.add(new Step(op.equals("wait") ? Step.Kind.WAIT : Step.Kind.SPIN, String.valueOf(n), -1, ln));
+                    out.add(new ActorStep(op.equals("wait") ? ActorStep.Kind.WAIT : ActorStep.Kind.SPIN, String.valueOf(n), -1, ln));
                 } else if (!platform && op.equals("sleep") && w.size() == 1) {
-                    out.add(new Step(Step.Kind.SLEEP, "", -1, ln));
+                    out.add(new ActorStep(ActorStep.Kind.SLEEP, "", -1, ln));
                 } else if (platform && op.equals("signal") && w.size() == 2) {
                     requireTask(w.get(1));
-                    out.add(new Step(Step.Kind.SIGNAL, w.get(1), -1, ln));
+                    out.add(new ActorStep(ActorStep.Kind.SIGNAL, w.get(1), -1, ln));
                 } else if (!platform && op.equals("send") && w.size() == 2) {
                     requireTask(w.get(1));
-                    out.add(new Step(Step.Kind.SEND, w.get(1), -1, ln));
+                    out.add(new ActorStep(ActorStep.Kind.SEND, w.get(1), -1, ln));
                 } else if (platform && op.equals("offline") && w.size() == 2) {
                     int c = number(w.get(1), "cpu");
                     requireCpu(c, "offline");
-                    out.add(new Step(Step.Kind.OFFLINE, String.valueOf(c), -1, ln));
+                    out.add(new ActorStep(ActorStep.Kind.OFFLINE, String.valueOf(c), -1, ln));
                 } else if (platform && op.equals("kill") && w.size() == 2) {
                     requireTask(w.get(1));
-                    out.add(new Step(Step.Kind.KILL, w.get(1), -1, ln));
+                    out.add(new ActorStep(ActorStep.Kind.KILL, w.get(1), -1, ln));
                 } else if (platform && op.equals("migrate") && w.size() == 3) {
                     requireTask(w.get(1));
                     int c = number(w.get(2), "cpu");
                     requireCpu(c, "migrate");
-                    out.add(new Step(Step.Kind.MIGRATE, w.get(1), c, ln));
+                    out.add(new ActorStep(ActorStep.Kind.MIGRATE, w.get(1), c, ln));
                 } else {
                     throw bad("bad step '" + s.trim() + "' (" + (platform
                             ? "platform steps: offline CPU, migrate TASK CPU, kill TASK, signal TASK"

@@ -24,6 +24,12 @@ public record SearchResult(Map<Invariant, Counterexample> found, int states, int
     /** Per-design costs, the maximum over every explored interleaving. */
     public record Worst(long victims, long spurious, long gpFixups, long emptyWakeups, long kernelVector, long lostIpis) {}
 
+    /** A result without the memory figures (tests and reports that build one by hand). */
+    public SearchResult(Map<Invariant, Counterexample> found, int states, int depth, long millis, boolean exhausted,
+                        boolean depthCut, Worst worst) {
+        this(found, states, depth, millis, exhausted, depthCut, worst, 0, exhausted ? null : "max-states");
+    }
+
     public Set<Invariant> verdict() {
         return found.isEmpty() ? EnumSet.noneOf(Invariant.class) : EnumSet.copyOf(found.keySet());
     }

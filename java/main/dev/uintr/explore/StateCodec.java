@@ -1,7 +1,7 @@
 package dev.uintr.explore;
 
 import dev.uintr.kernel.Counters;
-import dev.uintr.kernel.Cpu;
+import dev.uintr.kernel.PerCpu;
 import dev.uintr.kernel.FdSlot;
 import dev.uintr.kernel.FileKind;
 import dev.uintr.kernel.Kernel;
@@ -14,7 +14,7 @@ import dev.uintr.kernel.Task;
 import dev.uintr.kernel.TaskState;
 import dev.uintr.kernel.TaskWork;
 import dev.uintr.kernel.Uitt;
-import dev.uintr.kernel.Upid;
+import dev.uintr.kernel.UpidContext;
 import dev.uintr.kernel.Violation;
 import dev.uintr.kernel.WaitKind;
 import java.util.List;
@@ -45,14 +45,21 @@ final class StateCodec {
                     "taskWork"),
             Mm.class, Set.of("id", "alive", "fds", "uitt", "plainFunctions"),
             OpenFile.class, Set.of("id", "kind", "upid", "vector", "uitt", "refs", "released", "senders"),
-            Upid.class, Set.of("on", "sn", "blkd", "nv", "ndst", "pir", "refs", "freed", "task", "receiverActive",
+            UpidContext.class, Set.of("on", "sn", "blkd", "nv", "ndst", "pir", "refs", "freed", "task", "receiverActive",
                     "waiting", "waitingCost", "uvecMask"),
             Uitt.class, Set.of("valid", "vector", "upid", "mask", "refs", "freed"),
-            Cpu.class, Set.of("id", "online", "curr", "runQueue", "liveUinv", "irr", "spurious", "kernelNotifications"),
+            PerCpu.class, Set.of("id", "online", "curr", "runQueue", "liveUinv", "irr", "spurious", "kernelNotifications"),
             Counters.class, Set.of("victimInterrupts", "spuriousKernelInterrupts", "kernelVectorInterrupts", "gpFixups",
                     "udFixups", "emptyWakeups", "uintrWakeups", "lostIpis", "ipisSent", "affinityInterrupts", "wakeIpis",
                     "offTargetInterrupts", "isolationHits", "senderEntries", "receiverEntries", "syscalls", "waitListWalked",
                     "unrelatedWakes"));
+
+    /**
+     * Fields that are not state, so not encoded: Task.lastSendFault only explains the outcome of
+     * the step that set it (trace labels; equality ignores it); KernelState.uittShared is
+     * copy-on-write bookkeeping.
+     */
+    static final Set<String> NOT_STATE = Set.of("Task.lastSendFault", "KernelState.uittShared");
 
     private static final TaskState[] TASK_STATES = TaskState.values();
     private static final WaitKind[] WAIT_KINDS = WaitKind.values();
@@ -82,6 +89,15 @@ final class StateCodec {
         }
         this.actors = world.scenario.actors().size();
         this.engine = new Kernel(config);
+    }
+
+    private final ByteSink scratch = new ByteSink();
+
+    /** The fingerprint of {@code n}'s encoding (for passes that keep a set of visited nodes). */
+    Fingerprint fingerprint(Node n) {
+        scratch.reset();
+        encode(n, scratch);
+        return Fingerprint.of(scratch.buf, 0, scratch.len);
     }
 
     /** Appends {@code n}'s encoding to {@code out}. */
@@ -131,7 +147,7 @@ final class StateCodec {
             }
         }
         out.uvar(s.upids.size());
-        for (Upid u : s.upids) {
+        for (UpidContext u : s.upids) {
             out.uvar((u.on ? 1 : 0) | (u.sn ? 2 : 0) | (u.blkd ? 4 : 0) | (u.freed ? 8 : 0) | (u.receiverActive ? 16 : 0)
                     | (u.waiting ? 32 : 0));
             out.svar(u.nv);
@@ -146,7 +162,7 @@ final class StateCodec {
         for (Uitt u : s.uitts) {
             cachedUitt(u, out);
         }
-        for (Cpu c : s.cpus) {
+        for (PerCpu c : s.cpus) {
             out.bool(c.online);
             out.svar(c.curr);
             ints(c.runQueue, out);
@@ -343,7 +359,7 @@ final class StateCodec {
         truncate(s.upids, n);
         for (int i = 0; i < n; i++) {
             int flags = in.uint();
-            Upid u = i < s.upids.size() ? s.upids.get(i) : add(s.upids, new Upid(0));
+            UpidContext u = i < s.upids.size() ? s.upids.get(i) : add(s.upids, new UpidContext(0));
             u.on = (flags & 1) != 0;
             u.sn = (flags & 2) != 0;
             u.blkd = (flags & 4) != 0;
@@ -364,7 +380,7 @@ final class StateCodec {
             Uitt u = i < s.uitts.size() ? s.uitts.get(i) : add(s.uitts, new Uitt());
             overwrite(u, cachedUitt(buf, in));
         }
-        for (Cpu c : s.cpus) {
+        for (PerCpu c : s.cpus) {
             c.online = in.bool();
             c.curr = in.sint();
             c.runQueue.clear();

@@ -1,6 +1,7 @@
 package dev.uintr.explore;
 
 import dev.uintr.Syscall;
+import dev.uintr.isa.Fault;
 import dev.uintr.kernel.Errno;
 import dev.uintr.kernel.Kernel;
 import dev.uintr.kernel.KernelEvent;
@@ -58,21 +59,21 @@ final class Stepper {
     }
 
     boolean actorEnabled(Node n, int i) {
-        List<Step> steps = actors.get(i).steps();
+        List<ActorStep> steps = actors.get(i).steps();
         if (n.pc[i] >= steps.size()) {
             return false;
         }
-        Step s = steps.get(n.pc[i]);
+        ActorStep s = steps.get(n.pc[i]);
         Kernel k = n.kernel;
         if (actorTid[i] >= 0) {
             Task t = k.task(actorTid[i]);
             if (t.state != TaskState.RUNNING) {
                 return false;
             }
-            if (s.kind() == Step.Kind.SPIN) {
+            if (s.kind() == ActorStep.Kind.SPIN) {
                 return false;                                            // no event of its own: ends when delivered
             }
-            return s.kind() != Step.Kind.SEND || !t.inKernel;
+            return s.kind() != ActorStep.Kind.SEND || !t.inKernel;
         }
         switch (s.kind()) {
             case OFFLINE: {
@@ -136,7 +137,7 @@ final class Stepper {
             k.apply(m.event());
         } else {
             int i = m.actor();
-            Step s = actors.get(i).steps().get(pc[i]);
+            ActorStep s = actors.get(i).steps().get(pc[i]);
             int tid = actorTid[i];
             String who = actors.get(i).name();
             switch (s.kind()) {
@@ -203,7 +204,7 @@ final class Stepper {
      * send-wrapper-post-first: phase 0 SENDUIPI, phase 1 reads the word, phase 2 the wake-only
      * call when it was set. Each is its own event, so the search puts anything in between.
      */
-    private String send(Kernel k, int i, Step s, int[] pc, int[] phase) {
+    private String send(Kernel k, int i, ActorStep s, int[] pc, int[] phase) {
         int tid = actorTid[i];
         String who = actors.get(i).name();
         long idx = world.index.getOrDefault(who + ">" + s.target(), -1L);
@@ -237,7 +238,7 @@ final class Stepper {
             phase[i] = 0;
             pc[i]++;
         }
-        return who + ": SENDUIPI " + idx + " (to " + s.target() + ") → " + outcome(o);
+        return who + ": SENDUIPI " + idx + " (to " + s.target() + ") → " + outcome(o, k.task(tid).lastSendFault);
     }
 
         /**
@@ -251,7 +252,7 @@ final class Stepper {
             return false;
         }
         var c = k.state().cpus[e.target()];
-        boolean wakeVector = c.pending(dev.uintr.kernel.Upid.KERNEL_VECTOR) || c.pending(dev.uintr.kernel.Upid.AFFINITY_VECTOR);
+        boolean wakeVector = c.pending(dev.uintr.kernel.UpidContext.KERNEL_VECTOR) || c.pending(dev.uintr.kernel.UpidContext.AFFINITY_VECTOR);
         if (!wakeVector || c.curr < 0) {
             return false;
         }
@@ -262,7 +263,7 @@ final class Stepper {
     /** A WAIT (between calls) or SPIN whose task got its interrupts is done. */
     void normalize(Kernel k, int[] pc, int[] phase) {
         for (int i = 0; i < actors.size(); i++) {
-            List<Step> steps = actors.get(i).steps();
+            List<ActorStep> steps = actors.get(i).steps();
             if (actorTid[i] < 0) {
                 continue;
             }
@@ -273,15 +274,15 @@ final class Stepper {
         }
     }
 
-    private static boolean waiting(Step s, int phase) {
-        return s.kind() == Step.Kind.SPIN || (s.kind() == Step.Kind.WAIT && phase == 0);
+    private static boolean waiting(ActorStep s, int phase) {
+        return s.kind() == ActorStep.Kind.SPIN || (s.kind() == ActorStep.Kind.WAIT && phase == 0);
     }
 
     /** The actor of task {@code tid} is at a SPIN step. */
     boolean spinning(Node n, int tid) {
         for (int i = 0; i < actors.size(); i++) {
             if (actorTid[i] == tid && n.pc[i] < actors.get(i).steps().size()
-                    && actors.get(i).steps().get(n.pc[i]).kind() == Step.Kind.SPIN) {
+                    && actors.get(i).steps().get(n.pc[i]).kind() == ActorStep.Kind.SPIN) {
                 return true;
             }
         }
@@ -305,7 +306,7 @@ final class Stepper {
                 if (ts == TaskState.EXITED) {
                     continue;                                            // killed: its program ends there
                 }
-                boolean spins = actors.get(i).steps().get(n.pc[i]).kind() == Step.Kind.SPIN && ts == TaskState.RUNNING;
+                boolean spins = actors.get(i).steps().get(n.pc[i]).kind() == ActorStep.Kind.SPIN && ts == TaskState.RUNNING;
                 if (ts != TaskState.SLEEPING && !spins) {
                     return false;
                 }
@@ -354,11 +355,12 @@ final class Stepper {
         return "schedule: " + curr + " → " + next;
     }
 
-    private static String outcome(SendOutcome o) {
+    /** The outcome, naming the fault and its cause where SENDUIPI raised one. */
+    private static String outcome(SendOutcome o, Fault f) {
         switch (o) {
             case OK: return "ok";
-            case OK_AFTER_GP_FIXUP: return "#GP, kernel fixup: ok";
-            default: return o.name();
+            case OK_AFTER_GP_FIXUP: return f.describe() + ", kernel fixup: ok";
+            default: return o.name() + (f.faulted() ? " (" + f.describe() + ")" : "");
         }
     }
 }

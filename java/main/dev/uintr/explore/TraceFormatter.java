@@ -4,7 +4,7 @@ import dev.uintr.kernel.Counters;
 import dev.uintr.kernel.KernelState;
 import dev.uintr.kernel.Task;
 import dev.uintr.kernel.TaskState;
-import dev.uintr.kernel.Upid;
+import dev.uintr.kernel.UpidContext;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -101,11 +101,11 @@ public final class TraceFormatter {
 
     /** What SENDUIPI reads before it writes: the target UPID's ON, SN, BLKD, NV and NDST (uintr-kernel §1.6). */
     private static List<String> reads(World w, Stepper st, Node n, Move m) {
-        Step s = st.actors.get(m.actor()).steps().get(n.pc[m.actor()]);
-        if (s.kind() != Step.Kind.SEND || !st.sendsUipiNext(n, m.actor())) {
+        ActorStep s = st.actors.get(m.actor()).steps().get(n.pc[m.actor()]);
+        if (s.kind() != ActorStep.Kind.SEND || !st.sendsUipiNext(n, m.actor())) {
             return List.of();                                            // the wrapper's word read or wake call
         }
-        Upid u = n.kernel.upidOf(w.tids.get(s.target()));
+        UpidContext u = n.kernel.upidOf(w.tids.get(s.target()));
         if (u == null) {
             return List.of();
         }
@@ -149,8 +149,8 @@ public final class TraceFormatter {
             }
         }
         for (int i = 0; i < b.upids.size(); i++) {
-            Upid ub = b.upids.get(i);
-            Upid ua = i < a.upids.size() ? a.upids.get(i) : null;
+            UpidContext ub = b.upids.get(i);
+            UpidContext ua = i < a.upids.size() ? a.upids.get(i) : null;
             if (ua == null) {
                 continue;
             }
@@ -246,7 +246,7 @@ public final class TraceFormatter {
             out.add("sender pays: #GP fixed up by the kernel");
         }
         if (b.affinityInterrupts > a.affinityInterrupts) {
-            out.add("0x" + hex(Upid.AFFINITY_VECTOR) + " taken by the kernel (affinity handler): wait-list walk");
+            out.add("0x" + hex(UpidContext.AFFINITY_VECTOR) + " taken by the kernel (affinity handler): wait-list walk");
         }
         if (b.waitListWalked > a.waitListWalked) {
             out.add("wait-list entries walked: " + (b.waitListWalked - a.waitListWalked));

@@ -29,6 +29,8 @@ public final class World {
     final Map<String, Integer> tids = new LinkedHashMap<>();
     /** "sender>receiver" → UITT index. */
     final Map<String, Long> index = new HashMap<>();
+    /** The counters before the {@code asleep} receivers' uintr_wait calls: costs count those calls too. */
+    long[] countersBeforeAsleep;
 
     private World(Scenario sc, AbiProfile p, BlockingDesign d, Kernel k) {
         this.scenario = sc;
@@ -96,6 +98,7 @@ public final class World {
         for (String n : sc.runs()) {
             k.run(w.tids.get(n));
         }
+        w.countersBeforeAsleep = k.counters().values();
         for (String n : sc.asleep()) {
             int tid = w.tids.get(n);
             k.run(tid);

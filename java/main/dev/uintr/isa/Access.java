@@ -9,13 +9,15 @@ final class Access {
     /**
      * Checks an access of {@code len} bytes at {@code addr}: a non-canonical first or last byte
      * gives {@code nonCanonical} (#GP for data, #SS for the stack), a byte not present or
-     * without the needed permission gives #PF.
+     * without the needed permission gives #PF; {@code what} names the access in the cause.
      */
-    static Fault check(Memory mem, long addr, int len, boolean write, boolean user, int width, Fault nonCanonical) {
+    static Fault check(Memory mem, long addr, int len, boolean write, boolean user, int width, Fault nonCanonical,
+            String what) {
         if (!Canonical.is(addr, width) || !Canonical.is(addr + len - 1, width)) {
-            return nonCanonical;
+            return nonCanonical.because(what + ": address not canonical");
         }
-        return mem.canAccess(addr, len, write, user) ? Fault.NONE : Fault.PF;
+        return mem.canAccess(addr, len, write, user) ? Fault.NONE
+                : Fault.PF.because(what + ": page not present or not permitted");
     }
 
     /**

@@ -26,7 +26,7 @@ public enum Delivery {
     }
 
     static Delivery of(Fault f) {
-        switch (f) {
+        switch (f.kind()) {
             case GP: return FAULT_GP;
             case SS: return FAULT_SS;
             case PF: return FAULT_PF;

@@ -23,16 +23,16 @@ final class Instructions {
     /** The common #UD gate of all five, in this order (uintr-isa §7): not 64-bit mode, LOCK, CPUID.UINTR = 0, CR4.UINTR = 0. */
     static Fault gate(Cpu c, boolean lock) {
         if (c.mode != CpuMode.LONG64) {
-            return Fault.UD;                                   // §1: not recognized outside 64-bit mode
+            return Fault.UD.because("§1: not 64-bit mode");
         }
         if (lock) {
-            return Fault.UD;                                   // §7: LOCK prefix
+            return Fault.UD.because("§7: LOCK prefix");
         }
         if (!c.cpuidUintr) {
-            return Fault.UD;                                   // §7: CPUID.(7,0):EDX[5] = 0
+            return Fault.UD.because("§7: CPUID.(7,0):EDX[5] = 0");
         }
         if (!c.cr4Uintr) {
-            return Fault.UD;                                   // §7: CR4.UINTR = 0
+            return Fault.UD.because("§7: CR4.UINTR = 0");
         }
         return Fault.NONE;                                     // (SGX enclaves are not modelled)
     }
@@ -87,9 +87,10 @@ final class Instructions {
         int width = c.pagingWidth();
         long sp = c.rsp;
         int slot = Access.fastSlot(mem, sp, 24, false, user, width);
-        if (slot < 0 && Access.check(mem, sp, 24, false, user, width, Fault.SS) != Fault.NONE) {
+        if (slot < 0 && Access.check(mem, sp, 24, false, user, width, Fault.SS, "") != Fault.NONE) {
             for (int off = 0; off < 24; off += 8) {            // find the first pop that faults, in pop order
-                Fault f = Access.check(mem, sp + off, 8, false, user, width, Fault.SS);
+                Fault f = Access.check(mem, sp + off, 8, false, user, width, Fault.SS,
+                        "§7.4: pop of " + (off == 0 ? "RIP" : off == 8 ? "RFLAGS" : "RSP") + " at RSP+" + off);
                 if (f != Fault.NONE) {
                     return f;                                  // §7.4 a pop faulted: nothing changed
                 }
@@ -100,7 +101,7 @@ final class Instructions {
         long tRflags = Access.read(mem, slot, sp + 8);
         long tRsp = Access.read(mem, slot, sp + 16);
         if (!Canonical.is(tRip, width)) {
-            return Fault.GP;                                   // §7.4 return RIP not canonical
+            return Fault.GP.because("§7.4: return RIP not canonical");
         }
         c.rip = tRip;
         c.rflags = (c.rflags & ~UIRET_RFLAGS_MASK) | (tRflags & UIRET_RFLAGS_MASK);
@@ -122,17 +123,17 @@ final class Instructions {
             return g;
         }
         if ((c.tt & UintrMsr.TT_VALID) == 0) {
-            return Fault.UD;                                   // §7.5 IA32_UINTR_TT[0] = 0
+            return Fault.UD.because("§7.5: IA32_UINTR_TT[0] = 0");
         }
         if (Long.compareUnsigned(index, c.uittSize()) > 0) {
-            return Fault.GP;                                   // §7.5 index > UITTSZ
+            return Fault.GP.because("§7.5: index > UITTSZ");
         }
         Memory mem = m.memory();
         int width = c.pagingWidth();
         long entry = (c.tt & UintrMsr.TT_BASE_MASK) + (index << 4);
         int es = Access.fastSlot(mem, entry, Uitte.BYTES, false, false, width);
         if (es < 0) {
-            Fault f = Access.check(mem, entry, Uitte.BYTES, false, false, width, Fault.GP);
+            Fault f = Access.check(mem, entry, Uitte.BYTES, false, false, width, Fault.GP, "§7.5: UITT entry read");
             if (f != Fault.NONE) {
                 return f;                                      // §7.5 UITTE not canonical (#GP) or not present (#PF)
             }
@@ -140,13 +141,13 @@ final class Instructions {
         long lo = Access.read(mem, es, entry);
         long hi = Access.read(mem, es, entry + 8);
         if (!Uitte.isWellFormed(lo, hi)) {
-            return Fault.GP;                                   // §5.2 V = 0, reserved bit, UV >= 64, UPIDADDR misaligned
+            return Fault.GP.because(uitteFault(lo, hi));
         }
         int uv = (int) (lo >>> 8) & 0x3F;
         long upid = hi;
         int us = Access.fastSlot(mem, upid, Upid.BYTES, true, false, width);
         if (us < 0) {
-            Fault f = Access.check(mem, upid, Upid.BYTES, true, false, width, Fault.GP);
+            Fault f = Access.check(mem, upid, Upid.BYTES, true, false, width, Fault.GP, "§7.5: UPID read-modify-write");
             if (f != Fault.NONE) {
                 return f;                                      // §7.5 UPID not canonical (#GP), not present/read-only (#PF)
             }
@@ -155,7 +156,7 @@ final class Instructions {
         long u0 = Access.read(mem, us, upid);
         long u1 = Access.read(mem, us, upid + 8);
         if ((u0 & Upid.RESERVED) != 0) {
-            return Fault.GP;                                   // §5.1 UPID bits 15:2 or 31:24 set
+            return Fault.GP.because(Fault.UPID_RESERVED_BITS);
         }
         u1 |= 1L << uv;                                        // PIR[UV] := 1
         boolean notify = (u0 & (Upid.ON | Upid.SN)) == 0;
@@ -171,5 +172,20 @@ final class Instructions {
             m.sendIpi(cpu, nv, dest);
         }
         return Fault.NONE;
+    }
+
+    /** Which of the UITT entry's checks failed (uintr-isa §7.5, §5.2), in the order the entry lists them. */
+    private static String uitteFault(long lo, long hi) {
+        Uitte e = new Uitte(lo, hi);
+        if (!e.valid()) {
+            return "§7.5: UITT entry V = 0 (§5.2)";
+        }
+        if (e.reserved7to1() != 0 || e.reserved63to16() != 0) {
+            return "§7.5: UITT entry reserved bit set (§5.2)";
+        }
+        if (e.userVector() >= 64) {
+            return "§7.5: UITT entry UV >= 64 (§5.2)";
+        }
+        return "§7.5: UITT entry UPIDADDR not 64-byte aligned (§5.2)";
     }
 }

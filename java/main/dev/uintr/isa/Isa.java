@@ -93,7 +93,7 @@ public final class Isa {
      */
     public static Fault execute(Machine m, int cpu, Decoded d, long registerValue) {
         if (!d.isUintr()) {
-            return Fault.UD;
+            return Fault.UD.because("not a UINTR instruction");
         }
         switch (d.instruction()) {
             case SENDUIPI: return Instructions.senduipi(m, cpu, registerValue, d.lock());

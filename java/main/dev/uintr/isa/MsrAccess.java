@@ -11,14 +11,14 @@ final class MsrAccess {
     static Fault wrmsr(Machine m, int cpu, long index, long value) {
         Cpu c = m.cpu(cpu);
         if (c.cpl != 0) {
-            return Fault.GP;                                   // §3 CPL-0 MSRs
+            return Fault.GP.because("§3: WRMSR at CPL != 0");
         }
         UintrMsr msr = c.cpuidUintr ? UintrMsr.byIndex(index) : null;
         if (msr == null) {
-            return Fault.GP;                                   // §3 MSR does not exist
+            return Fault.GP.because("§3: no such MSR (index or CPUID.UINTR = 0)");
         }
         if (!msr.accepts(value, m.model().maxLinearWidth())) {
-            return Fault.GP;                                   // §3 reserved bits or not canonical (maximum width)
+            return Fault.GP.because("§3: reserved bits set or address not canonical");
         }
         switch (msr) {
             case RR: c.uirr = value; break;
@@ -36,11 +36,11 @@ final class MsrAccess {
     static MsrRead rdmsr(Machine m, int cpu, long index) {
         Cpu c = m.cpu(cpu);
         if (c.cpl != 0) {
-            return MsrRead.faulted(Fault.GP);
+            return MsrRead.faulted(Fault.GP.because("§3: RDMSR at CPL != 0"));
         }
         UintrMsr msr = c.cpuidUintr ? UintrMsr.byIndex(index) : null;
         if (msr == null) {
-            return MsrRead.faulted(Fault.GP);
+            return MsrRead.faulted(Fault.GP.because("§3: no such MSR (index or CPUID.UINTR = 0)"));
         }
         return new MsrRead(Fault.NONE, read(c, msr));
     }

@@ -36,9 +36,9 @@ final class UserInterruptDelivery {
         top &= ~0xFL;
         Memory mem = m.memory();
         int slot = Access.fastSlot(mem, top - 32, 32, true, true, width);
-        if (slot < 0 && Access.check(mem, top - 32, 32, true, true, width, Fault.SS) != Fault.NONE) {
+        if (slot < 0 && Access.check(mem, top - 32, 32, true, true, width, Fault.SS, "") != Fault.NONE) {
             for (int k = 1; k <= 4; k++) {                     // find the first push that faults, in push order
-                Fault f = Access.check(mem, top - 8L * k, 8, true, true, width, Fault.SS);
+                Fault f = Access.check(mem, top - 8L * k, 8, true, true, width, Fault.SS, "§9: push " + k);
                 if (f != Fault.NONE) {
                     return Delivery.of(f);                     // §9 a push faulted: rolled back
                 }

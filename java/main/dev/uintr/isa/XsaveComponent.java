@@ -17,13 +17,14 @@ final class XsaveComponent {
     static Fault xsaves(Machine m, int cpu, long addr) {
         Cpu c = m.cpu(cpu);
         if (c.cpl != 0) {
-            return Fault.GP;
+            return Fault.GP.because("§4: XSAVES at CPL != 0");
         }
         if (!c.cpuidUintr) {
             return Fault.NONE;
         }
         Memory mem = m.memory();
-        Fault f = Access.check(mem, addr, UintrXsaveImage.BYTES, true, false, c.pagingWidth(), Fault.GP);
+        Fault f = Access.check(mem, addr, UintrXsaveImage.BYTES, true, false, c.pagingWidth(), Fault.GP,
+                "§4: XSAVES image write");
         if (f != Fault.NONE) {
             return f;
         }
@@ -45,16 +46,17 @@ final class XsaveComponent {
     static Fault xrstors(Machine m, int cpu, long addr) {
         Cpu c = m.cpu(cpu);
         if (c.cpl != 0) {
-            return Fault.GP;
+            return Fault.GP.because("§4: XRSTORS at CPL != 0");
         }
         if (!c.cpuidUintr) {
             return Fault.NONE;
         }
         if (c.uinv() != 0) {
-            return Fault.GP;                                   // §4 XRSTORS step 1
+            return Fault.GP.because("§4: XRSTORS step 1: UINV != 0");
         }
         Memory mem = m.memory();
-        Fault f = Access.check(mem, addr, UintrXsaveImage.BYTES, false, false, c.pagingWidth(), Fault.GP);
+        Fault f = Access.check(mem, addr, UintrXsaveImage.BYTES, false, false, c.pagingWidth(), Fault.GP,
+                "§4: XRSTORS image read");
         if (f != Fault.NONE) {
             return f;
         }
@@ -63,7 +65,7 @@ final class XsaveComponent {
                 mem.read64(addr + UintrXsaveImage.OFF_PD), mem.read64(addr + UintrXsaveImage.OFF_RR),
                 mem.read64(addr + UintrXsaveImage.OFF_TT));
         if (!img.restorable(m.model().maxLinearWidth())) {
-            return Fault.GP;                                   // §4 XRSTORS step 2 checks
+            return Fault.GP.because("§4: XRSTORS step 2: image reserved bits or not canonical");
         }
         c.handler = img.handler();
         c.stackAdjust = img.stackAdjust();
@@ -82,7 +84,7 @@ final class XsaveComponent {
     static Fault xrstorsInit(Machine m, int cpu) {
         Cpu c = m.cpu(cpu);
         if (c.cpl != 0) {
-            return Fault.GP;
+            return Fault.GP.because("§4: XRSTORS at CPL != 0");
         }
         if (!c.cpuidUintr) {
             return Fault.NONE;

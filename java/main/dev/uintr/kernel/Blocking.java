@@ -13,19 +13,19 @@ final class Blocking {
      * {@link Kernel#BLOCKED}, or -EINTR at once when the checked designs see a pending interrupt.
      */
     static long rfcWait(KernelState s, Task t) {
-        Upid u = s.upid(t.upid);
+        UpidContext u = s.upid(t.upid);
         switch (s.config.design()) {
             case NAIVE:
                 u.waiting = true;                                        // NV stays 0xEC, SN stays 0
                 s.waitList.add(t.upid);
                 break;
             case KERNEL_VECTOR:
-                u.nv = Upid.KERNEL_VECTOR;                               // §5.1
+                u.nv = UpidContext.KERNEL_VECTOR;                               // §5.1
                 u.waiting = true;
                 s.waitList.add(t.upid);
                 break;
             case KERNEL_VECTOR_CHECKED:
-                u.nv = Upid.KERNEL_VECTOR;
+                u.nv = UpidContext.KERNEL_VECTOR;
                 u.waiting = true;
                 s.waitList.add(t.upid);
                 if (u.on || u.pir != 0 || t.uirr != 0) {                 // re-check after arming: abort the wait
@@ -53,7 +53,7 @@ final class Blocking {
                 }
                 break;
             case AFFINITY:
-                u.nv = Upid.AFFINITY_VECTOR;                             // a device-like interrupt ...
+                u.nv = UpidContext.AFFINITY_VECTOR;                             // a device-like interrupt ...
                 u.ndst = affinityTarget(s).ndst();                       // ... to a CPU its affinity allows
                 u.waiting = true;
                 s.waitList.add(t.upid);
@@ -76,19 +76,19 @@ final class Blocking {
      * (§5.1). A 0xEB taken while the CPU runs a task it does not wake counts as a victim
      * interrupt; an idle CPU is not counted as a victim.
      */
-    static void wakeScan(KernelState s, Cpu c, boolean kernelVector) {
+    static void wakeScan(KernelState s, PerCpu c, boolean kernelVector) {
         // Who was running when the interrupt came: a wake below may schedule the woken task
         // on this CPU at once (an idle CPU runs it), which must not turn an idle CPU into a victim.
         int interrupted = c.curr;
         boolean curWoken = false;
         for (Integer id : new java.util.ArrayList<>(s.waitList)) {
             s.counters.waitListWalked++;
-            Upid u = Lifetimes.touch(s, id, "wait-list walk on cpu " + c.id);
+            UpidContext u = Lifetimes.touch(s, id, "wait-list walk on cpu " + c.id);
             if (!u.on) {
                 continue;
             }
             u.sn = true;
-            u.nv = Upid.NOTIFICATION_VECTOR;
+            u.nv = UpidContext.NOTIFICATION_VECTOR;
             u.waiting = false;
             s.waitList.remove(id);
             Task t = s.task(u.task);
@@ -106,8 +106,8 @@ final class Blocking {
      * The first online CPU the IRQ affinity allows (KernelConfig.irqAffinity), else the first
      * online CPU at all (Linux breaks an affinity whose CPUs are all offline).
      */
-    static Cpu affinityTarget(KernelState s) {
-        for (Cpu c : s.cpus) {
+    static PerCpu affinityTarget(KernelState s) {
+        for (PerCpu c : s.cpus) {
             if (c.online && s.config.inIrqAffinity(c.id)) {
                 return c;
             }
@@ -141,7 +141,7 @@ final class Blocking {
         if (waker != dest) {
             s.counters.wakeIpis++;                                       // ttwu on a remote CPU: reschedule IPI
         }
-        Upid u = t.upid >= 0 ? s.upid(t.upid) : null;
+        UpidContext u = t.upid >= 0 ? s.upid(t.upid) : null;
         if ((u == null || u.pir == 0) && t.uirr == 0) {
             s.counters.emptyWakeups++;
         }
@@ -160,7 +160,7 @@ final class Blocking {
             return SendOutcome.SIGSEGV;
         }
         int upidId = uitt.upid[idx];
-        Upid u = Lifetimes.touch(s, upidId, "#GP fixup for task " + sender.tid);
+        UpidContext u = Lifetimes.touch(s, upidId, "#GP fixup for task " + sender.tid);
         u.blkd = false;                                                  // test_and_clear(BLKD) was 1
         u.pir |= 1L << uitt.vector[idx];
         u.on = true;
@@ -203,7 +203,7 @@ final class Blocking {
         }
         Uitt uitt = s.uitt(sender.tt);
         int i = (int) idx;
-        Upid u = Lifetimes.touch(s, uitt.upid[i], "wrapper wake by task " + sender.tid);
+        UpidContext u = Lifetimes.touch(s, uitt.upid[i], "wrapper wake by task " + sender.tid);
         Task target = s.task(u.task);
         boolean blocked = u.waiting && target.state == TaskState.SLEEPING;
         if (s.config.design() == BlockingDesign.SEND_WRAPPER) {

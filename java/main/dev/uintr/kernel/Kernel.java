@@ -141,7 +141,7 @@ public final class Kernel {
     }
 
     static void exitTask(KernelState s, Task t) {
-        Cpu c = s.cpus[t.cpu];
+        PerCpu c = s.cpus[t.cpu];
         boolean wasCurrent = c.curr == t.tid;
         Lifetimes.uintrFree(s, t);
         t.state = TaskState.EXITED;
@@ -375,7 +375,7 @@ public final class Kernel {
         boolean any = true;
         while (any) {
             any = false;
-            for (Cpu c : s.cpus) {
+            for (PerCpu c : s.cpus) {
                 if (c.online && c.anyPending()) {
                     UipiHardware.takeInterrupts(s, c);
                     any = true;
@@ -398,7 +398,7 @@ public final class Kernel {
         if (t.state != TaskState.READY) {
             throw new IllegalStateException("task " + t.name + " is " + t.state + ", cannot run");
         }
-        Cpu c = s.cpus[t.cpu];
+        PerCpu c = s.cpus[t.cpu];
         c.runQueue.remove((Integer) tid);
         c.runQueue.add(0, tid);
         Scheduler.schedule(s, c);
@@ -407,7 +407,7 @@ public final class Kernel {
     /** Moves a READY or SLEEPING task to another CPU (it runs there when that CPU schedules). */
     public void migrate(int tid, int cpu) {
         Task t = live(tid);
-        Cpu to = onlineCpu(cpu);
+        PerCpu to = onlineCpu(cpu);
         if (t.state == TaskState.RUNNING) {
             throw new IllegalStateException("migrate a running task: preempt it first");
         }
@@ -425,9 +425,9 @@ public final class Kernel {
      * with affinity, to the next CPU the IRQ affinity allows (what fixup_irqs does for a device interrupt).
      */
     public void cpuOffline(int cpu) {
-        Cpu c = s.cpus[cpu];
+        PerCpu c = s.cpus[cpu];
         c.online = false;
-        Cpu dest = Scheduler.firstOnline(s);
+        PerCpu dest = Scheduler.firstOnline(s);
         if (c.curr >= 0) {
             Task prev = s.task(c.curr);
             prev.state = TaskState.READY;
@@ -450,9 +450,9 @@ public final class Kernel {
                 || s.config.design() == BlockingDesign.AFFINITY);
         if (retarget) {
             // checked: tglx's fix; affinity: fixup_irqs moves the interrupt to a CPU its affinity still allows
-            Cpu to = s.config.design() == BlockingDesign.AFFINITY ? Blocking.affinityTarget(s) : dest;
+            PerCpu to = s.config.design() == BlockingDesign.AFFINITY ? Blocking.affinityTarget(s) : dest;
             for (Integer id : s.waitList) {
-                Upid u = s.upid(id);
+                UpidContext u = s.upid(id);
                 if (u.ndst == c.ndst()) {
                     u.ndst = to.ndst();
                     if (u.on) {
@@ -490,7 +490,7 @@ public final class Kernel {
      */
     public List<KernelEvent> pendingEvents() {
         List<KernelEvent> out = new java.util.ArrayList<>();
-        for (Cpu c : s.cpus) {
+        for (PerCpu c : s.cpus) {
             if (c.online && c.anyPending()) {
                 out.add(new KernelEvent(KernelEvent.Kind.TAKE_INTERRUPTS, c.id));
             }
@@ -547,7 +547,7 @@ public final class Kernel {
     }
 
     /** The UPID a task's receiver state uses, or null. */
-    public Upid upidOf(int tid) {
+    public UpidContext upidOf(int tid) {
         int id = s.task(tid).upid;
         return id < 0 ? null : s.upid(id);
     }
@@ -579,11 +579,11 @@ public final class Kernel {
         return t;
     }
 
-    private Cpu onlineCpu(int cpu) {
+    private PerCpu onlineCpu(int cpu) {
         if (cpu < 0 || cpu >= s.cpus.length) {
             throw new IllegalArgumentException("no cpu " + cpu);
         }
-        Cpu c = s.cpus[cpu];
+        PerCpu c = s.cpus[cpu];
         return c.online ? c : Scheduler.firstOnline(s);
     }
 }

@@ -14,9 +14,9 @@ public final class KernelState {
     public final List<Task> tasks = new ArrayList<>();
     public final List<Mm> mms = new ArrayList<>();
     public final List<OpenFile> files = new ArrayList<>();
-    public final List<Upid> upids = new ArrayList<>();
+    public final List<UpidContext> upids = new ArrayList<>();
     public final List<Uitt> uitts = new ArrayList<>();
-    public final Cpu[] cpus;
+    public final PerCpu[] cpus;
     /** The global uintr wait list (UPID ids, in insertion order), kernel-vector designs. */
     public final List<Integer> waitList = new ArrayList<>();
     public Counters counters = new Counters();
@@ -32,12 +32,17 @@ public final class KernelState {
      * engine, not state: excluded from equality and hashing, and not copied.
      */
     transient dev.uintr.machine.Machine engine;
+    /**
+     * Real threads run the handlers (the hybrid backend, {@link HybridPort}): the model never runs
+     * a delivery of its own. Set once before the first step; a fixed mode, not state.
+     */
+    transient boolean externalDelivery;
 
     public KernelState(KernelConfig config) {
         this.config = config;
-        this.cpus = new Cpu[config.cpus()];
+        this.cpus = new PerCpu[config.cpus()];
         for (int i = 0; i < cpus.length; i++) {
-            cpus[i] = new Cpu(i);
+            cpus[i] = new PerCpu(i);
         }
     }
 
@@ -49,7 +54,7 @@ public final class KernelState {
         return mms.get(id);
     }
 
-    public Upid upid(int id) {
+    public UpidContext upid(int id) {
         return upids.get(id);
     }
 
@@ -73,8 +78,8 @@ public final class KernelState {
         return files.get(id);
     }
 
-    public Cpu cpuByApic(long apicId) {
-        for (Cpu c : cpus) {
+    public PerCpu cpuByApic(long apicId) {
+        for (PerCpu c : cpus) {
             if (c.apicId() == apicId) {
                 return c;
             }
@@ -83,7 +88,7 @@ public final class KernelState {
     }
 
     public int newUpid(int task) {
-        upids.add(new Upid(task));
+        upids.add(new UpidContext(task));
         return upids.size() - 1;
     }
 
@@ -104,7 +109,7 @@ public final class KernelState {
         for (OpenFile f : files) {
             s.files.add(f.copy());
         }
-        for (Upid u : upids) {
+        for (UpidContext u : upids) {
             s.upids.add(u.copy());
         }
         if (!uitts.isEmpty()) {
@@ -136,7 +141,7 @@ public final class KernelState {
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
-        for (Cpu c : cpus) {
+        for (PerCpu c : cpus) {
             sb.append(c.id == 0 ? "" : " | ").append("cpu").append(c.id).append(c.online ? "" : "(offline)").append(": ")
                     .append(c.curr >= 0 ? task(c.curr).name : "idle");
             if (c.liveUinv != 0) {
@@ -160,7 +165,7 @@ public final class KernelState {
             }
         }
         for (int i = 0; i < upids.size(); i++) {
-            Upid u = upids.get(i);
+            UpidContext u = upids.get(i);
             sb.append(" | ").append(task(u.task).name).append(".UPID ON=").append(u.on ? 1 : 0).append(" SN=")
                     .append(u.sn ? 1 : 0).append(u.blkd ? " BLKD=1" : "").append(" NV=0x").append(Integer.toHexString(u.nv))
                     .append(" PIR=0x").append(Long.toHexString(u.pir)).append(u.freed ? " FREED" : "");

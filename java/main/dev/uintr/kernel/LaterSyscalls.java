@@ -54,12 +54,12 @@ final class LaterSyscalls {
             }
             t.upid = s.newUpid(t.tid);                                   // refs = 1 (the thread's)
         }
-        Upid u = s.upid(t.upid);
+        UpidContext u = s.upid(t.upid);
         Lifetimes.getUpid(s, t.upid);                                    // "programmed in MSR" reference
         ReceiverSteps.programReceiver(s, t, u, handler);
         t.receiver = true;
         if ((fl & 0x3000) != 0) {                                        // cost written only when a bit is set (sticky)
-            u.waitingCost = (fl & WAITING_RECEIVER) != 0 ? Upid.COST_RECEIVER : Upid.COST_SENDER;
+            u.waitingCost = (fl & WAITING_RECEIVER) != 0 ? UpidContext.COST_RECEIVER : UpidContext.COST_SENDER;
         }
         return 0;
     }
@@ -73,7 +73,7 @@ final class LaterSyscalls {
         if (!t.receiver) {
             return -Errno.EINVAL;                                        // step 3
         }
-        Upid u = s.upid(t.upid);
+        UpidContext u = s.upid(t.upid);
         ReceiverSteps.clearReceiver(s, t);
         t.receiver = false;
         u.sn = true;
@@ -93,7 +93,7 @@ final class LaterSyscalls {
         if (r != 0) {
             return r;
         }
-        Upid u = s.upid(t.upid);
+        UpidContext u = s.upid(t.upid);
         u.uvecMask |= 1L << vector;
         Lifetimes.getUpid(s, t.upid);                                    // step 6
         long fd = Fds.anonInodeGetfd(s, t, FileKind.UVEC_FD, t.upid, (int) vector, -1);
@@ -212,7 +212,7 @@ final class LaterSyscalls {
         if (Long.compareUnsigned(vector, 64) >= 0) {
             return -Errno.ENOSPC;                                        // step 4
         }
-        Upid u = s.upid(t.upid);
+        UpidContext u = s.upid(t.upid);
         u.uvecMask |= 1L << vector;
         if (!u.receiverActive) {
             Lifetimes.putUpid(s, t.upid);                                // reproduced bug (audit §2.3): drops a ref it never took

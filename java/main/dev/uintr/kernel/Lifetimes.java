@@ -14,7 +14,7 @@ final class Lifetimes {
 
     /** Drops one reference; at 0 the UPID is freed (later writes are recorded as use-after-free). */
     static void putUpid(KernelState s, int id) {
-        Upid u = s.upid(id);
+        UpidContext u = s.upid(id);
         u.refs--;
         if (u.refs <= 0) {
             u.freed = true;
@@ -42,8 +42,8 @@ final class Lifetimes {
     }
 
     /** Writes to a UPID by hardware or the kernel: a freed one is recorded, the write still happens. */
-    static Upid touch(KernelState s, int upidId, String writer) {
-        Upid u = s.upid(upidId);
+    static UpidContext touch(KernelState s, int upidId, String writer) {
+        UpidContext u = s.upid(upidId);
         if (u.freed) {
             s.violations.add(new Violation(upidId, writer));
         }
@@ -52,9 +52,9 @@ final class Lifetimes {
 
     /** Removes {@code upidId} from the global wait list, restoring NV = 0xEC (uintr_remove_task_wait). */
     static void leaveWaitList(KernelState s, int upidId) {
-        Upid u = s.upid(upidId);
+        UpidContext u = s.upid(upidId);
         if (s.waitList.remove((Integer) upidId)) {
-            u.nv = Upid.NOTIFICATION_VECTOR;
+            u.nv = UpidContext.NOTIFICATION_VECTOR;
         }
         u.waiting = false;
     }
@@ -67,7 +67,7 @@ final class Lifetimes {
     static void queueWork(KernelState s, Task t, TaskWork w) {
         t.taskWork.add(w);
         if (t.state == TaskState.RUNNING && !t.inKernel) {
-            s.cpus[t.cpu].raise(Cpu.RESCHEDULE_VECTOR);                 // not counted with the notification IPIs
+            s.cpus[t.cpu].raise(PerCpu.RESCHEDULE_VECTOR);                 // not counted with the notification IPIs
         }
     }
 
@@ -110,7 +110,7 @@ final class Lifetimes {
 
     /** rfc-v1: the receiver-side half of a uintr_fd release (skipped if it re-registered with a new UPID). */
     static void releaseRfcVector(KernelState s, Task receiver, int upidId, int vector) {
-        Upid u = s.upid(upidId);
+        UpidContext u = s.upid(upidId);
         if (receiver != null && receiver.upid == upidId) {
             u.pir &= ~(1L << vector);
             u.uvecMask &= ~(1L << vector);
@@ -164,7 +164,7 @@ final class Lifetimes {
     /** uintr_free at thread exit (and, by our decision, exec): §4.1 / §4.2. */
     static void uintrFree(KernelState s, Task t) {
         if (t.upid >= 0) {
-            Upid u = s.upid(t.upid);
+            UpidContext u = s.upid(t.upid);
             if (s.config.rfc()) {
                 if (t.receiver) {
                     u.sn = true;

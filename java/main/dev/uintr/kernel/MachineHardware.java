@@ -4,6 +4,9 @@ import dev.uintr.isa.Acceptance;
 import dev.uintr.isa.Delivery;
 import dev.uintr.isa.Fault;
 import dev.uintr.isa.Isa;
+import dev.uintr.isa.UintrMsr;
+import dev.uintr.isa.Uitte;
+import dev.uintr.isa.Upid;
 import dev.uintr.machine.Cpu;
 import dev.uintr.machine.CpuMode;
 import dev.uintr.machine.Machine;
@@ -16,7 +19,7 @@ import dev.uintr.machine.Memory;
  * their kernel addresses.
  *
  * <p>How state is split (our decision, see README "Kernel model"): the kernel's objects
- * ({@link Upid}, {@link Uitt}, {@link Task}) are the truth between steps. Before a step the
+ * ({@link UpidContext}, {@link Uitt}, {@link Task}) are the truth between steps. Before a step the
  * images it can touch are written into the machine's memory (UITT entry, UPID) and the acting
  * processor's MSRs are loaded from the task; after it the UPID and UIRR/UIF are read back and
  * any IPI the step sent is routed into the kernel's CPU model. The machine is an execution
@@ -48,16 +51,16 @@ final class MachineHardware {
         return s.engine;
     }
 
-    private static Cpu load(KernelState s, Task t, int cpl) {
+    static Cpu load(KernelState s, Task t, int cpl) {
         Machine m = engine(s);
         Cpu c = m.cpu(t.cpu);
         c.cpuidUintr = s.config.hardware();
         c.cr4Uintr = s.config.hardware() && s.config.built();
         c.mode = CpuMode.LONG64;
         c.cpl = cpl;
-        c.tt = t.tt >= 0 ? uittAddress(t.tt) | 1 : 0;
-        c.misc = (t.uittSize & 0xFFFF_FFFFL) | ((long) (s.cpus[t.cpu].liveUinv & 0xFF) << 32);
-        c.pd = t.pd >= 0 ? Upid.address(t.pd) : 0;
+        c.tt = t.tt >= 0 ? UintrMsr.tt(uittAddress(t.tt), true) : 0;
+        c.misc = UintrMsr.misc(t.uittSize, s.cpus[t.cpu].liveUinv);
+        c.pd = t.pd >= 0 ? UpidContext.address(t.pd) : 0;
         c.uirr = t.uirr;
         c.uif = t.uif;
         c.handler = t.handler;
@@ -68,27 +71,21 @@ final class MachineHardware {
     /** Writes UPID {@code id}'s 16-byte image to its kernel address. */
     static void pushUpid(KernelState s, int id) {
         Memory mem = engine(s).memory();
-        long a = Upid.address(id);
+        long a = UpidContext.address(id);
         if (!mem.isPresent(a)) {
             mem.map(a, a + 15, Memory.WRITABLE);
         }
-        Upid u = s.upid(id);
-        mem.write64(a, u.low64());
-        mem.write64(a + 8, u.pir);
+        UpidContext u = s.upid(id);
+        Upid d = u.descriptor();
+        mem.write64(a, d.lo());
+        mem.write64(a + 8, d.hi());
     }
 
     /** Reads UPID {@code id}'s descriptor back from memory into the kernel object. */
     static void pullUpid(KernelState s, int id) {
         Memory mem = engine(s).memory();
-        long a = Upid.address(id);
-        long lo = mem.read64(a);
-        Upid u = s.upid(id);
-        u.on = (lo & 1) != 0;
-        u.sn = (lo & 2) != 0;
-        u.blkd = (lo & 0x80) != 0;
-        u.nv = (int) (lo >>> 16) & 0xFF;
-        u.ndst = lo >>> 32;
-        u.pir = mem.read64(a + 8);
+        long a = UpidContext.address(id);
+        s.upid(id).load(new Upid(mem.read64(a), mem.read64(a + 8)));
     }
 
     /** Writes one UITT entry (§1.5: bit 0 valid, 15:8 vector, 127:64 UPID address). */
@@ -99,10 +96,9 @@ final class MachineHardware {
             mem.map(base, base + Uitt.ENTRIES * 16L - 1, Memory.WRITABLE);
         }
         Uitt u = s.uitt(uittId);
-        long lo = (u.valid[idx] ? 1L : 0) | ((long) (u.vector[idx] & 0xFF) << 8);
-        long hi = u.upid[idx] >= 0 ? Upid.address(u.upid[idx]) : 0;
-        mem.write64(base + 16L * idx, lo);
-        mem.write64(base + 16L * idx + 8, hi);
+        Uitte e = Uitte.of(u.valid[idx], 0, u.vector[idx], 0, u.upid[idx] >= 0 ? UpidContext.address(u.upid[idx]) : 0);
+        mem.write64(base + 16L * idx, e.lo());
+        mem.write64(base + 16L * idx + 8, e.hi());
     }
 
     /** SENDUIPI on the machine: the architectural fault, or NONE with the post done and IPIs routed. */
@@ -129,7 +125,7 @@ final class MachineHardware {
     }
 
     /** The processor of kernel CPU {@code k}, running {@code t}, accepts {@code vector} (§1.7). */
-    static Acceptance accept(KernelState s, dev.uintr.kernel.Cpu k, Task t, int vector) {
+    static Acceptance accept(KernelState s, PerCpu k, Task t, int vector) {
         Cpu c = load(s, t, t.inKernel ? 0 : 3);
         if (t.pd >= 0) {
             pushUpid(s, t.pd);
@@ -219,6 +215,85 @@ final class MachineHardware {
         for (int i = 0; i < m.cpuCount(); i++) {
             while (m.cpu(i).apic.acknowledge() >= 0) {
                 m.cpu(i).apic.eoi();
+            }
+        }
+    }
+
+    /**
+     * Delivery at a real thread's user-mode boundary (hybrid): the frame of uintr-isa §9 is built
+     * by the ISA model on pages mapped only for this step around the real stack, and handed back
+     * as bytes for the supervisor to write. Null when nothing is deliverable.
+     */
+    static UserFrame deliverAt(KernelState s, Task t, long rip, long rsp, long rflags) {
+        Cpu c = load(s, t, 3);
+        Memory mem = engine(s).memory();
+        long top = (t.stackAdjust & 1) != 0 ? t.stackAdjust & ~1L : rsp - t.stackAdjust;
+        long frame = (top & ~0xFL) - 32;
+        long first = frame & ~0xFFFL;
+        long last = ((top & ~0xFL) - 1) | 0xFFFL;
+        boolean mapped = !mem.isPresent(first) && !mem.isPresent(last);
+        if (mapped) {
+            mem.map(first, last, Memory.WRITABLE | Memory.USER);
+        }
+        try {
+            c.rip = rip;
+            c.rsp = rsp;
+            c.rflags = rflags;
+            Delivery d = Isa.deliver(engine(s), t.cpu);
+            if (d == Delivery.NOT_PENDING || d == Delivery.BLOCKED) {
+                return null;
+            }
+            if (d != Delivery.DELIVERED) {
+                t.deliveryFaulted = true;
+                return UserFrame.fault(d.fault());
+            }
+            byte[] bytes = new byte[32];
+            for (int i = 0; i < 32; i++) {
+                bytes[i] = (byte) mem.read8(c.rsp + i);
+            }
+            t.uirr = c.uirr;
+            t.uif = c.uif;
+            t.handlerRsp = c.rsp;
+            int vector = (int) mem.read64(c.rsp);
+            t.deliveries.add(vector);
+            return new UserFrame(Fault.NONE, vector, c.rsp, bytes, c.rip, c.rsp, c.rflags);
+        } finally {
+            if (mapped) {
+                mem.unmap(first, last);
+            }
+        }
+    }
+
+    /**
+     * UIRET by a real thread (hybrid): {@code stack} holds the bytes at {@code rsp} (at least 24),
+     * which the ISA model pops (uintr-isa §7.4); returns the registers after it, or the fault.
+     */
+    static UserFrame uiretAt(KernelState s, Task t, long rip, long rsp, long rflags, byte[] stack) {
+        Cpu c = load(s, t, 3);
+        Memory mem = engine(s).memory();
+        long first = rsp & ~0xFFFL;
+        long last = (rsp + 23) | 0xFFFL;
+        boolean mapped = !mem.isPresent(first) && !mem.isPresent(last);
+        if (mapped) {
+            mem.map(first, last, Memory.WRITABLE | Memory.USER);
+        }
+        try {
+            for (int i = 0; i < 24 && i < stack.length; i++) {
+                mem.write8(rsp + i, stack[i] & 0xFF);
+            }
+            c.rip = rip;
+            c.rsp = rsp;
+            c.rflags = rflags;
+            Fault f = Isa.uiret(engine(s), t.cpu);
+            if (f != Fault.NONE) {
+                return UserFrame.fault(f);
+            }
+            t.uif = c.uif;
+            t.uirr = c.uirr;
+            return new UserFrame(Fault.NONE, -1, 0, new byte[0], c.rip, c.rsp, c.rflags);
+        } finally {
+            if (mapped) {
+                mem.unmap(first, last);
             }
         }
     }

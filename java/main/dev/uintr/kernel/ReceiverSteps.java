@@ -44,13 +44,13 @@ final class ReceiverSteps {
      * notifies this CPU on vector 0xEC; HANDLER, PD (t's UPID), STACKADJUST 128 and MISC.UINV
      * go into t's image and UINV into the live register.
      */
-    static void programReceiver(KernelState s, Task t, Upid u, long handler) {
-        u.nv = Upid.NOTIFICATION_VECTOR;
+    static void programReceiver(KernelState s, Task t, UpidContext u, long handler) {
+        u.nv = UpidContext.NOTIFICATION_VECTOR;
         u.ndst = s.cpus[t.cpu].ndst();
         t.handler = handler;
         t.pd = t.upid;
         t.stackAdjust = 128;
-        t.uinv = Upid.NOTIFICATION_VECTOR;
+        t.uinv = UpidContext.NOTIFICATION_VECTOR;
         s.cpus[t.cpu].liveUinv = t.uinv;                                 // written to the live MSR
     }
 

@@ -38,7 +38,7 @@ final class RfcV1Syscalls {
             return -Errno.ENOMEM;                                        // (a) step 5
         }
         int id = s.newUpid(t.tid);                                       // refs = 1 (owner)
-        Upid u = s.upid(id);
+        UpidContext u = s.upid(id);
         t.upid = id;
         t.receiver = true;
         ReceiverSteps.programReceiver(s, t, u, handler);
@@ -54,7 +54,7 @@ final class RfcV1Syscalls {
         if (!t.receiver) {
             return -Errno.EINVAL;                                        // (b) step 3
         }
-        Upid u = s.upid(t.upid);
+        UpidContext u = s.upid(t.upid);
         ReceiverSteps.clearReceiver(s, t);
         u.receiverActive = false;
         u.sn = true;
@@ -76,7 +76,7 @@ final class RfcV1Syscalls {
         if (r != 0) {
             return r;
         }
-        Upid u = s.upid(t.upid);
+        UpidContext u = s.upid(t.upid);
         if ((u.uvecMask & (1L << vector)) != 0) {
             return -Errno.EBUSY;                                         // step 7
         }
@@ -108,7 +108,7 @@ final class RfcV1Syscalls {
         if (s.failAlloc) {
             return -Errno.ENOMEM;                                        // step 6: sender info
         }
-        Upid u = s.upid(f.upid);
+        UpidContext u = s.upid(f.upid);
         if (!u.receiverActive) {
             return -Errno.ESHUTDOWN;                                     // step 7
         }

@@ -9,7 +9,7 @@ final class Scheduler {
     private Scheduler() {}
 
     /** Switches c to the head of its run queue (or idle); a still-running prev goes to the tail. */
-    static void schedule(KernelState s, Cpu c) {
+    static void schedule(KernelState s, PerCpu c) {
         if (c.curr >= 0) {
             Task prev = s.task(c.curr);
             prev.inKernel = true;
@@ -45,7 +45,7 @@ final class Scheduler {
         t.lastResult = result;
         t.waitKind = WaitKind.NONE;
         t.deadline = -1;
-        Cpu c = s.cpus[t.cpu];
+        PerCpu c = s.cpus[t.cpu];
         if (!c.online) {
             c = firstOnline(s);
             t.cpu = c.id;
@@ -56,8 +56,8 @@ final class Scheduler {
         }
     }
 
-    static Cpu firstOnline(KernelState s) {
-        for (Cpu c : s.cpus) {
+    static PerCpu firstOnline(KernelState s) {
+        for (PerCpu c : s.cpus) {
             if (c.online) {
                 return c;
             }
@@ -66,7 +66,7 @@ final class Scheduler {
     }
 
     /** Adds a new or migrated READY task to c's queue; an idle c picks it up at once. */
-    static void enqueue(KernelState s, Task t, Cpu c) {
+    static void enqueue(KernelState s, Task t, PerCpu c) {
         t.cpu = c.id;
         t.state = TaskState.READY;
         c.runQueue.add(t.tid);
@@ -77,7 +77,7 @@ final class Scheduler {
 
     /** Removes an exiting task from wherever it is. */
     static void dequeue(KernelState s, Task t) {
-        for (Cpu c : s.cpus) {
+        for (PerCpu c : s.cpus) {
             c.runQueue.remove((Integer) t.tid);
         }
     }

@@ -1,5 +1,6 @@
 package dev.uintr.kernel;
 
+import dev.uintr.isa.Fault;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -23,7 +24,7 @@ public final class Task {
     public long handler;
     public long stackAdjust;
     public int uittSize;
-    /** MISC[39:32] in the task's image; the live register is {@link Cpu#liveUinv}. */
+    /** MISC[39:32] in the task's image; the live register is {@link PerCpu#liveUinv}. */
     public int uinv;
     /** IA32_UINTR_PD: the UPID index, -1 when 0. */
     public int pd = -1;
@@ -63,6 +64,12 @@ public final class Task {
      * vector, uintr-isa §9), 0 before any delivery.
      */
     public long handlerRsp;
+
+    /**
+     * The fault the task's last SENDUIPI raised, with its cause (NONE when it raised none; after a
+     * #UD fix-up, the re-execution's). It explains an outcome and is not part of the state.
+     */
+    public Fault lastSendFault = Fault.NONE;
 
     /** Vectors delivered to the handler, in order. */
     public final List<Integer> deliveries = new ArrayList<>();
@@ -114,6 +121,7 @@ public final class Task {
         t.deliveryFaulted = deliveryFaulted;
         t.killedBy = killedBy;
         t.handlerRsp = handlerRsp;
+        t.lastSendFault = lastSendFault;
         if (!deliveries.isEmpty()) {
             t.deliveries.addAll(deliveries);
         }

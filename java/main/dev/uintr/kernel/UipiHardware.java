@@ -15,7 +15,7 @@ final class UipiHardware {
     /** SENDUIPI reg by {@code t} (running in user mode) with index {@code idx}. */
     static SendOutcome senduipi(KernelState s, Task t, long idx) {
         Fault f = MachineHardware.senduipi(s, t, idx);
-        if (f == Fault.UD) {
+        if (f.kind() == Fault.Kind.UD) {
             Mm mm = s.mm(t.mm);
             boolean lazy = s.config.later() && s.config.hardware() && s.config.built() && mm.uitt >= 0 && t.tt < 0;
             if (!lazy) {
@@ -27,12 +27,9 @@ final class UipiHardware {
             s.counters.udFixups++;
             f = MachineHardware.senduipi(s, t, idx);                    // and re-executes
         }
-        if (f == Fault.GP && t.tt >= 0 && idx >= 0 && idx < Uitt.ENTRIES) {
-            Uitt uitt = s.uitt(t.tt);
-            int i = (int) idx;
-            if (uitt.valid[i] && uitt.upid[i] >= 0 && s.upid(uitt.upid[i]).blkd) {
-                return Blocking.gpFault(s, t, i);                        // reserved bit 7 → #GP (§5.6)
-            }
+        t.lastSendFault = f;
+        if (Fault.UPID_RESERVED_BITS.equals(f.cause()) && idx >= 0 && idx < Uitt.ENTRIES) {
+            return Blocking.gpFault(s, t, (int) idx);                   // BLKD, reserved bit 7 → #GP (§5.6)
         }
         if (f != Fault.NONE) {
             return SendOutcome.SIGSEGV;                                 // #GP or #PF in user mode
@@ -48,7 +45,7 @@ final class UipiHardware {
     /** An ordinary fixed IPI arriving for the CPU with APIC id {@code apicId}; lost if that CPU is offline. */
     static void route(KernelState s, long apicId, int vector) {
         s.counters.ipisSent++;
-        Cpu c = s.cpuByApic(apicId);
+        PerCpu c = s.cpuByApic(apicId);
         if (c == null || !c.online) {
             s.counters.lostIpis++;
             return;
@@ -62,16 +59,16 @@ final class UipiHardware {
     }
 
     /** The CPU takes every pending interrupt, highest vector first (§1.7, §1.8). */
-    static void takeInterrupts(KernelState s, Cpu c) {
+    static void takeInterrupts(KernelState s, PerCpu c) {
         for (int v = c.takeHighest(); v >= 0; v = c.takeHighest()) {
             takeInterrupt(s, c, v);
         }
     }
 
-    static void takeInterrupt(KernelState s, Cpu c, int vector) {
+    static void takeInterrupt(KernelState s, PerCpu c, int vector) {
         Task t = c.curr >= 0 ? s.task(c.curr) : null;
-        boolean uintrVector = vector == Upid.NOTIFICATION_VECTOR || vector == Upid.KERNEL_VECTOR
-                || vector == Upid.AFFINITY_VECTOR;
+        boolean uintrVector = vector == UpidContext.NOTIFICATION_VECTOR || vector == UpidContext.KERNEL_VECTOR
+                || vector == UpidContext.AFFINITY_VECTOR;
         if (uintrVector && t != null && s.config.isolated(c.id) && !postedTo(s, t)) {
             s.counters.isolationHits++;                                  // another task's post hit an isolated CPU
         }
@@ -88,22 +85,22 @@ final class UipiHardware {
         if (uintrVector && !targetLivesOn(s, c)) {
             s.counters.offTargetInterrupts++;
         }
-        if (vector == Upid.NOTIFICATION_VECTOR) {
+        if (vector == UpidContext.NOTIFICATION_VECTOR) {
             c.spurious++;                                                // §1.8 spurious 0xEC handler, "UIS"
             s.counters.spuriousKernelInterrupts++;
             if (s.config.later() || s.config.design() == BlockingDesign.NAIVE) {
                 Blocking.wakeScan(s, c, false);                          // later: "for paranoid reasons"; naive: its only waker
             }
-        } else if (vector == Cpu.RESCHEDULE_VECTOR) {
+        } else if (vector == PerCpu.RESCHEDULE_VECTOR) {
             if (t != null && !t.inKernel) {
                 t.inKernel = true;                                       // interrupt entry, then exit to user:
                 ContextSwitch.returnToUser(s, t);                        // task_work runs (kick_process)
             }
-        } else if (vector == Upid.KERNEL_VECTOR) {
+        } else if (vector == UpidContext.KERNEL_VECTOR) {
             c.kernelNotifications++;                                     // §1.8 0xEB handler
             s.counters.kernelVectorInterrupts++;
             Blocking.wakeScan(s, c, true);
-        } else if (vector == Upid.AFFINITY_VECTOR) {
+        } else if (vector == UpidContext.AFFINITY_VECTOR) {
             s.counters.affinityInterrupts++;                             // the affinity design's device-like handler
             Blocking.wakeScan(s, c, true);
         }
@@ -114,13 +111,13 @@ final class UipiHardware {
         if (t.upid < 0) {
             return false;
         }
-        Upid u = s.upid(t.upid);
+        UpidContext u = s.upid(t.upid);
         return !u.freed && (u.on || u.pir != 0);
     }
 
     /** Some task with a post outstanding last ran on c (the interrupt is on its target's CPU). */
-    private static boolean targetLivesOn(KernelState s, Cpu c) {
-        for (Upid u : s.upids) {
+    private static boolean targetLivesOn(KernelState s, PerCpu c) {
+        for (UpidContext u : s.upids) {
             if (!u.freed && (u.on || u.pir != 0) && s.task(u.task).cpu == c.id) {
                 return true;
             }
@@ -130,6 +127,9 @@ final class UipiHardware {
 
     /** Delivers recognised user interrupts while the task is in user mode with UIF = 1 (§1.7, isa §9). */
     static void deliver(KernelState s, Task t) {
+        if (s.externalDelivery) {
+            return;                                                      // a real thread takes it (HybridPort)
+        }
         while (t.state == TaskState.RUNNING && !t.inKernel && t.uif && t.uirr != 0 && !t.deliveryFaulted) {
             int v = MachineHardware.deliverOne(s, t);
             if (v == -2) {

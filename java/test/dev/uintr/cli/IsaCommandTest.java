@@ -42,6 +42,17 @@ class IsaCommandTest {
         assertEquals("1 passed, 1 failed", lines[1]);
     }
 
+    /** -v prints every passing row, and a fault with the check that raised it (uintr-isa §7). */
+    @Test
+    void verbose_passingFault_namesItsCause_isa7() throws IOException {
+        Path f = file("ud.csv", HEADER + "stui.ok,STUI,,uif=0,fault=none uif=1\nclui.cr4,CLUI,,cr4.uintr=0 uif=1,fault=UD\n");
+        CliRunner.Result r = CliRunner.run("isa", "check", "-v", f.toString());
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        String[] lines = r.out().strip().split("\n");
+        assertEquals("PASS stui.ok (" + f + ":2)", lines[0]);
+        assertEquals("PASS clui.cr4 (" + f + ":3) #UD: §7: CR4.UINTR = 0", lines[1]);
+    }
+
     @Test
     void unknownKey_exit2_namesFileLineAndItem() throws IOException {
         Path f = file("mal.csv", HEADER + "stui.ok,STUI,,uif=0,fault=none uif=1\nx,STUI,,uif=0 bogus=1,fault=none\n");

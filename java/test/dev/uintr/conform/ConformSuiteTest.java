@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.uintr.AbiProfile;
 import dev.uintr.backend.Backend;
 import dev.uintr.backend.EmulatedBackend;
+import dev.uintr.backend.HybridBackend;
 import dev.uintr.backend.NativeBackend;
 import dev.uintr.program.CaseParser;
 import dev.uintr.program.CaseSpec;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The whole conformance suite under JUnit: every case of fixtures/cases on the emulated
- * backend (several seeds) and on the native one; where the native backend cannot run here the
+ * backend (several seeds), on the native one and on the hybrid one (the native runner with the
+ * UINTR instructions and syscalls answered by the models); where a backend cannot run here the
  * test is aborted with the missing fact, so JUnit reports it skipped, never passed.
  */
 class ConformSuiteTest {
@@ -35,6 +37,7 @@ class ConformSuiteTest {
         assertFalse(cases.isEmpty(), "fixtures/cases holds no case");
         Backend emulated = new EmulatedBackend();
         Backend nat = NativeBackend.forThisHost();
+        Backend hybrid = new HybridBackend();
         List<DynamicTest> tests = new ArrayList<>();
         for (CaseSpec c : cases) {
             for (AbiProfile p : List.of(AbiProfile.RFC_V1, AbiProfile.LATER)) {
@@ -43,6 +46,7 @@ class ConformSuiteTest {
                 }
                 tests.add(DynamicTest.dynamicTest(c.name() + ".emulated." + p.id(), () -> check(c, emulated, p)));
                 tests.add(DynamicTest.dynamicTest(c.name() + ".native." + p.id(), () -> check(c, nat, p)));
+                tests.add(DynamicTest.dynamicTest(c.name() + ".hybrid." + p.id(), () -> check(c, hybrid, p)));
             }
         }
         return tests.stream();

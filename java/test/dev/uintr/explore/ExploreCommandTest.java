@@ -126,5 +126,40 @@ class ExploreCommandTest {
         Path trace = tmp.resolve("run/traces/naive-bystander.txt");
         assertTrue(Files.readString(trace).startsWith("= scenario bystander · profile rfc-v1 · design naive"));
         assertTrue(console.toString().contains("verdicts match their scenario files"), console.toString());
+        String md = Files.readString(tmp.resolve("run/debate.md"));
+        assertTrue(md.startsWith("# Waking a receiver blocked in the kernel"), md);
+        assertTrue(md.contains("![estimated cycles per post by design](debate-cost.png)"), md);
+        assertPng(tmp.resolve("run/debate-cost.png"));
+    }
+
+    static void assertPng(Path f) throws Exception {
+        byte[] b = Files.readAllBytes(f);
+        assertTrue(b.length > 1000 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G', f + " is a PNG");
+    }
+
+    /** issue 10: explore --debate writes the report (a new file) and its chart beside it. */
+    @Test
+    void debateOption_writesReportAndChart_neverOverAnExistingFile() throws Exception {
+        Path md = tmp.resolve("seed.md");
+        assertEquals(ExitCodes.OK, exec("explore", "--scenario", "state-blocked", "--debate", md.toString()));
+        String text = Files.readString(md);
+        assertTrue(text.contains("## Cost per post (exact counts from the model)"), text);
+        assertTrue(text.contains("| rfc-v1 | gp-fault | 2 | 0 | 0 | 1 | 1 | 0 | 1 | 1 | 4,288 |"), text);
+        assertTrue(text.contains("](seed-cost.png)"), text);
+        assertPng(tmp.resolve("seed-cost.png"));
+        assertEquals(ExitCodes.USAGE, exec("explore", "--scenario", "state-blocked", "--debate", md.toString()));
+        assertTrue(err.toString().contains("--debate " + md + ": exists"), err.toString());
+    }
+
+    @Test
+    void debateOptions_badInput_exit2_nameTheOption() throws Exception {
+        assertEquals(ExitCodes.USAGE, exec("explore", "--weights", "fixtures/costs/weights.txt"));
+        assertTrue(err.toString().contains("--weights: only used with --debate"), err.toString());
+        assertEquals(ExitCodes.USAGE, exec("explore", "--scenario", "bystander", "--debate", tmp.resolve("a.md").toString()));
+        assertTrue(err.toString().contains("--cost-scenario: 'state-blocked' is not among the scenarios explored"), err.toString());
+        Path w = tmp.resolve("w.txt");
+        Files.write(w, List.of("ipi_send 437 Skyloft", "ipi_receive lots of cycles"));
+        assertEquals(ExitCodes.USAGE, exec("explore", "--debate", tmp.resolve("b.md").toString(), "--weights", w.toString()));
+        assertTrue(err.toString().contains(w + ":2: ipi_receive: cycles 'lots' is not a whole number"), err.toString());
     }
 }

@@ -24,11 +24,11 @@ class AffinityDesignTest {
     void blockedReceiver_notificationRoutedToTheHousekeepingCpu_extraHopCounted_seedOption2() {
         Rig w = rig(BlockingDesign.AFFINITY, 0, 1L << 2);
         assertEquals(Kernel.BLOCKED, w.k.syscall(w.rx, Syscall.UINTR_WAIT, 0));
-        assertEquals(Upid.AFFINITY_VECTOR, w.rxUpid().nv, "a device-like vector, never anyone's UINV");
+        assertEquals(UpidContext.AFFINITY_VECTOR, w.rxUpid().nv, "a device-like vector, never anyone's UINV");
         assertEquals(2L << 8, w.rxUpid().ndst, "NDST = the CPU its affinity allows, not the sleeper's cpu0");
         assertEquals(SendOutcome.OK, w.k.senduipi(w.tx, w.idx));
         assertFalse(w.k.state().cpus[0].anyPending(), "nothing lands on the sleeper's CPU");
-        assertTrue(w.k.state().cpus[2].pending(Upid.AFFINITY_VECTOR));
+        assertTrue(w.k.state().cpus[2].pending(UpidContext.AFFINITY_VECTOR));
         w.k.interrupts(2);
         Counters c = w.k.counters();
         assertEquals(1, c.affinityInterrupts);

@@ -33,7 +33,7 @@ class AuditFollowUpTest {
         int a = rx.a();
         k.failNextFdInstall();
         assertEquals(-Errno.EMFILE, k.syscall(a, Syscall.UINTR_CREATE_FD, VEC, 0));
-        Upid u = k.state().upid(k.task(a).upid);
+        UpidContext u = k.state().upid(k.task(a).upid);
         assertEquals(0, u.uvecMask & (1L << VEC), "the vector bit is released by the return from the call");
         assertTrue(k.syscall(a, Syscall.UINTR_CREATE_FD, VEC, 0) >= 0, "the same vector can be created again");
         assertEquals(-Errno.EBUSY, k.syscall(a, Syscall.UINTR_CREATE_FD, VEC, 0), "and now it is held");
@@ -56,7 +56,7 @@ class AuditFollowUpTest {
         Rx rx = Rx.of(AbiProfile.LATER);
         Kernel k = rx.k();
         int a = rx.a();
-        Upid u = k.state().upid(k.task(a).upid);
+        UpidContext u = k.state().upid(k.task(a).upid);
         int refs = u.refs;
         k.failNextFdInstall();
         assertEquals(-Errno.EMFILE, k.syscall(a, Syscall.UINTR_VECTOR_FD, VEC, 0));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.uintr.AbiProfile;
 import dev.uintr.Syscall;
+import dev.uintr.isa.Fault;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -230,7 +231,7 @@ class BlockingDesignTest {
         assertEquals(-Errno.EINTR, w.task(w.rx).lastResult);
         assertEquals(TaskState.RUNNING, w.task(w.rx).state);
         assertEquals(List.of(w.task(w.rx).upid), w.k.state().waitList, "still listed");
-        assertEquals(Upid.KERNEL_VECTOR, w.rxUpid().nv, "back in user mode with NV = 0xEB");
+        assertEquals(UpidContext.KERNEL_VECTOR, w.rxUpid().nv, "back in user mode with NV = 0xEB");
         w.k.senduipi(w.tx, w.idx);                                // notification now goes to the kernel
         w.k.interrupts(0);
         assertEquals(1, w.k.counters().kernelVectorInterrupts);
@@ -271,7 +272,7 @@ class BlockingDesignTest {
         assertEquals(TaskState.RUNNING, w.task(w.rx).state);
         assertEquals(List.of(), w.k.state().waitList);
         assertFalse(w.rxUpid().waiting || w.rxUpid().blkd, "disarmed");
-        assertEquals(Upid.NOTIFICATION_VECTOR, w.rxUpid().nv);
+        assertEquals(UpidContext.NOTIFICATION_VECTOR, w.rxUpid().nv);
         w.k.senduipi(w.tx, w.idx);
         w.k.interrupts(0);
         w.assertDeliveredOnce(w.rx);
@@ -288,7 +289,7 @@ class BlockingDesignTest {
         Rig w = later(0x1000);
         int y = w.k.newProcess("worker", 0);
         assertEquals(Kernel.BLOCKED, w.k.syscall(w.rx, Syscall.UINTR_WAIT, 100_000, 0));
-        assertEquals(Upid.KERNEL_VECTOR, w.rxUpid().nv, "armed by switch_uintr_prepare");
+        assertEquals(UpidContext.KERNEL_VECTOR, w.rxUpid().nv, "armed by switch_uintr_prepare");
         assertFalse(w.rxUpid().sn, "SN stays 0 so SENDUIPI sends the 0xEB");
         w.k.senduipi(w.tx, w.idx);
         w.k.interrupts(0);
@@ -304,6 +305,8 @@ class BlockingDesignTest {
         assertEquals(Kernel.BLOCKED, w.k.syscall(w.rx, Syscall.UINTR_WAIT, 100_000, 0));
         assertTrue(w.rxUpid().blkd && w.rxUpid().sn, "BLKD and SN armed");
         assertEquals(SendOutcome.OK_AFTER_GP_FIXUP, w.k.senduipi(w.tx, w.idx));
+        assertEquals(Fault.UPID_RESERVED_BITS, w.task(w.tx).lastSendFault.cause(),
+                "the fix-up ran because the ISA named BLKD's reserved-bit check, not by re-reading the bit");
         assertEquals(1, w.k.counters().gpFixups);
         assertFalse(w.rxUpid().blkd);
         assertEquals(TaskState.RUNNING, w.task(w.rx).state, "idle cpu0 ran it");

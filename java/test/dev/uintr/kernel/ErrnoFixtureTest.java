@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.uintr.AbiProfile;
 import dev.uintr.BadInputException;
 import dev.uintr.kernel.fixture.ErrnoFixture;
+import dev.uintr.kernel.fixture.ErrnoResult;
 import dev.uintr.kernel.fixture.ErrnoRow;
 import dev.uintr.kernel.fixture.ErrnoRunner;
-import dev.uintr.kernel.fixture.RowResult;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
@@ -49,8 +49,8 @@ class ErrnoFixtureTest {
         List<ErrnoRow> rows = ErrnoFixture.read(file);
         assertTrue(rows.size() > 50, "fixture " + file + " has only " + rows.size() + " rows");
         return rows.stream().map(r -> DynamicTest.dynamicTest(r.id() + " [" + r.spec() + "]", () -> {
-            RowResult res = ErrnoRunner.run(r, profile);
-            assertEquals(RowResult.Status.PASS, res.status(), r.where() + ": " + res.detail());
+            ErrnoResult res = ErrnoRunner.run(r, profile);
+            assertEquals(ErrnoResult.Status.PASS, res.status(), r.where() + ": " + res.detail());
         }));
     }
 
@@ -89,8 +89,8 @@ class ErrnoFixtureTest {
         List<ErrnoRow> rows = ErrnoFixture.parse("t.csv", List.of(
                 "id,config,setup,call,expect,spec",
                 "x,,,uintr_register_handler 0 0,EBUSY,kernel §2.2(a) step 3"));
-        RowResult r = ErrnoRunner.run(rows.get(0), AbiProfile.RFC_V1);
-        assertEquals(RowResult.Status.FAIL, r.status());
+        ErrnoResult r = ErrnoRunner.run(rows.get(0), AbiProfile.RFC_V1);
+        assertEquals(ErrnoResult.Status.FAIL, r.status());
         assertEquals("-EFAULT", r.observed());
     }
 
@@ -99,8 +99,8 @@ class ErrnoFixtureTest {
         List<ErrnoRow> rows = ErrnoFixture.parse("t.csv", List.of(
                 "id,config,setup,call,expect,spec",
                 "x,,uintr_create_fd 0 0 -> $fd,uintr_register_sender $fd 0,0,s"));
-        RowResult r = ErrnoRunner.run(rows.get(0), AbiProfile.RFC_V1);
-        assertEquals(RowResult.Status.ERROR, r.status());
+        ErrnoResult r = ErrnoRunner.run(rows.get(0), AbiProfile.RFC_V1);
+        assertEquals(ErrnoResult.Status.ERROR, r.status());
         assertTrue(r.detail().contains("-EINVAL"), r.detail());
     }
 

@@ -38,7 +38,7 @@ class EventSearchTest {
             Kernel k = todo.poll();
             boolean quiet = k.pendingEvents().stream().noneMatch(e -> e.kind() == KernelEvent.Kind.TAKE_INTERRUPTS);
             Task t = k.task(rx);
-            Upid u = k.upidOf(rx);
+            UpidContext u = k.upidOf(rx);
             if (quiet && t.state == TaskState.SLEEPING && (u.pir != 0 || t.uirr != 0)) {
                 lost++;
             }

@@ -35,7 +35,7 @@ class KernelStateTest {
 
     @Test
     void upidImage_littleEndianLayout_kernel1_4() {
-        Upid u = new Upid(0);
+        UpidContext u = new UpidContext(0);
         u.on = true;
         u.sn = false;
         u.blkd = true;

@@ -21,7 +21,7 @@ class LifetimeTest {
         int upidId = w.task(w.rx).upid;
         long ipis = w.k.counters().ipisSent;
         w.k.exit(w.rx);
-        Upid u = w.k.state().upid(upidId);
+        UpidContext u = w.k.state().upid(upidId);
         assertTrue(u.sn, "exit sets SN");
         assertFalse(u.freed, "the sender's fd and connection still hold the UPID");
         assertEquals(SendOutcome.OK, w.k.senduipi(w.tx, w.idx));
@@ -34,7 +34,7 @@ class LifetimeTest {
     @Test
     void later_unregisteredReceiverExits_newSendersStillConnect_postsParkInPir_kernel4_2() {
         Rig w = new Rig(KernelConfig.of(AbiProfile.LATER));
-        Upid u = w.rxUpid();
+        UpidContext u = w.rxUpid();
         Rig.ok(w.k.syscall(w.rx, Syscall.UINTR_UNREGISTER_HANDLER, 0));
         w.k.exit(w.rx);
         assertTrue(u.receiverActive, "not cleared: the thread was no longer active at exit");
@@ -51,7 +51,7 @@ class LifetimeTest {
     @Test
     void rfc_unregisterSender_thenSenduipi_sigill_uittFreed_upidRefDropped_kernel2_2e() {
         Rig w = new Rig(KernelConfig.of(AbiProfile.RFC_V1));
-        Upid u = w.rxUpid();
+        UpidContext u = w.rxUpid();
         assertEquals(3, u.refs, "owner + fd + sender connection");
         int uitt = w.task(w.tx).sendUitt;
         w.k.syscall(w.tx, Syscall.UINTR_UNREGISTER_SENDER, 3, 0);
@@ -64,7 +64,7 @@ class LifetimeTest {
     @Test
     void later_unregisterSender_thenSenduipi_sigsegv_tableKept_kernel2_4_475() {
         Rig w = new Rig(KernelConfig.of(AbiProfile.LATER));
-        Upid u = w.rxUpid();
+        UpidContext u = w.rxUpid();
         assertEquals(4, u.refs, "thread + activated + uvec fd + UITT entry");
         w.k.syscall(w.tx, Syscall.UINTR_UNREGISTER_SENDER, w.idx, 0);
         assertEquals(3, u.refs);
@@ -76,7 +76,7 @@ class LifetimeTest {
     @Test
     void rfc_lastCloseWithSenderRegistered_invalidNowThenTornDownAtSendersReturn_audit5() {
         Rig w = new Rig(KernelConfig.of(AbiProfile.RFC_V1));
-        Upid u = w.rxUpid();
+        UpidContext u = w.rxUpid();
         w.k.syscall(w.tx, Syscall.CLOSE, 3);                              // tx's copy of the fd
         w.k.syscall(w.rx, Syscall.CLOSE, w.fd);                           // last close: release
         assertEquals(SendOutcome.SIGSEGV, w.k.senduipi(w.tx, w.idx),
@@ -92,7 +92,7 @@ class LifetimeTest {
     @Test
     void later_lastCloseWithSenderRegistered_keepsWorking_kernel7_3() {
         Rig w = new Rig(KernelConfig.of(AbiProfile.LATER));
-        Upid u = w.rxUpid();
+        UpidContext u = w.rxUpid();
         w.k.syscall(w.tx, Syscall.CLOSE, 3);
         w.k.syscall(w.rx, Syscall.CLOSE, w.fd);
         assertEquals(3, u.refs, "thread + activated + the UITT entry");
@@ -104,7 +104,7 @@ class LifetimeTest {
     @Test
     void rfc_unregisterHandler_oldConnectionsPostIntoTheDeadUpid_audit2_1_450() {
         Rig w = new Rig(KernelConfig.of(AbiProfile.RFC_V1));
-        Upid old = w.rxUpid();
+        UpidContext old = w.rxUpid();
         w.k.syscall(w.rx, Syscall.UINTR_UNREGISTER_HANDLER, 0);
         w.k.syscall(w.rx, Syscall.UINTR_REGISTER_HANDLER, Kernel.DEFAULT_HANDLER, 0);
         w.k.stui(w.rx);
@@ -132,7 +132,7 @@ class LifetimeTest {
         Rig w = new Rig(KernelConfig.of(AbiProfile.LATER), 0x2000);
         w.k.syscall(w.rx, Syscall.UINTR_UNREGISTER_HANDLER, 0);
         w.k.syscall(w.rx, Syscall.UINTR_REGISTER_HANDLER, Kernel.DEFAULT_HANDLER, 0);
-        assertEquals(Upid.COST_SENDER, w.rxUpid().waitingCost);
+        assertEquals(UpidContext.COST_SENDER, w.rxUpid().waitingCost);
     }
 
     /** A use-after-free the model must record, not allow: the later tree's register_self error path. */
@@ -215,7 +215,7 @@ class LifetimeTest {
         Rig w = new Rig(KernelConfig.of(AbiProfile.RFC_V1));
         w.k.syscall(w.tx, Syscall.CLOSE, 3);
         w.k.syscall(w.rx, Syscall.CLOSE, w.fd);                           // tx runs in user mode on cpu1: kicked
-        assertTrue(w.k.state().cpus[1].pending(Cpu.RESCHEDULE_VECTOR));
+        assertTrue(w.k.state().cpus[1].pending(PerCpu.RESCHEDULE_VECTOR));
         assertEquals(SendOutcome.SIGSEGV, w.k.senduipi(w.tx, w.idx), "before the kick lands: entry invalid");
         w.k.interrupts(1);                                          // the kick: exit-to-user runs the work
         assertTrue(w.task(w.tx).taskWork.isEmpty());

@@ -23,15 +23,15 @@ class MachineIntegrationTest {
         w.k.clui(w.rx);
         w.k.senduipi(w.tx, w.idx);
         Memory mem = MachineHardware.engine(w.k.state()).memory();
-        long lo = mem.read64(Upid.address(id));
-        long pir = mem.read64(Upid.address(id) + 8);
+        long lo = mem.read64(UpidContext.address(id));
+        long pir = mem.read64(UpidContext.address(id) + 8);
         assertEquals(1L << Rig.VEC, pir, "PIR[3] set by the ISA model's SENDUIPI");
         assertEquals(1, lo & 1, "ON set");
         assertEquals(0xEC, (lo >>> 16) & 0xFF, "NV");
         assertEquals(w.rxUpid().pir, pir, "the kernel object read the image back");
         long entry = MachineHardware.uittAddress(w.task(w.tx).tt) + 16 * w.idx;
         assertEquals(1 | (Rig.VEC << 8), mem.read64(entry), "UITTE: valid, vector in 15:8");
-        assertEquals(Upid.address(id), mem.read64(entry + 8), "UITTE: UPID address in 127:64");
+        assertEquals(UpidContext.address(id), mem.read64(entry + 8), "UITTE: UPID address in 127:64");
     }
 
     @Test

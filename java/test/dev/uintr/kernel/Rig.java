@@ -57,7 +57,7 @@ final class Rig {
         return k.task(tid);
     }
 
-    Upid rxUpid() {
+    UpidContext rxUpid() {
         return k.upidOf(rx);
     }
 

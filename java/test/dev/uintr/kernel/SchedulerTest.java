@@ -23,7 +23,7 @@ class SchedulerTest {
         assertEquals(2L << 8, w.rxUpid().ndst, "NDST = APIC id 2 (xAPIC: bits 15:8)");
         assertTrue(!w.rxUpid().sn);
         w.k.senduipi(w.tx, w.idx);
-        assertTrue(w.k.state().cpus[2].pending(Upid.NOTIFICATION_VECTOR));
+        assertTrue(w.k.state().cpus[2].pending(UpidContext.NOTIFICATION_VECTOR));
         w.k.interrupts(2);
         w.assertDeliveredOnce(w.rx);
     }

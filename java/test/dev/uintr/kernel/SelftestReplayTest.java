@@ -239,7 +239,7 @@ class SelftestReplayTest {
         @Test
         void interim_x86_uintr_waitingAny_kernel7_3() {
             setup(0x3000);
-            assertEquals(Upid.COST_RECEIVER, k.upidOf(main).waitingCost, "RECEIVER bit wins");
+            assertEquals(UpidContext.COST_RECEIVER, k.upidOf(main).waitingCost, "RECEIVER bit wins");
             long idx = ok(k.syscall(main, Syscall.UINTR_REGISTER_SELF, 0, 0));
             int t = k.spawnThread(main, "t", 1);
             k.syscall(main, Syscall.UINTR_WAIT, 1_000_000, 0);

@@ -36,7 +36,7 @@ public final class VectorCheck {
     }
 
     /** Parses every file, then runs every row; results in file order. */
-    public static List<RowResult> check(List<Path> files) {
+    public static List<VectorResult> check(List<Path> files) {
         List<VectorRow> rows = new ArrayList<>();
         for (Path f : expand(files)) {
             rows.addAll(VectorParser.parseFile(f));
@@ -45,7 +45,7 @@ public final class VectorCheck {
     }
 
     /** "N passed, M failed". */
-    public static String summary(List<RowResult> results) {
+    public static String summary(List<VectorResult> results) {
         long failed = results.stream().filter(r -> !r.passed()).count();
         return (results.size() - failed) + " passed, " + failed + " failed";
     }

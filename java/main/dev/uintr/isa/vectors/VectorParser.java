@@ -79,10 +79,10 @@ public final class VectorParser {
     }
 
     private static VectorRow row(String file, int line, String id, String opText, String arg, String in, String expect) {
-        Op op = Op.of(opText.toUpperCase(java.util.Locale.ROOT));
+        VectorOp op = VectorOp.of(opText.toUpperCase(java.util.Locale.ROOT));
         if (op == null) {
             throw BadInputException.at(file, line, "row " + id + ": unknown op '" + opText + "' (expected one of "
-                    + java.util.Arrays.toString(Op.values()) + ")");
+                    + java.util.Arrays.toString(VectorOp.values()) + ")");
         }
         long argValue = 0;
         long wrmsrValue = 0;

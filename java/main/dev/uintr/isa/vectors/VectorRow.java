@@ -9,7 +9,7 @@ package dev.uintr.isa.vectors;
  * @param argValue the parsed {@code arg}: the index, vector, MSR index or address (WRMSR: the MSR index)
  * @param wrmsrValue WRMSR only: the value written
  */
-public record VectorRow(String file, int line, String id, Op op, String arg, long argValue, long wrmsrValue,
+public record VectorRow(String file, int line, String id, VectorOp op, String arg, long argValue, long wrmsrValue,
         RowState in, RowExpectation expect) {
     /** "FILE:LINE". */
     public String where() {

@@ -24,8 +24,8 @@ public final class VectorRunner {
 
     private VectorRunner() {}
 
-    public static List<RowResult> runAll(List<VectorRow> rows) {
-        List<RowResult> out = new ArrayList<>(rows.size());
+    public static List<VectorResult> runAll(List<VectorRow> rows) {
+        List<VectorResult> out = new ArrayList<>(rows.size());
         for (VectorRow r : rows) {
             out.add(run(r));
         }
@@ -60,7 +60,7 @@ public final class VectorRunner {
         return m;
     }
 
-    public static RowResult run(VectorRow row) {
+    public static VectorResult run(VectorRow row) {
         Machine m = setUp(row);
         Machine before = m.copy();
         List<Ipi> ipis = new ArrayList<>();
@@ -102,15 +102,16 @@ public final class VectorRunner {
             case XRSTORS: fault = Isa.xrstors(m, 0, row.argValue()); break;
             default: throw new AssertionError(row.op());
         }
-        return new RowResult(row, compare(row, before, m, fault, ipis, idt[0], rdmsr));
+        return new VectorResult(row, fault, compare(row, before, m, fault, ipis, idt[0], rdmsr));
     }
 
     private static List<String> compare(VectorRow row, Machine before, Machine after, Fault fault, List<Ipi> ipis,
             Integer idt, Long rdmsr) {
         RowExpectation exp = row.expect();
         List<String> diffs = new ArrayList<>();
-        if (exp.fault() != fault) {
-            diffs.add("fault: expected " + name(exp.fault()) + ", got " + name(fault));
+        if (!exp.fault().equals(fault)) {
+            diffs.add("fault: expected " + name(exp.fault()) + ", got " + name(fault)
+                    + (fault.cause().isEmpty() ? "" : " (" + fault.cause() + ")"));
         }
         Cpu b = before.cpu(0);
         Cpu a = after.cpu(0);

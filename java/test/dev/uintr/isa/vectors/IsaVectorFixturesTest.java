@@ -18,7 +18,7 @@ class IsaVectorFixturesTest {
         List<Path> files = VectorCheck.expand(List.of(FIXTURES));
         return files.stream().flatMap(f -> VectorParser.parseFile(f).stream())
                 .map(row -> DynamicTest.dynamicTest(row.id() + " (" + row.where() + ")", () -> {
-                    RowResult r = VectorRunner.run(row);
+                    VectorResult r = VectorRunner.run(row);
                     assertTrue(r.passed(), r::failureLine);
                 }));
     }

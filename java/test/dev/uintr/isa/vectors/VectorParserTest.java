@@ -23,7 +23,7 @@ class VectorParserTest {
     }
 
     private static void passes(String text) {
-        RowResult r = VectorRunner.run(one(text));
+        VectorResult r = VectorRunner.run(one(text));
         assertTrue(r.passed(), r::failureLine);
     }
 

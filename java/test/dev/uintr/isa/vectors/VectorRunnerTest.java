@@ -11,34 +11,35 @@ import org.junit.jupiter.api.Test;
 class VectorRunnerTest {
     private static final String HEADER = "id,op,arg,in,expect\n";
 
-    private static RowResult one(String row) {
+    private static VectorResult one(String row) {
         List<VectorRow> rows = VectorParser.parse("t.csv", HEADER + row + "\n");
         return VectorRunner.run(rows.get(0));
     }
 
     @Test
     void unlistedChangeFailsTheRow() {
-        RowResult r = one("stui.unlisted,STUI,,uif=0,fault=none");
+        VectorResult r = one("stui.unlisted,STUI,,uif=0,fault=none");
         assertFalse(r.passed());
         assertEquals("uif: expected 0, got 1 (not listed: should be unchanged)", r.diff());
     }
 
     @Test
     void listedValueThatDidNotHappenFailsTheRow() {
-        RowResult r = one("clui.wrong,CLUI,,uif=1,fault=none uif=0 rip=0x10");
+        VectorResult r = one("clui.wrong,CLUI,,uif=1,fault=none uif=0 rip=0x10");
         assertFalse(r.passed());
         assertEquals("rip: expected 0x10, got 0x0", r.diff());
     }
 
     @Test
-    void wrongFaultAndMissingIpiAreBothReported() {
-        RowResult r = one("senduipi.wrong,SENDUIPI,0,tt=0x1000,fault=none ipi=0xEC@0x1");
-        assertEquals(List.of("fault: expected none, got UD", "ipi: expected 0xEC@0x1, got none"), r.diffs());
+    void wrongFaultAndMissingIpiAreBothReported_faultWithItsCause() {
+        VectorResult r = one("senduipi.wrong,SENDUIPI,0,tt=0x1000,fault=none ipi=0xEC@0x1");
+        assertEquals(List.of("fault: expected none, got UD (§7.5: IA32_UINTR_TT[0] = 0)", "ipi: expected 0xEC@0x1, got none"),
+                r.diffs());
     }
 
     @Test
     void memoryDiffNamesTheQuadword() {
-        RowResult r = one("deliver.mem,DELIVER,,uif=1 rr=1 handler=0x1000 rsp=0x7040 map=0x7000-0x7fff,"
+        VectorResult r = one("deliver.mem,DELIVER,,uif=1 rr=1 handler=0x1000 rsp=0x7040 map=0x7000-0x7fff,"
                 + "fault=none uif=0 rr=0 rip=0x1000 rsp=0x7020 m64[0x7038]=0x7040 m64[0x7030]=0x202 m64[0x7028]=0 m64[0x7020]=1");
         assertFalse(r.passed());
         assertEquals("m64[0x7020]: expected 0x1, got 0x0", r.diff());
@@ -46,14 +47,14 @@ class VectorRunnerTest {
 
     @Test
     void implicitMappingOfMemoryItems_isaVectors() {
-        RowResult r = one("uiret.implicit,UIRET,,rsp=0x7000 m64[0x7000]=0x401234 m64[0x7008]=0x202 m64[0x7010]=0x7FF0,"
+        VectorResult r = one("uiret.implicit,UIRET,,rsp=0x7000 m64[0x7000]=0x401234 m64[0x7008]=0x202 m64[0x7010]=0x7FF0,"
                 + "fault=none uif=1 rip=0x401234 rsp=0x7FF0");
         assertTrue(r.passed(), r::failureLine);
     }
 
     @Test
     void notifyToIdtReportsTheVector_isa8() {
-        RowResult r = one("notify.idt,NOTIFY,0x20,misc=0xEC00000000,fault=none");
+        VectorResult r = one("notify.idt,NOTIFY,0x20,misc=0xEC00000000,fault=none");
         assertEquals("idt: expected none, got 0x20", r.diff());
     }
 }

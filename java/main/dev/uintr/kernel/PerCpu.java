@@ -11,7 +11,7 @@ import java.util.Objects;
  * interrupt vectors pending in its local APIC (a 256-bit IRR: a second IPI with the same
  * vector before the first is taken merges into it).
  */
-public final class Cpu {
+public final class PerCpu {
     /** The kernel's reschedule IPI (kick_process): the interrupted user task passes its exit-to-user path. */
     public static final int RESCHEDULE_VECTOR = 0xFD;
 
@@ -27,7 +27,7 @@ public final class Cpu {
     /** 0xEB taken on this CPU. */
     public long kernelNotifications;
 
-    public Cpu(int id) {
+    public PerCpu(int id) {
         this.id = id;
     }
 
@@ -64,8 +64,8 @@ public final class Cpu {
         return (irr[0] | irr[1] | irr[2] | irr[3]) != 0;
     }
 
-    public Cpu copy() {
-        Cpu c = new Cpu(id);
+    public PerCpu copy() {
+        PerCpu c = new PerCpu(id);
         c.online = online;
         c.curr = curr;
         if (!runQueue.isEmpty()) {
@@ -80,10 +80,10 @@ public final class Cpu {
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof Cpu)) {
+        if (!(o instanceof PerCpu)) {
             return false;
         }
-        Cpu c = (Cpu) o;
+        PerCpu c = (PerCpu) o;
         return id == c.id && online == c.online && curr == c.curr && liveUinv == c.liveUinv
                 && runQueue.equals(c.runQueue) && Arrays.equals(irr, c.irr) && spurious == c.spurious
                 && kernelNotifications == c.kernelNotifications;

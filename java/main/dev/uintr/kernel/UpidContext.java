@@ -1,5 +1,6 @@
 package dev.uintr.kernel;
 
+import dev.uintr.isa.Upid;
 import java.util.Objects;
 
 /**
@@ -17,7 +18,7 @@ import java.util.Objects;
  * {@link #address(int)}. A freed UPID stays in the table with {@code freed = true} so a
  * later write to it can be recorded as a use-after-free.
  */
-public final class Upid {
+public final class UpidContext {
     public static final int NOTIFICATION_VECTOR = 0xEC;
     public static final int KERNEL_VECTOR = 0xEB;
     /**
@@ -26,6 +27,8 @@ public final class Upid {
      * itself is arbitrary (our choice); only that it is neither 0xEC nor 0xEB matters.
      */
     public static final int AFFINITY_VECTOR = 0x41;
+    /** The later tree's "blocked" flag: bit 7, architecturally reserved, so SENDUIPI takes #GP (§5.6). */
+    public static final long BLKD = 1L << 7;
 
     /** Waiting cost (later tree): who pays for waking a blocked receiver. */
     public static final int COST_NONE = 0;
@@ -55,39 +58,47 @@ public final class Upid {
     /** Vectors registered against this UPID (rfc: the thread's uvec_mask, later: upid_ctx's). */
     public long uvecMask;
 
-    public Upid(int task) {
+    public UpidContext(int task) {
         this.task = task;
         this.nv = NOTIFICATION_VECTOR;
         this.refs = 1;
         this.receiverActive = true;
     }
 
-    private Upid() {}
+    private UpidContext() {}
 
     /** The kernel virtual address the model gives UPID {@code id} (64-byte aligned). */
     public static long address(int id) {
         return 0xffff888000100000L + 64L * id;
     }
 
+    /** The descriptor as the ISA reads it (§1.4): BLKD sits in reserved bit 7 ({@link #BLKD}). */
+    public Upid descriptor() {
+        return Upid.of(on, sn, blkd ? (int) (BLKD >>> 2) : 0, nv, 0, ndst & 0xffffffffL, pir);
+    }
+
+    /** Takes ON, SN, BLKD, NV, NDST and PIR from {@code d} (the descriptor read back after a hardware step). */
+    public void load(Upid d) {
+        on = d.on();
+        sn = d.sn();
+        blkd = (d.lo() & BLKD) != 0;
+        nv = d.nv();
+        ndst = d.ndst();
+        pir = d.pir();
+    }
+
     /** Bits 63:0 of the descriptor: ON, SN, BLKD, NV, NDST (§1.4). */
     public long low64() {
-        return (on ? 1L : 0) | (sn ? 2L : 0) | (blkd ? 0x80L : 0) | ((long) (nv & 0xff) << 16)
-                | ((ndst & 0xffffffffL) << 32);
+        return descriptor().lo();
     }
 
     /** The 16-byte little-endian image of the descriptor (§1.4). */
     public byte[] image() {
-        long lo = low64();
-        byte[] b = new byte[16];
-        for (int i = 0; i < 8; i++) {
-            b[i] = (byte) (lo >>> (8 * i));
-            b[8 + i] = (byte) (pir >>> (8 * i));
-        }
-        return b;
+        return descriptor().encode();
     }
 
-    public Upid copy() {
-        Upid u = new Upid();
+    public UpidContext copy() {
+        UpidContext u = new UpidContext();
         u.on = on;
         u.sn = sn;
         u.blkd = blkd;
@@ -106,10 +117,10 @@ public final class Upid {
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof Upid)) {
+        if (!(o instanceof UpidContext)) {
             return false;
         }
-        Upid u = (Upid) o;
+        UpidContext u = (UpidContext) o;
         return on == u.on && sn == u.sn && blkd == u.blkd && nv == u.nv && ndst == u.ndst && pir == u.pir
                 && refs == u.refs && freed == u.freed && task == u.task && receiverActive == u.receiverActive
                 && waiting == u.waiting && waitingCost == u.waitingCost && uvecMask == u.uvecMask;

@@ -9,7 +9,7 @@ package dev.uintr.explore;
  * @param cpu    MIGRATE: the destination CPU; otherwise unused (-1)
  * @param line   the scenario file line it came from
  */
-public record Step(Kind kind, String target, int cpu, int line) {
+public record ActorStep(Kind kind, String target, int cpu, int line) {
     public enum Kind {
         /** {@code wait [N]}: while fewer than N interrupts were delivered, uintr_wait (entry, then arm + sleep). */
         WAIT,

@@ -1,0 +1,92 @@
+package dev.uintr.nat;
+
+import com.sun.jna.Library;
+import java.util.Optional;
+
+/**
+ * JNA mirror of native/include/uintr_hybrid.h, name for name. Other packages use the
+ * plain-Java facade {@link Calls}, so only package {@code nat} touches JNA.
+ */
+public interface UintrHybridLib extends Library {
+    /** The USH_HY_ABI_VERSION this interface (and dev.uintr.hybrid.Wire) was written against. */
+    int ABI_VERSION = 1;
+
+    int ush_hybrid_abi();
+
+    int ush_hybrid_event_size();
+
+    int ush_hybrid_begin_exec(byte[] argvBlob, int blobLen, int argc, String profile, int[] traps, int ntraps);
+
+    int ush_hybrid_begin_program(byte[] prog, int len, int[] traps, int ntraps);
+
+    int ush_hybrid_wait(byte[] ev, int evlen, long deadlineNs);
+
+    int ush_hybrid_apply(byte[] cmds, int len);
+
+    void ush_hybrid_kill_all();
+
+    int ush_hybrid_program_result(byte[] out, int outlen, int runStatus, int st);
+
+    long ush_hybrid_floor(int rounds);
+
+    /** The facade the hybrid backend uses. */
+    final class Calls {
+        private static final Optional<UintrHybridLib> LIB = ShimLoader.bind(UintrHybridLib.class);
+
+        private Calls() {}
+
+        /** Why the supervisor cannot be called, or null when it can. */
+        public static String unavailableReason() {
+            if (ShimLoader.SHIM.isEmpty()) {
+                return "libuintrshim.so not loaded: " + ShimLoader.failure();
+            }
+            if (LIB.isEmpty()) {
+                return "libuintrshim.so lacks the hybrid supervisor (rebuild with mvn package)";
+            }
+            int abi = LIB.get().ush_hybrid_abi();
+            if (abi != ABI_VERSION) {
+                return "libuintrshim.so's hybrid supervisor has ABI " + abi + ", this harness expects " + ABI_VERSION;
+            }
+            return null;
+        }
+
+        public static int eventSize() {
+            return LIB.orElseThrow().ush_hybrid_event_size();
+        }
+
+        /** Starts argv traced (this thread becomes the tracer): the first tracee's pid or -errno. */
+        public static int beginExec(byte[] argvBlob, int argc, String profile, int[] traps) {
+            return LIB.orElseThrow().ush_hybrid_begin_exec(argvBlob, argvBlob.length, argc, profile, traps, traps.length);
+        }
+
+        /** Starts the program runner on an encoded program, traced: the pid or -errno. */
+        public static int beginProgram(byte[] prog, int[] traps) {
+            return LIB.orElseThrow().ush_hybrid_begin_program(prog, prog.length, traps, traps.length);
+        }
+
+        /** The next event into ev: 1, 0 at the deadline (CLOCK_MONOTONIC ns, 0 none), or -errno. */
+        public static int await(byte[] ev, long deadlineNs) {
+            return LIB.orElseThrow().ush_hybrid_wait(ev, ev.length, deadlineNs);
+        }
+
+        /** Carries out an answer (commands closed by END): 0 or -EINVAL. */
+        public static int apply(byte[] cmds) {
+            return LIB.orElseThrow().ush_hybrid_apply(cmds, cmds.length);
+        }
+
+        public static void killAll() {
+            LIB.orElseThrow().ush_hybrid_kill_all();
+        }
+
+        /** After a program run's END: the runner's observations into out; 0 or -EINVAL. */
+        public static int programResult(byte[] out, int runStatus, int waitStatus) {
+            return LIB.orElseThrow().ush_hybrid_program_result(out, out.length, runStatus, waitStatus);
+        }
+
+        /** Bare ptrace stops per second on this host (see ush_hybrid_floor), or a negative errno. */
+        public static double floorStopsPerSecond(int rounds) {
+            long r = LIB.orElseThrow().ush_hybrid_floor(rounds);
+            return r < 0 ? r : r / 1000.0;
+        }
+    }
+}

@@ -1,0 +1,22 @@
+/* hybrid_internal.h — what the hybrid supervisor uses of the program runner (not part of the JNA ABI). */
+#ifndef HYBRID_INTERNAL_H
+#define HYBRID_INTERNAL_H
+
+#include <stdint.h>
+
+/* Validates the program blob and prepares the runner's shared area; 0 or -errno. */
+__attribute__((visibility("hidden"))) int ush_prog_setup(const void *prog, int len);
+/* In the forked child: runs the programs and exits. */
+__attribute__((visibility("hidden"))) void ush_prog_child(void);
+/* In the parent after the child tree is gone: copies the observations to out and frees the area. */
+__attribute__((visibility("hidden"))) void ush_prog_finish(void *out, int32_t status, int32_t signal);
+
+/*
+ * The tracer's start of a session (hybrid_supervisor.c): forks the first tracee, which waits until
+ * it is seized, resets the JVM's signal mask and handlers, closes fds >= 3 when close_fds, installs
+ * the seccomp filter for traps and calls start(arg) (which must not return). The pid or -errno.
+ */
+__attribute__((visibility("hidden")))
+int ush_hy_begin(void (*start)(void *), void *arg, int close_fds, const int32_t *traps, int ntraps);
+
+#endif
