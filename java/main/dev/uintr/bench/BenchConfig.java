@@ -36,17 +36,18 @@ public record BenchConfig(List<Mechanism> mechanisms, int iterations, int warmup
         if (iterations <= 0 || iterations > 10_000_000) {
             throw new BadInputException("--iterations: must be between 1 and 10000000, got " + iterations);
         }
-        if (warmup < 0) {
-            throw new BadInputException("--warmup: must be >= 0, got " + warmup);
+        if (warmup < 0 || warmup > 10_000_000) {
+            throw new BadInputException("--warmup: must be between 0 and 10000000, got " + warmup);
         }
-        if (timeoutMs <= 0) {
-            throw new BadInputException("--timeout-ms: must be > 0, got " + timeoutMs);
+        if (timeoutMs <= 0 || timeoutMs > 600_000) {
+            throw new BadInputException("--timeout-ms: must be between 1 and 600000 (10 minutes), got " + timeoutMs);
         }
         if (rounds <= 0 || rounds > iterations) {
             throw new BadInputException("--rounds: must be between 1 and --iterations (" + iterations + "), got " + rounds);
         }
-        if (expectedIntervalNs < 0) {
-            throw new BadInputException("--expected-interval-ns: must be >= 0, got " + expectedIntervalNs);
+        if (expectedIntervalNs < 0 || expectedIntervalNs > 1_000_000_000L) {
+            throw new BadInputException("--expected-interval-ns: must be between 0 and 1000000000 (1 s), got "
+                    + expectedIntervalNs);
         }
         if (backend == null) {
             throw new IllegalArgumentException("backend");

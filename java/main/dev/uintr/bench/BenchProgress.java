@@ -6,7 +6,9 @@ import java.util.Locale;
 /**
  * The progress line of a bench run: a bar, the step count, what runs now and an ETA
  * (the mean duration of the measured steps so far times the steps left). One line per
- * event, so it reads the same on a terminal and in a CI log.
+ * event, so it reads the same on a terminal and in a CI log. A step that runs long (a
+ * mechanism that hangs until its --timeout-ms) gets a "still running" line every
+ * {@link #HEARTBEAT_SECONDS} seconds, so the last line is never a stale ETA.
  */
 public final class BenchProgress {
     private static final int BAR = 20;
@@ -17,10 +19,27 @@ public final class BenchProgress {
     private long measuredNanos;
     private int measured;
     private long stepStart;
+    /** Seconds between "still running" lines of a long step. */
+    static final int HEARTBEAT_SECONDS = 10;
+    private static final java.util.concurrent.ScheduledExecutorService TIMER =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "bench-progress");
+                t.setDaemon(true);
+                return t;
+            });
+    private java.util.concurrent.ScheduledFuture<?> heartbeat;
+
+    private final long heartbeatMillis;
 
     public BenchProgress(PrintWriter out, int total) {
+        this(out, total, HEARTBEAT_SECONDS * 1000L);
+    }
+
+    /** With another period between "still running" lines (tests). */
+    BenchProgress(PrintWriter out, int total, long heartbeatMillis) {
         this.out = out;
         this.total = total;
+        this.heartbeatMillis = heartbeatMillis;
     }
 
     /** A step begins. */
@@ -29,10 +48,25 @@ public final class BenchProgress {
         out.printf(Locale.ROOT, "%s %2d/%d %-24s elapsed %s  ETA %s%n", bar(), done + 1, total, label,
                 clock(System.nanoTime() - startNanos), eta());
         out.flush();
+        cancelHeartbeat();
+        long began = stepStart;
+        heartbeat = TIMER.scheduleAtFixedRate(() -> {
+            out.printf(Locale.ROOT, "%s %2d/%d %-24s still running, %s so far%n", bar(), done + 1, total, label,
+                    clock(System.nanoTime() - began));
+            out.flush();
+        }, heartbeatMillis, heartbeatMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized void cancelHeartbeat() {
+        if (heartbeat != null) {
+            heartbeat.cancel(false);
+            heartbeat = null;
+        }
     }
 
     /** The step ended with {@code status}; {@code summary} is its one-line result. */
     public void finish(String label, RowStatus status, String summary) {
+        cancelHeartbeat();
         long took = System.nanoTime() - stepStart;
         done++;
         if (status == RowStatus.OK) {

@@ -29,14 +29,16 @@ public final class BenchSession {
     public static List<LatencyRow> run(BenchConfig cfg, HostFacts facts, Path dir, PrintWriter console,
                                        LatencySource source) {
         long tscHz = facts.tscHz() > 0 ? facts.tscHz() : ShimLoader.tscHz(CALIBRATION_MS);
-        long overhead = LatencyStats.medianTicks(UintrBenchLib.Calls.timerOverhead(OVERHEAD_PAIRS, cfg.cpus().a()));
+        long[] pairs = UintrBenchLib.Calls.timerOverhead(OVERHEAD_PAIRS, cfg.cpus().a());
+        long overhead = pairs.length == 0 ? -1 : LatencyStats.medianTicks(pairs);       // -1: unknown, never 0
         HostSnapshot host = HostSnapshot.of(facts, tscHz, overhead, cfg.cpus(), Path.of("/sys"));
         String load = HostCsv.loadAverage(Path.of("/proc/loadavg"));
         HostCsv.write(dir.resolve(HostCsv.FILE), host, UintrBenchLib.Calls.cpusAllowed(), load, ShimLoader.describe());
-        console.printf("bench: TSC %.3f GHz, timer overhead %d ticks (%s ns), threads on CPUs %s, %d iterations in %d"
-                        + " round(s) + %d warm-up each, load average %s, backend %s%n", tscHz / 1e9, overhead,
-                LatencyCsv.num(host.timerOverheadNs()), cfg.cpus(), cfg.iterations(), cfg.rounds(), cfg.warmup(), load,
-                cfg.backend());
+        console.printf("bench: TSC %s, timer overhead %s, threads on CPUs %s, %d iterations in %d"
+                        + " round(s) + %d warm-up each, load average %s, backend %s%n",
+                tscHz > 0 ? String.format(java.util.Locale.ROOT, "%.3f GHz", tscHz / 1e9) : "unknown",
+                overhead < 0 ? "unknown" : overhead + " ticks (" + (tscHz > 0 ? LatencyCsv.num(host.timerOverheadNs()) : "unknown")
+                        + " ns)", cfg.cpus(), cfg.iterations(), cfg.rounds(), cfg.warmup(), load, cfg.backend());
         quietnessWarning(load, UintrBenchLib.Calls.cpusAllowed()).ifPresent(console::println);
         NativeLatencySource.unavailable().ifPresent(why -> console.println("bench: native loops unavailable: " + why));
         BenchRunner runner = new BenchRunner(source, host, dir, new BenchProgress(console, BenchRunner.steps(cfg)));

@@ -16,6 +16,9 @@ public record CpuPair(int a, int b) {
         int[] v = new int[2];
         for (int i = 0; i < 2; i++) {
             try {
+                if (!parts[i].trim().matches("-?[0-9]{1,9}")) {               // ASCII digits only
+                    throw new NumberFormatException(parts[i]);
+                }
                 v[i] = Integer.parseInt(parts[i].trim());
             } catch (NumberFormatException e) {
                 throw new BadInputException(option + ": '" + parts[i].trim() + "' is not a CPU number (in '" + text + "')");

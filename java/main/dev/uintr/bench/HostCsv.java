@@ -25,7 +25,8 @@ public final class HostCsv {
             try (CSVPrinter p = new CSVPrinter(w, fmt)) {
                 p.printRecord(h.cpuModel(), h.kernel(), h.kernelAbi(), h.cpuidUintr(), h.kpti(), h.smt(), h.governor(),
                         h.invariantTsc(), h.tscHz() > 0 ? Long.toString(h.tscHz()) : HostSnapshot.UNKNOWN,
-                        h.timerOverheadTicks(), LatencyCsv.num(h.timerOverheadNs()), h.pinning(),
+                        h.timerOverheadTicks() < 0 ? HostSnapshot.UNKNOWN : Long.toString(h.timerOverheadTicks()),
+                        LatencyCsv.num(h.timerOverheadNs()), h.pinning(),
                         cpusAllowed < 0 ? HostSnapshot.UNKNOWN : Integer.toString(cpusAllowed), loadAvg, shim);
             }
         });

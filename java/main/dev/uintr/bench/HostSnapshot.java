@@ -19,7 +19,7 @@ import java.util.Locale;
  * @param governor          cpufreq governor of the pinned CPUs ("unknown" where cpufreq is absent, as in most VMs)
  * @param invariantTsc      yes/no/unknown
  * @param tscHz             calibrated TSC rate, ticks per second (0 only when it could not be measured)
- * @param timerOverheadTicks median of back-to-back RDTSCP deltas
+ * @param timerOverheadTicks median of back-to-back RDTSCP deltas; -1 when not measured (no shim): written "unknown"
  * @param pinning           "a,b" as requested; on emulated rows the emulated CPUs ("emu0,emu1")
  */
 public record HostSnapshot(String cpuModel, String kernel, String kernelAbi, String cpuidUintr, String kpti,
@@ -34,9 +34,9 @@ public record HostSnapshot(String cpuModel, String kernel, String kernelAbi, Str
                 timerOverheadTicks, newPinning);
     }
 
-    /** The timer overhead in nanoseconds (NaN when the TSC rate is unknown). */
+    /** The timer overhead in nanoseconds (NaN when it or the TSC rate is unknown). */
     public double timerOverheadNs() {
-        return tscHz > 0 ? timerOverheadTicks * 1e9 / tscHz : Double.NaN;
+        return tscHz > 0 && timerOverheadTicks >= 0 ? timerOverheadTicks * 1e9 / tscHz : Double.NaN;
     }
 
     /** Builds the snapshot from the probe's facts plus what only the bench needs (SMT, governor). */

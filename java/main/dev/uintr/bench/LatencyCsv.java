@@ -69,7 +69,7 @@ public final class LatencyCsv {
         v.add(co == null ? "" : Long.toString(co.count()));
         addPercentiles(v, co);
         HostSnapshot h = r.host();
-        v.add(Long.toString(h.timerOverheadTicks()));
+        v.add(h.timerOverheadTicks() < 0 ? HostSnapshot.UNKNOWN : Long.toString(h.timerOverheadTicks()));
         v.add(num(h.timerOverheadNs()));
         double pct = r.timerOverheadPct();
         v.add(Double.isNaN(pct) ? "" : String.format(Locale.ROOT, "%.2f", pct));
@@ -112,7 +112,7 @@ public final class LatencyCsv {
      */
     public static List<LatencyRow> read(Path file) {
         String name = file.toString();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        try (Reader in = new java.io.StringReader(dev.uintr.FixtureText.read(file));
              CSVParser parser = CSVParser.builder().setReader(in).setFormat(READ).get()) {
             List<String> header = parser.getHeaderNames();
             for (String col : HEADER) {
@@ -148,7 +148,8 @@ public final class LatencyCsv {
         String tsc = f.text("tsc_hz");
         HostSnapshot host = new HostSnapshot(f.text("cpu_model"), f.text("kernel"), f.text("kernel_abi"),
                 f.text("cpuid_uintr"), f.text("kpti"), f.text("smt"), f.text("governor"), f.text("invariant_tsc"),
-                tsc.equals(HostSnapshot.UNKNOWN) ? 0 : f.longValue("tsc_hz"), f.longValue("timer_overhead_ticks"),
+                tsc.equals(HostSnapshot.UNKNOWN) ? 0 : f.longValue("tsc_hz"),
+                f.text("timer_overhead_ticks").equals(HostSnapshot.UNKNOWN) ? -1 : f.longValue("timer_overhead_ticks"),
                 f.text("cpus"));
         return new LatencyRow(f.text("mechanism"), f.text("mode"), f.text("backend"), status, f.text("reason"),
                 (int) f.longValue("warmup"), f.text("cpus_seen"), stats, host);
@@ -166,6 +167,9 @@ public final class LatencyCsv {
         long longValue(String col) {
             String t = text(col);
             try {
+                if (!t.matches("-?[0-9]{1,19}")) {                     // ASCII digits only (parseLong takes others)
+                    throw new NumberFormatException(t);
+                }
                 return Long.parseLong(t);
             } catch (NumberFormatException e) {
                 throw BadInputException.at(file, line, "column '" + col + "': '" + t + "' is not an integer");

@@ -66,7 +66,8 @@ public enum Mechanism {
         for (String v : values) {
             for (String part : v.split(",")) {
                 if (part.isBlank()) {
-                    throw new BadInputException(option + ": empty mechanism name in '" + v + "'");
+                    throw new BadInputException(option + ": '" + v + "' has an empty name between commas (expected "
+                            + "a comma-separated list of " + allIds() + ", or all)");
                 }
                 if (part.trim().equalsIgnoreCase("all")) {
                     for (Mechanism m : values()) {

@@ -49,7 +49,7 @@ public final class ConformCommand implements Callable<Integer> {
     String format;
 
     @Option(names = "--seeds", paramLabel = "<n>", defaultValue = "20",
-            description = "samples per case: emulated seeds 0..n-1, native runs (default: ${DEFAULT-VALUE})")
+            description = "samples per case: emulated seeds 0..n-1, native runs; 1..10000 (default: ${DEFAULT-VALUE})")
     int seeds;
 
     @Option(names = "--cases", paramLabel = "<dir>", description = "case folder (default: fixtures/cases)")
@@ -62,7 +62,23 @@ public final class ConformCommand implements Callable<Integer> {
             throw new BadInputException("unknown --format '" + format + "' (expected ktap, csv, table or junit-xml)");
         }
         Path dir = caseDir != null ? caseDir : HarnessPaths.fixtures().resolve("cases");
-        ConformResults results = ConformResults.run(ConformPlan.of(dir, caseGlob, backend, profile, seeds, HostProbe.probe()), null);
+        ConformPlan plan = ConformPlan.of(dir, caseGlob, backend, profile, seeds, HostProbe.probe());
+        PrintWriter err = spec.commandLine().getErr();
+        if (plan.cases().isEmpty()) {
+            err.println("conform: no *.case files in " + dir + ": nothing to run");
+            err.flush();
+        }
+        long[] last = {System.nanoTime()};
+        int[] done = {0};
+        ConformResults results = ConformResults.run(plan, r -> {   // progress on stderr, at most every 5 s
+            done[0]++;
+            if (System.nanoTime() - last[0] > 5_000_000_000L) {
+                last[0] = System.nanoTime();
+                err.printf("conform: %d results so far (%d cases x %d profiles, %d samples each)%n", done[0],
+                        plan.cases().size(), plan.profiles().size(), plan.samples());
+                err.flush();
+            }
+        });
         out.print(results.render(format));
         out.flush();
         return results.verdict().exitCode();

@@ -52,6 +52,11 @@ public final class ExploreCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Largest --max-states. */
+    static final int MAX_STATES = 10_000_000;
+    /** Largest --max-depth. */
+    static final int MAX_DEPTH = 10_000;
+
     @Option(names = "--design", paramLabel = "<design>", defaultValue = "all", showDefaultValue = CommandLine.Help.Visibility.ALWAYS,
             description = "naive, kernel-vector, kernel-vector-checked, gp-fault, send-wrapper, send-wrapper-post-first, affinity or all")
     String design;
@@ -64,11 +69,11 @@ public final class ExploreCommand implements Callable<Integer> {
             description = "rfc-v1, later or all")
     String profile;
 
-    @Option(names = "--max-states", paramLabel = "<n>", description = "stop a search after this many distinct states (default ${DEFAULT-VALUE})",
+    @Option(names = "--max-states", paramLabel = "<n>", description = "stop a search after this many distinct states, 1..10000000 (default ${DEFAULT-VALUE})",
             defaultValue = "200000")
     int maxStates;
 
-    @Option(names = "--max-depth", paramLabel = "<n>", description = "longest interleaving explored, in events (default ${DEFAULT-VALUE})",
+    @Option(names = "--max-depth", paramLabel = "<n>", description = "longest interleaving explored, in events, 1..10000 (default ${DEFAULT-VALUE})",
             defaultValue = "60")
     int maxDepth;
 
@@ -119,11 +124,11 @@ public final class ExploreCommand implements Callable<Integer> {
         if (!format.equals("table") && !format.equals("csv")) {
             throw new BadInputException("--format: unknown format '" + format + "' (expected table or csv)");
         }
-        if (maxStates < 1) {
-            throw new BadInputException("--max-states: must be at least 1, was " + maxStates);
+        if (maxStates < 1 || maxStates > MAX_STATES) {
+            throw new BadInputException("--max-states: must be 1.." + MAX_STATES + ", was " + maxStates);
         }
-        if (maxDepth < 1) {
-            throw new BadInputException("--max-depth: must be at least 1, was " + maxDepth);
+        if (maxDepth < 1 || maxDepth > MAX_DEPTH) {
+            throw new BadInputException("--max-depth: must be 1.." + MAX_DEPTH + ", was " + maxDepth);
         }
         if (dir != null && !java.nio.file.Files.isDirectory(dir)) {
             throw new BadInputException("--scenarios: '" + dir + "' is not a folder");

@@ -23,16 +23,21 @@ final class IsaBenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Largest --iterations (a round of 10^8 takes about 10-20 s). */
+    static final long MAX_ITERATIONS = 100_000_000L;
+    /** Largest --rounds and --warmup. */
+    static final int MAX_ROUNDS = 1000;
+
     @Option(names = "--warmup", paramLabel = "<n>", defaultValue = "5", showDefaultValue = picocli.CommandLine.Help.Visibility.ALWAYS,
-            description = "warm-up rounds (not timed)")
+            description = "warm-up rounds (not timed), 0..1000")
     int warmup;
 
     @Option(names = "--rounds", paramLabel = "<n>", defaultValue = "9", showDefaultValue = picocli.CommandLine.Help.Visibility.ALWAYS,
-            description = "timed rounds")
+            description = "timed rounds, 1..1000")
     int rounds;
 
     @Option(names = "--iterations", paramLabel = "<n>", defaultValue = "2000000", showDefaultValue = picocli.CommandLine.Help.Visibility.ALWAYS,
-            description = "round trips per round")
+            description = "round trips per round, 1..100000000")
     long iterations;
 
     private static String rates(double[] xs) {
@@ -45,10 +50,19 @@ final class IsaBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (rounds < 1 || iterations < 1 || warmup < 0) {
-            throw new dev.uintr.BadInputException("isa bench: --rounds and --iterations must be at least 1, --warmup at least 0");
+        if (rounds < 1 || rounds > MAX_ROUNDS || warmup < 0 || warmup > MAX_ROUNDS) {
+            throw new dev.uintr.BadInputException("isa bench: --rounds must be 1.." + MAX_ROUNDS + ", --warmup 0.." + MAX_ROUNDS
+                    + " (got " + rounds + ", " + warmup + ")");
         }
-        RoundTripBench.Result r = RoundTripBench.measure(warmup, rounds, iterations);
+        if (iterations < 1 || iterations > MAX_ITERATIONS) {
+            throw new dev.uintr.BadInputException("isa bench: --iterations must be 1.." + MAX_ITERATIONS + ", got " + iterations);
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        int total = warmup + rounds;
+        RoundTripBench.Result r = RoundTripBench.measure(warmup, rounds, iterations, done -> {
+            err.printf("isa bench: round %d/%d done%n", done, total);  // progress: a round can take seconds
+            err.flush();
+        });
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "emulated round trips (SENDUIPI->IPI->notification->delivery->UIRET), one core, %d rounds x %d:%n",
                 rounds, r.iterationsPerRound());

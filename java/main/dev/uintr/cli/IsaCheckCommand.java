@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
                 + "row runs on a fresh one-processor emulated machine; a failing row prints one line "
                 + "with the differences, and a summary 'N passed, M failed' closes the output."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {" 0:every row passed", " 1:a row failed", " 2:a malformed file or row (the message names it)"},
+        exitCodeList = {" 0:every row passed", " 1:a row failed", " 2:a malformed file or row (the message names it)",
+            " 4:nothing to check: no rows (an empty folder or files with a header only)"},
         footer = {"", "Example: uintr-harness isa check fixtures/isa/senduipi.csv"})
 final class IsaCheckCommand implements Callable<Integer> {
     @Spec
@@ -39,6 +40,11 @@ final class IsaCheckCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         List<VectorResult> results = VectorCheck.check(files);
+        if (results.isEmpty()) {
+            out.println("nothing to check: no vector rows in " + files + " (a folder stands for its *.csv files)");
+            out.flush();
+            return ExitCodes.ALL_SKIPPED;
+        }
         for (VectorResult r : results) {
             if (!r.passed()) {
                 out.println(r.failureLine());

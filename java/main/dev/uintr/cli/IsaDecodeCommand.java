@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
                 + "or STUI, and names the look-alike otherwise (VMXON, RDRAND, RDPID, RDPKRU, WRPKRU)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {" 0:the bytes are a UINTR instruction", " 1:they are not", " 2:not hex bytes"},
-        footer = {"", "Example: uintr-harness isa decode f3410fc7f2   ->  senduipi %r10 (5 bytes)"})
+        footer = {"", "Example: uintr-harness isa decode f3410fc7f2   ->  senduipi %%r10 (5 bytes)"})
 final class IsaDecodeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -56,10 +56,25 @@ public final class KernelCommand implements Runnable {
         @Option(names = {"-v", "--verbose"}, description = "print passing rows too")
         boolean verbose;
 
+        /** --profile: rfc-v1 or later (none has no uintr syscalls to check). */
+        static AbiProfile profileOption(String text) {
+            AbiProfile p;
+            try {
+                p = AbiProfile.parse(text);
+            } catch (dev.uintr.BadInputException e) {
+                p = null;
+            }
+            if (p == null || p == AbiProfile.NONE) {
+                throw new dev.uintr.BadInputException("--profile: " + (p == null ? "unknown profile '" + text + "'"
+                        : "none has no uintr syscalls to check") + " (expected rfc-v1 or later)");
+            }
+            return p;
+        }
+
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            AbiProfile p = profile == null ? null : AbiProfile.parse(profile);
+            AbiProfile p = profile == null ? null : profileOption(profile);
             List<Path> list = files == null || files.isEmpty() ? ErrnoCheck.fixturesIn(HarnessPaths.fixtures().resolve("kernel")) : files;
             if (list.isEmpty()) {
                 out.println("KTAP version 1");

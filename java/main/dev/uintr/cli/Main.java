@@ -28,6 +28,7 @@ public final class Main {
     public static CommandLine newCommandLine() {
         CommandLine cl = new CommandLine(new UintrHarness());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        AsciiNumbers.register(cl);
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             if (ex instanceof dev.uintr.BadInputException) {
                 cmd.getErr().println(cmd.getColorScheme().errorText("uintr-harness: " + ex.getMessage()));

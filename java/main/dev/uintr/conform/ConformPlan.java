@@ -20,13 +20,19 @@ import java.util.List;
  * profiles ({@code all}, {@code rfc-v1}, {@code later}) and how many samples per case.
  */
 public record ConformPlan(List<CaseSpec> cases, Backend backend, List<AbiProfile> profiles, int samples) {
+    /** Largest --seeds (samples per case and profile); the suite at 10000 takes tens of minutes. */
+    public static final int MAX_SEEDS = 10_000;
 
     public static ConformPlan of(Path caseDir, String caseGlob, String backend, String profile, int samples,
                                  HostFacts host) {
-        if (samples < 1) {
-            throw new BadInputException("--seeds must be at least 1, was " + samples);
+        if (samples < 1 || samples > MAX_SEEDS) {
+            throw new BadInputException("--seeds must be 1.." + MAX_SEEDS + ", was " + samples);
         }
+        List<AbiProfile> profiles = profiles(profile);
         List<CaseSpec> all = CaseParser.loadDir(caseDir);
+        if (all.isEmpty()) {
+            return new ConformPlan(List.of(), backend(backend, host), profiles, samples);   // nothing to run: exit 4
+        }
         List<CaseSpec> picked = new ArrayList<>();
         for (CaseSpec c : all) {
             if (caseGlob == null || Glob.matches(caseGlob, c.name())) {
@@ -36,7 +42,7 @@ public record ConformPlan(List<CaseSpec> cases, Backend backend, List<AbiProfile
         if (picked.isEmpty() && caseGlob != null) {
             throw new BadInputException("--case '" + caseGlob + "' matches none of the " + all.size() + " cases in " + caseDir);
         }
-        return new ConformPlan(picked, backend(backend, host), profiles(profile), samples);
+        return new ConformPlan(picked, backend(backend, host), profiles, samples);
     }
 
     static Backend backend(String name, HostFacts host) {
@@ -58,9 +64,15 @@ public record ConformPlan(List<CaseSpec> cases, Backend backend, List<AbiProfile
         if (name.equals("all")) {
             return List.of(AbiProfile.RFC_V1, AbiProfile.LATER);
         }
-        AbiProfile p = AbiProfile.parse(name);
-        if (p == AbiProfile.NONE) {
-            throw new BadInputException("--profile none runs no uintr case (expected rfc-v1, later or all)");
+        AbiProfile p;
+        try {
+            p = AbiProfile.parse(name);
+        } catch (BadInputException e) {
+            p = null;
+        }
+        if (p == null || p == AbiProfile.NONE) {
+            throw new BadInputException("--profile: " + (p == null ? "unknown profile '" + name + "'" : "none runs no uintr case")
+                    + " (expected rfc-v1, later or all)");
         }
         return List.of(p);
     }

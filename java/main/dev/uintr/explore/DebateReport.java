@@ -11,7 +11,8 @@ import java.util.List;
  * matrix per profile (scenarios × designs, cells = invariants violated), the cost table per post
  * on the reference scenario (exact counts, min–max over interleavings, plus the estimate), the
  * estimate for every scenario, one verdict paragraph per design ({@link DebateVerdicts}), the
- * shortest counterexample of every violated cell, and the weights. Deterministic: no times, no
+ * shortest counterexample of every violated cell, the weights, and the exact counts of every
+ * other scenario as an appendix. Deterministic: no times, no
  * dates, so two runs of the same model give the same file.
  */
 public final class DebateReport {
@@ -49,6 +50,7 @@ public final class DebateReport {
         }
         counterexamples(sb, db);
         weights(sb, db);
+        appendix(sb, db);
         return sb.toString();
     }
 
@@ -144,6 +146,18 @@ public final class DebateReport {
             return;
         }
         sb.append("## Cost per post (exact counts from the model)\n\n");
+        countsTable(sb, db, ref);
+        for (WakeCosts.Measure m : WakeCosts.MEASURES) {
+            sb.append("- **").append(m.name()).append("**: ").append(m.meaning()).append('\n');
+        }
+        sb.append('\n');
+        if (chart != null) {
+            sb.append("![estimated cycles per post by design](").append(chart).append(")\n\n");
+        }
+    }
+
+    /** Exact counts per post of one scenario, a row per (profile, design) that applies. */
+    private static void countsTable(StringBuilder sb, Debate db, Scenario ref) {
         sb.append("Scenario `").append(ref.name()).append("`: ").append(ref.description()).append(". Per post (")
                 .append(DebateVerdicts.count(ref.posts(), "post")).append(" in the scenario), min–max over every "
                 + "interleaving that ends without a lost wake-up.\n\n");
@@ -154,8 +168,8 @@ public final class DebateReport {
         sb.append(" est. cycles (estimate) |\n|---|---|").append("---|".repeat(WakeCosts.MEASURES.size() + 1)).append('\n');
         for (AbiProfile p : db.profiles()) {
             for (BlockingDesign d : db.designs(p)) {
-                PairResult r = db.referenceRow(p, d);
-                if (r == null) {
+                PairResult r = db.row(ref.name(), p, d);
+                if (r == null || !r.applicable()) {
                     continue;
                 }
                 WakeCosts c = db.costs(r);
@@ -167,12 +181,17 @@ public final class DebateReport {
             }
         }
         sb.append('\n');
-        for (WakeCosts.Measure m : WakeCosts.MEASURES) {
-            sb.append("- **").append(m.name()).append("**: ").append(m.meaning()).append('\n');
-        }
-        sb.append('\n');
-        if (chart != null) {
-            sb.append("![estimated cycles per post by design](").append(chart).append(")\n\n");
+    }
+
+    /** The same exact counts for every other scenario: what each design makes the machine do there (Andy's states included). */
+    private static void appendix(StringBuilder sb, Debate db) {
+        sb.append("\n## Appendix: exact counts per post, every scenario\n\n");
+        for (Scenario sc : db.scenarios()) {
+            if (sc.name().equals(db.reference())) {
+                continue;
+            }
+            sb.append("### ").append(sc.name()).append("\n\n");
+            countsTable(sb, db, sc);
         }
     }
 

@@ -36,6 +36,13 @@ import java.util.stream.Stream;
  * </pre>
  */
 public final class ScenarioParser {
+    /** Most tasks of one scenario (each adds to every explored state). */
+    public static final int MAX_TASKS = 8;
+    /** Most steps of one actor line (a wait or spin count counts as that many steps). */
+    public static final int MAX_ACTOR_STEPS = 16;
+    /** Most steps of all actors of one scenario together (the search grows with each). */
+    public static final int MAX_STEPS = 32;
+
     private ScenarioParser() {}
 
     /** Every *.txt under {@code dir}, sorted by file name; empty when the folder is missing. */
@@ -44,12 +51,8 @@ public final class ScenarioParser {
             return List.of();
         }
         List<Scenario> out = new ArrayList<>();
-        try (Stream<Path> s = Files.list(dir)) {
-            for (Path p : s.filter(f -> f.getFileName().toString().endsWith(".txt")).sorted().toList()) {
-                out.add(parse(p));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (Path p : dev.uintr.FixtureText.list(dir, n -> n.endsWith(".txt"))) {
+            out.add(parse(p));
         }
         Set<String> names = new LinkedHashSet<>();
         for (Scenario sc : out) {
@@ -61,11 +64,7 @@ public final class ScenarioParser {
     }
 
     public static Scenario parse(Path file) {
-        try {
-            return parse(file.toString(), Files.readAllLines(file));
-        } catch (IOException e) {
-            throw new BadInputException(file + ": cannot read: " + e.getMessage(), e);
-        }
+        return parse(file.toString(), dev.uintr.FixtureText.lines(file));
     }
 
     public static Scenario parse(String file, List<String> lines) {
@@ -98,7 +97,7 @@ public final class ScenarioParser {
 
         Scenario read(List<String> lines) {
             for (ln = 1; ln <= lines.size(); ln++) {
-                String raw = lines.get(ln - 1);
+                String raw = ln == 1 ? dev.uintr.FixtureText.withoutBom(lines.get(0)) : lines.get(ln - 1);
                 int hash = raw.indexOf('#');
                 String line = (hash >= 0 ? raw.substring(0, hash) : raw).trim();
                 if (line.isEmpty()) {
@@ -137,6 +136,10 @@ public final class ScenarioParser {
             }
             if (actors.isEmpty()) {
                 throw bad("no actor: nothing to interleave");
+            }
+            int steps = actors.stream().mapToInt(a -> a.steps().stream().mapToInt(Builder::weight).sum()).sum();
+            if (steps > MAX_STEPS) {
+                throw bad("the actors take " + steps + " steps together (wait N and spin N count N); the limit is " + MAX_STEPS);
             }
             if ((isolated & housekeeping) != 0) {
                 throw bad("cpu " + Long.numberOfTrailingZeros(isolated & housekeeping)
@@ -184,6 +187,9 @@ public final class ScenarioParser {
             checkName(n);
             if (taskNamed(n) != null) {
                 throw bad("task '" + n + "' declared twice");
+            }
+            if (tasks.size() == MAX_TASKS) {
+                throw bad("more than " + MAX_TASKS + " tasks (the limit of a scenario)");
             }
             int cpu = -1;
             String threadOf = null;
@@ -259,6 +265,9 @@ public final class ScenarioParser {
                 if (!requireTask(t).receiver()) {
                     throw bad("asleep: '" + t + "' is not a receiver (uintr_wait needs a handler)");
                 }
+                if (asleep.contains(t)) {
+                    throw bad("asleep: '" + t + "' is named twice");
+                }
                 asleep.add(t);
             }
         }
@@ -327,6 +336,10 @@ public final class ScenarioParser {
             }
             if (out.isEmpty()) {
                 throw bad("no steps");
+            }
+            int weight = out.stream().mapToInt(Builder::weight).sum();
+            if (weight > MAX_ACTOR_STEPS) {
+                throw bad(weight + " steps on one line (wait N and spin N count N); the limit is " + MAX_ACTOR_STEPS);
             }
             return out;
         }
@@ -399,12 +412,18 @@ public final class ScenarioParser {
             }
         }
 
+        /** A step's cost toward the limits: wait N and spin N count N. */
+        static int weight(ActorStep s) {
+            return s.kind() == ActorStep.Kind.WAIT || s.kind() == ActorStep.Kind.SPIN ? s.count() : 1;
+        }
+
+        /** A decimal number of ASCII digits (not full-width ones, not a sign), at most 9 digits. */
         int number(String text, String what) {
-            try {
-                return Integer.parseInt(text.trim());
-            } catch (NumberFormatException e) {
-                throw bad(what + " '" + text.trim() + "' is not a number");
+            String t = text.trim();
+            if (!t.matches("[0-9]{1,9}")) {
+                throw bad(what + " '" + t + "' is not a number (ASCII digits 0-9, at most 9 of them)");
             }
+            return Integer.parseInt(t);
         }
 
         static List<String> words(String s) {

@@ -144,7 +144,9 @@ public record WakeCosts(int posts, List<Delta> endings, boolean exhaustive) {
                     d -> d.get("receiver_entries")),
             new Measure("list walked", "wait-list entries visited by wake-up walks", d -> d.get("wait_list_walked")),
             new Measure("#GP", "#GP faults fixed up by the kernel", d -> d.get("gp_fixups")),
-            new Measure("syscalls", "system calls of any task", d -> d.get("syscalls")));
+            new Measure("syscalls", "system calls of any task", d -> d.get("syscalls")),
+            new Measure("unrelated sleeps ended", "sleeps in an unrelated syscall (nanosleep) ended by a uintr wake-up "
+                    + "(the later tree arms every interruptible sleep of a WAITING handler)", d -> d.get("unrelated_wakes")));
 
     /** One column of the cost table. */
     public record Measure(String name, String meaning, ToLongFunction<Delta> f) {}

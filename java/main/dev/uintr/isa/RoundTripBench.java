@@ -81,6 +81,11 @@ public final class RoundTripBench {
 
     /** Warm-up, then {@code rounds} timed rounds of {@code iterations}; the median rates. */
     public static Result measure(int warmupRounds, int rounds, long iterations) {
+        return measure(warmupRounds, rounds, iterations, done -> { });
+    }
+
+    /** As {@link #measure(int, int, long)}; {@code progress} is told after each round (warm-up included) how many are done. */
+    public static Result measure(int warmupRounds, int rounds, long iterations, java.util.function.IntConsumer progress) {
         java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         boolean cpuTime = mx.isCurrentThreadCpuTimeSupported();
         if (cpuTime && !mx.isThreadCpuTimeEnabled()) {
@@ -89,6 +94,7 @@ public final class RoundTripBench {
         RoundTripBench b = new RoundTripBench();
         for (int w = 0; w < warmupRounds; w++) {
             check(b.run(iterations));
+            progress.accept(w + 1);
         }
         double[] cpuRates = new double[rounds];
         double[] wallRates = new double[rounds];
@@ -101,6 +107,7 @@ public final class RoundTripBench {
             check(bad);
             wallRates[r] = iterations * 1e9 / Math.max(1, t1 - t0);
             cpuRates[r] = cpuTime ? iterations * 1e9 / Math.max(1, c1 - c0) : wallRates[r];
+            progress.accept(warmupRounds + r + 1);
         }
         return new Result(median(cpuRates), cpuRates, median(wallRates), wallRates, iterations, cpuTime);
     }

@@ -39,7 +39,17 @@ public final class CaseParser {
     private static final Pattern IDENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern NUMBER = Pattern.compile("-?(0x[0-9a-fA-F]+|[0-9]+)");
     private static final Pattern REF = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)([+-][0-9]+)?");
-    private static final Pattern SPIN = Pattern.compile("deliveries>=([0-9]+)");
+    private static final Pattern SPIN = Pattern.compile("deliveries>=([0-9]{1,6})");
+    /** Most steps of one case, all threads and fork children together, after repeat (the native runner's limit). */
+    public static final int MAX_STEPS = 8192;                 // = NativeBackendCodec.MAX_STEPS
+    /** Most threads of one case, fork children included (the native runner's limit). */
+    public static final int MAX_THREADS = 16;
+    /** Most distinct barrier numbers in one case (the native runner's limit). */
+    public static final int MAX_BARRIERS = 16;
+    /** Largest barrier number. */
+    public static final long MAX_BARRIER = 65_535;
+    /** Longest sleep and uintr_wait timeout, in microseconds (60 s). */
+    public static final long MAX_USEC = 60_000_000;
     private static final Set<String> NEEDS = Set.of("uintr", "blocking");
 
     private final String file;
@@ -71,11 +81,7 @@ public final class CaseParser {
     }
 
     public static List<CaseSpec> parse(Path path) {
-        try {
-            return parse(path.toString(), Files.readString(path, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new BadInputException(path + ": cannot read: " + e.getMessage(), e);
-        }
+        return parse(path.toString(), dev.uintr.FixtureText.read(path));
     }
 
     /** Parses case-file text; {@code file} names it in error messages. */
@@ -123,7 +129,34 @@ public final class CaseParser {
             List<ThreadProgram> progs = new ArrayList<>();
             threads.forEach((n, steps) -> progs.add(new ThreadProgram(n, steps)));
             checkNames(progs);
+            checkLimits(progs);
             return new CaseSpec(name, profiles, needs, cite, progs, outcomes, file, line);
+        }
+
+        /** The runner's limits: threads, steps, barriers (README "Exit codes", fixtures/cases/README.md). */
+        private void checkLimits(List<ThreadProgram> progs) {
+            List<ThreadProgram> all = progs.stream().flatMap(p -> p.withChildren().stream()).toList();
+            if (all.size() > MAX_THREADS) {
+                throw BadInputException.at(file, line, "case '" + name + "' has " + all.size() + " threads (fork children "
+                        + "included); the limit is " + MAX_THREADS);
+            }
+            int steps = all.stream().mapToInt(p -> p.steps().size()).sum();
+            if (steps > MAX_STEPS) {
+                throw BadInputException.at(file, line, "case '" + name + "' has " + steps + " steps after repeat; the limit is "
+                        + MAX_STEPS);
+            }
+            Set<Long> barriers = new HashSet<>();
+            for (ThreadProgram p : all) {
+                for (Step s : p.steps()) {
+                    if (s.op() == Op.BARRIER) {
+                        barriers.add(s.args().get(0).offset());
+                    }
+                }
+            }
+            if (barriers.size() > MAX_BARRIERS) {
+                throw BadInputException.at(file, line, "case '" + name + "' uses " + barriers.size()
+                        + " barrier numbers; the limit is " + MAX_BARRIERS);
+            }
         }
 
         /** Thread names unique (fork children included); every $ref bound by some step. */
@@ -157,7 +190,7 @@ public final class CaseParser {
     private List<CaseSpec> parseText(String text) {
         List<CaseSpec> out = new ArrayList<>();
         Draft d = null;
-        String[] lines = text.split("\r?\n", -1);
+        String[] lines = dev.uintr.FixtureText.withoutBom(text).split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
             int no = i + 1;
             String l = lines[i].strip();
@@ -318,6 +351,9 @@ public final class CaseParser {
         List<Step> out = new ArrayList<>();
         for (int i = 0; i < Integer.parseInt(count); i++) {
             out.addAll(steps(body.replace("%i", Integer.toString(i)), no, names));
+            if (out.size() > MAX_STEPS) {
+                throw BadInputException.at(file, no, "repeat makes more than " + MAX_STEPS + " steps (the limit of a case)");
+            }
         }
         return out;
     }
@@ -390,6 +426,20 @@ public final class CaseParser {
         return new Step(op, args, bind, null, no);
     }
 
+    /** Steps whose first argument is a count or a time have a range; syscall arguments take any 64-bit value. */
+    private void checkRange(Op op, String w, long v, boolean neg, int no) {
+        long max;
+        switch (op) {
+            case BARRIER: max = MAX_BARRIER; break;
+            case SLEEP: max = MAX_USEC; break;
+            default: return;
+        }
+        if (neg || v < 0 || v > max) {
+            throw BadInputException.at(file, no, op.keyword() + " " + w + " is out of range (0.." + max
+                    + (op == Op.SLEEP ? " microseconds)" : ")"));
+        }
+    }
+
     private Arg arg(Op op, String w, int no) {
         if (op == Op.MARK) {
             if (!IDENT.matcher(w).matches()) {
@@ -399,7 +449,7 @@ public final class CaseParser {
         }
         if (op == Op.SPIN_UNTIL) {
             if (!SPIN.matcher(w).matches()) {
-                throw BadInputException.at(file, no, "spin_until wants 'deliveries>=N', got '" + w + "'");
+                throw BadInputException.at(file, no, "spin_until wants 'deliveries>=N' with N up to 999999, got '" + w + "'");
             }
             return Arg.word(w);
         }
@@ -408,13 +458,26 @@ public final class CaseParser {
             throw BadInputException.at(file, no, op.keyword() + " takes a literal number, not '" + w + "'");
         }
         if (m.matches()) {
-            return Arg.ref(m.group(1), m.group(2) == null ? 0 : Long.parseLong(m.group(2)));
+            long offset;
+            try {
+                offset = m.group(2) == null ? 0 : Long.parseLong(m.group(2));
+            } catch (NumberFormatException e) {
+                throw BadInputException.at(file, no, "offset in '" + w + "' is out of range (64-bit signed)");
+            }
+            return Arg.ref(m.group(1), offset);
         }
         if (NUMBER.matcher(w).matches()) {
             boolean neg = w.startsWith("-");
             String digits = neg ? w.substring(1) : w;
-            long v = digits.startsWith("0x") ? Long.parseUnsignedLong(digits.substring(2), 16) : Long.parseLong(digits);
-            return Arg.literal(neg ? -v : v);
+            long v;
+            try {
+                v = digits.startsWith("0x") ? Long.parseUnsignedLong(digits.substring(2), 16) : Long.parseUnsignedLong(digits);
+            } catch (NumberFormatException e) {
+                throw BadInputException.at(file, no, "number '" + w + "' to " + op.keyword() + " does not fit in 64 bits");
+            }
+            long lit = neg ? -v : v;
+            checkRange(op, w, lit, neg, no);
+            return Arg.literal(lit);
         }
         throw BadInputException.at(file, no, "bad argument '" + w + "' to " + op.keyword()
                 + " (a number, 0x-hex, or $name[+n])");

@@ -118,10 +118,11 @@ class NativeBackendTest {
         for (int i = 0; i < 17; i++) {
             b.append("thread t").append(i).append(": mark A\n");
         }
-        CaseSpec c = spec(b.toString());
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> NativeBackendCodec.encode(c, AbiProfile.LATER, false));
-        assertTrue(e.getMessage().contains("17 programs, the native runner takes 16"), e.getMessage());
+        // the case parser applies the runner's limit (issue 12): exit 2 naming it, before any backend runs
+        dev.uintr.BadInputException e = org.junit.jupiter.api.Assertions.assertThrows(dev.uintr.BadInputException.class,
+                () -> spec(b.toString()));
+        assertTrue(e.getMessage().contains("17 threads") && e.getMessage().contains("the limit is "
+                + NativeBackendCodec.MAX_THREADS), e.getMessage());
     }
 
     @Test

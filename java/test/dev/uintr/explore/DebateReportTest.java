@@ -53,6 +53,16 @@ class DebateReportTest {
         assertEquals("1", sw.range(d -> d.get("receiver_entries")), "the wait in the scenario's setup is counted");
     }
 
+    /** Andy's state 2 (blocked elsewhere): rfc-v1 only writes PIR; the later tree ends the unrelated sleep. */
+    @Test
+    void unrelatedSleep_rfcOnlyPostsToPir_laterEndsTheSleep_seedState2_kernel5_4_5_5() {
+        WakeCosts rfc = costs("state-unrelated-sleep", AbiProfile.RFC_V1, BlockingDesign.KERNEL_VECTOR);
+        assertEquals("0", rfc.range(d -> d.get("unrelated_wakes")));
+        assertTrue(rfc.endings().stream().anyMatch(d -> d.get("ipis_sent") == 0), "a post to the sleeping task sends no IPI");
+        WakeCosts later = costs("state-unrelated-sleep", AbiProfile.LATER, BlockingDesign.KERNEL_VECTOR);
+        assertTrue(later.endings().stream().anyMatch(d -> d.get("unrelated_wakes") == 1), later.endings().toString());
+    }
+
     @Test
     void endingsThatLoseTheWakeup_areNotCosts() {
         WakeCosts c = costs("bystander", AbiProfile.RFC_V1, BlockingDesign.NAIVE);
@@ -95,6 +105,8 @@ class DebateReportTest {
         assertTrue(md.contains("| ipi_send | 437 | Skyloft"), md);
         assertTrue(md.contains("**estimate**"), md);
         assertFalse(md.contains("Detailed trace:"), "short traces only in the report");
+        assertTrue(md.contains("## Appendix: exact counts per post, every scenario\n\n### isolated"), md);
+        assertTrue(md.contains("### post-before-arm\n\nScenario `post-before-arm`"), md);
         assertEquals(md, DebateReport.markdown(Debate.of(rows("post-before-arm", "isolated", "state-blocked"), B, W,
                 Debate.DEFAULT_REFERENCE), "c.png"), "deterministic");
     }

@@ -144,7 +144,7 @@ class ExploreCommandTest {
         assertEquals(ExitCodes.OK, exec("explore", "--scenario", "state-blocked", "--debate", md.toString()));
         String text = Files.readString(md);
         assertTrue(text.contains("## Cost per post (exact counts from the model)"), text);
-        assertTrue(text.contains("| rfc-v1 | gp-fault | 2 | 0 | 0 | 1 | 1 | 0 | 1 | 1 | 4,288 |"), text);
+        assertTrue(text.contains("| rfc-v1 | gp-fault | 2 | 0 | 0 | 1 | 1 | 0 | 1 | 1 | 0 | 4,288 |"), text);
         assertTrue(text.contains("](seed-cost.png)"), text);
         assertPng(tmp.resolve("seed-cost.png"));
         assertEquals(ExitCodes.USAGE, exec("explore", "--scenario", "state-blocked", "--debate", md.toString()));

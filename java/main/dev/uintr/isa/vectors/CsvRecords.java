@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * A small RFC 4180 reader that remembers the line each record starts on (error messages name
  * it). Fields may be quoted ({@code "a,b"}, {@code ""} for a quote, line breaks inside quotes);
- * CRLF and LF both end a record; empty lines are skipped.
+ * CRLF and LF both end a record; empty lines and comment lines (a {@code #} first on the line,
+ * outside a quoted field) are skipped.
  */
 final class CsvRecords {
     /** One record and the 1-based line it starts on. */
@@ -24,6 +25,14 @@ final class CsvRecords {
             i = 1;                                             // byte-order mark
         }
         while (i < n) {
+            if (text.charAt(i) == '#') {                       // a comment line: skip to its end
+                while (i < n && text.charAt(i) != '\n') {
+                    i++;
+                }
+                i++;
+                line++;
+                continue;
+            }
             int startLine = line;
             List<String> fields = new ArrayList<>();
             StringBuilder f = new StringBuilder();

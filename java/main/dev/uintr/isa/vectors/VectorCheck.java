@@ -1,13 +1,9 @@
 package dev.uintr.isa.vectors;
 
-import dev.uintr.BadInputException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * {@code isa check}: parses every file first (a malformed row stops everything with a
@@ -21,13 +17,7 @@ public final class VectorCheck {
         List<Path> out = new ArrayList<>();
         for (Path p : given) {
             if (Files.isDirectory(p)) {
-                try (Stream<Path> s = Files.list(p)) {
-                    s.filter(f -> f.getFileName().toString().endsWith(".csv")).sorted().forEach(out::add);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            } else if (!Files.isRegularFile(p)) {
-                throw new BadInputException(p + ": no such file");
+                out.addAll(dev.uintr.FixtureText.list(p, n -> n.endsWith(".csv")));
             } else {
                 out.add(p);
             }

@@ -2,9 +2,6 @@ package dev.uintr.isa.vectors;
 
 import dev.uintr.BadInputException;
 import dev.uintr.isa.Fault;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -25,17 +22,14 @@ public final class VectorParser {
     private static final Pattern RANGE = Pattern.compile("([^-]+)-([^-]+)");
     private static final Pattern IPI = Pattern.compile("([^@]+)@([^@]+)");
 
+    /** Most 4-KiB pages the map= items of one row may map together (4 MiB): the emulator backs each one. */
+    public static final long MAX_MAPPED_PAGES = 1024;
+
     private VectorParser() {}
 
     /** Reads and parses {@code path}; the file is named as {@code path} was given. */
     public static List<VectorRow> parseFile(Path path) {
-        String text;
-        try {
-            text = Files.readString(path, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new BadInputException(path + ": cannot read: " + e.getMessage(), e);
-        }
-        return parse(path.toString(), text);
+        return parse(path.toString(), dev.uintr.FixtureText.read(path));
     }
 
     /** Parses the text of a vector file. */
@@ -122,6 +116,7 @@ public final class VectorParser {
         Map<StateKey, Long> regs = new EnumMap<>(StateKey.class);
         List<long[]> maps = new ArrayList<>();
         List<MemItem> mem = new ArrayList<>();
+        long pages = 0;
         for (String item : items(text)) {
             int eq = item.indexOf('=');
             if (eq <= 0) {
@@ -138,6 +133,11 @@ public final class VectorParser {
                 long end = number(file, line, id, "in", m.group(2));
                 if (Long.compareUnsigned(start, end) > 0) {
                     throw bad(file, line, id, "in", item, "START is above END");
+                }
+                pages += (end >>> 12) - (start >>> 12) + 1;        // unsigned: START <= END checked above
+                if (pages < 0 || pages > MAX_MAPPED_PAGES) {
+                    throw bad(file, line, id, "in", item, "maps more than " + MAX_MAPPED_PAGES
+                            + " pages (4 MiB) in one row; map only the pages the step touches");
                 }
                 maps.add(new long[] {start, end});
                 continue;
