@@ -87,6 +87,11 @@ public final class NativeBackendCodec {
      * @throws IllegalArgumentException when the case exceeds the runner's limits
      */
     public static byte[] encode(CaseSpec c, AbiProfile p, boolean kernelConfirmed) {
+        return encode(c, p, kernelConfirmed, new HostSyscalls.Table(Map.of(), ""));
+    }
+
+    /** As {@link #encode(CaseSpec, AbiProfile, boolean)} with the host's syscall numbers where {@code host} names them. */
+    public static byte[] encode(CaseSpec c, AbiProfile p, boolean kernelConfirmed, HostSyscalls.Table host) {
         List<ThreadProgram> progs = c.allPrograms();
         if (progs.size() > MAX_THREADS) {
             throw new IllegalArgumentException(c.name() + ": " + progs.size() + " programs, the native runner takes "
@@ -108,7 +113,7 @@ public final class NativeBackendCodec {
         ByteBuffer b = ByteBuffer.allocate(HEADER + progs.size() * THREAD + nsteps * STEP).order(ByteOrder.LITTLE_ENDIAN);
         b.putInt(MAGIC).putInt(VERSION).putInt(progs.size()).putInt(nsteps);
         for (Op op : NR) {
-            b.putInt(op == null || !kernelConfirmed ? -1 : StepSyscall.of(op, p).syscall().number(p));
+            b.putInt(op == null || !kernelConfirmed ? -1 : host.number(StepSyscall.of(op, p).syscall(), p));
         }
         b.putInt(p == AbiProfile.RFC_V1 ? 0 : 1).putInt(0);
         for (int k = 0; k < MAX_BARRIERS; k++) {

@@ -37,7 +37,7 @@ public final class NativeBackendRunner {
         }
         byte[] prog;
         try {
-            prog = NativeBackendCodec.encode(c, p, kernelConfirmed);
+            prog = NativeBackendCodec.encode(c, p, kernelConfirmed, HostSyscalls.current());
         } catch (IllegalArgumentException e) {
             return new Result(null, false, e.getMessage());
         }

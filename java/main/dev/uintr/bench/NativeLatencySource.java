@@ -43,7 +43,7 @@ public final class NativeLatencySource implements LatencySource {
             Syscall[] order = {Syscall.UINTR_REGISTER_HANDLER, Syscall.UINTR_UNREGISTER_HANDLER, Syscall.vectorFd(p),
                 Syscall.UINTR_REGISTER_SENDER, Syscall.UINTR_UNREGISTER_SENDER, Syscall.UINTR_WAIT};
             for (int i = 0; i < order.length; i++) {
-                sys[i] = order[i].number(p);
+                sys[i] = dev.uintr.backend.HostSyscalls.current().number(order[i], p);
             }
         }
         long[] samples = new long[cfg.iterations()];

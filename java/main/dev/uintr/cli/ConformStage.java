@@ -1,13 +1,20 @@
 package dev.uintr.cli;
 
+import dev.uintr.backend.BackendKind;
+import dev.uintr.conform.BackendComparison;
 import dev.uintr.conform.ConformPlan;
 import dev.uintr.conform.ConformResults;
+import dev.uintr.hybrid.HybridAvailability;
+import dev.uintr.report.AtomicFiles;
 import java.nio.file.Path;
 
 /**
  * Run stage "conform": every case of fixtures/cases under both profiles on the backend the
  * probe picked ({@code ctx.host().autoBackend()}); KTAP into conform.ktap, one row per
  * case into conform.csv and JUnit XML for CI reporters into conform-junit.xml in the run folder. Quick runs take 5 seeds instead of 20.
+ * Where the native backend is unavailable and hybrid is, the cases also run under hybrid (the
+ * native runner on the models: conform-hybrid.*) and conform-comparison.csv lists every
+ * observation seen on one backend only.
  */
 public final class ConformStage implements RunStage {
     private final Path cases;
@@ -31,6 +38,17 @@ public final class ConformStage implements RunStage {
         ConformResults results = ConformResults.run(plan, null);
         results.write(ctx.folder());
         ctx.out().println("conform: " + results.summary() + " (" + String.join(", ", ConformResults.FILES) + ")");
-        return results.verdict().exitCode();
+        int code = results.verdict().exitCode();
+        if (ctx.host().autoBackend() != BackendKind.NATIVE && HybridAvailability.available()) {
+            ConformPlan hybridPlan = ConformPlan.of(cases, null, "hybrid", "all", ctx.quick() ? 2 : 5, ctx.host());
+            ConformResults hybrid = ConformResults.run(hybridPlan, null);
+            hybrid.write(ctx.folder(), "conform-hybrid");
+            BackendComparison cmp = BackendComparison.of(results, hybrid);
+            AtomicFiles.writeString(ctx.folder().file("conform-comparison.csv"), cmp.csv());
+            ctx.out().println("conform: " + hybrid.summary() + " (conform-hybrid.ktap, conform-hybrid.csv, conform-hybrid-junit.xml)");
+            ctx.out().println("conform: " + cmp.summary() + " (conform-comparison.csv)");
+            code = ExitCodes.worst(code, hybrid.verdict().exitCode());
+        }
+        return code;
     }
 }

@@ -44,10 +44,10 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {" 0:every verdict matches the expectation its scenario file declares",
             " 1:a verdict differs from its declared expectation",
-            " 2:bad input: unknown option value, malformed scenario file (file:line)",
+            " 2:bad input: unknown option value, malformed scenario or weights file (file:line), --debate file exists",
             " 4:nothing to explore (no scenario, or every pair is n/a)"},
         subcommands = ExploreMergeCommand.class,
-        footer = {"", "Scenario file format: README.md, section \"Explore\"."})
+        footer = {"", "Scenario file format: fixtures/scenarios/README.md; the report: README.md, section \"Explore\"."})
 public final class ExploreCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

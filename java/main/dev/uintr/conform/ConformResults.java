@@ -45,9 +45,14 @@ public record ConformResults(List<CaseResult> cases, BackendKind backend) {
 
     /** Writes conform.ktap, conform.csv and conform-junit.xml into {@code folder}. */
     public void write(RunFolder folder) {
-        AtomicFiles.writeString(folder.file("conform.ktap"), render("ktap"));
-        AtomicFiles.writeString(folder.file("conform.csv"), render("csv"));
-        AtomicFiles.writeString(folder.file("conform-junit.xml"), render("junit-xml"));
+        write(folder, "conform");
+    }
+
+    /** Writes STEM.ktap, STEM.csv and STEM-junit.xml into {@code folder}. */
+    public void write(RunFolder folder, String stem) {
+        AtomicFiles.writeString(folder.file(stem + ".ktap"), render("ktap"));
+        AtomicFiles.writeString(folder.file(stem + ".csv"), render("csv"));
+        AtomicFiles.writeString(folder.file(stem + "-junit.xml"), render("junit-xml"));
     }
 
     /** "N/M cases passed on BACKEND, K skipped". */

@@ -100,6 +100,7 @@ public final class HybridSession {
         String error = null;
         long waitNs = 0;
         long answerNs = 0;
+        long cpu0 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         for (;;) {
             long wake = earliest(deadline, sup.nextTimerNs());
             long t0 = System.nanoTime();
@@ -142,8 +143,10 @@ public final class HybridSession {
             }
         }
         if (System.getenv("USH_HY_STATS") != null) {
-            System.err.printf("uintr-harness hybrid: %d events; %.1f us waiting, %.1f us answering per event%n", sup.events(),
-                    waitNs / 1000.0 / Math.max(1, sup.events()), answerNs / 1000.0 / Math.max(1, sup.events()));
+            long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0;
+            System.err.printf("uintr-harness hybrid: %d events; %.1f us waiting, %.1f us answering, %.1f us tracer CPU per event%n",
+                    sup.events(), waitNs / 1000.0 / Math.max(1, sup.events()), answerNs / 1000.0 / Math.max(1, sup.events()),
+                    cpu / 1000.0 / Math.max(1, sup.events()));
         }
         if (programOut != null) {
             int status = timedOut ? 1 : (sup.endStatus() & 0x7F) != 0 ? 2 : 0;   // USH_RUN_TIMEOUT / SIGNALED / FINISHED

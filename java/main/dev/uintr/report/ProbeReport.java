@@ -29,10 +29,18 @@ public final class ProbeReport {
         r.add(new Row("cpuinfo.uintr-flag", h.procUintrFlag() ? "yes" : "no", "the uintr flag in /proc/cpuinfo (the kernel knows the feature)"));
         r.add(new Row("kernel.release", h.kernelRelease(), ""));
         r.add(new Row("kernel.uintr-abi", h.kernelAbi().id(), h.kernelAbiHow()));
+        dev.uintr.backend.HostSyscalls.Table nr = dev.uintr.backend.HostSyscalls.current();
+        r.add(new Row("kernel.uintr-syscalls", nr.render(), nr.source().isEmpty()
+                ? "no uapi header names them: the profile's numbers (rfc-v1 449-454, later 471-479) stand; "
+                        + dev.uintr.backend.HostSyscalls.OVERRIDE + "=uintr_NAME=NR,... overrides"
+                : "from " + nr.source()));
         r.add(new Row("kernel.kpti", h.kpti().toString(), h.kptiHow()));
         r.add(new Row("tsc.invariant", h.invariantTsc().toString(), "CPUID.80000007H:EDX[8] (or constant_tsc+nonstop_tsc)"));
         r.add(new Row("tsc.hz", h.tscHz() == 0 ? "unknown" : Long.toString(h.tscHz()), "calibrated against CLOCK_MONOTONIC_RAW over 50 ms"));
         r.add(new Row("shim.loaded", h.shimLoaded() ? "yes" : "no", h.shimDetail()));
+        String hybrid = dev.uintr.hybrid.HybridAvailability.reason();
+        r.add(new Row("backend.hybrid", hybrid == null ? "available" : "unavailable",
+                hybrid == null ? "native code under ptrace, UINTR instructions and uintr syscalls answered by the models" : hybrid));
         r.add(new Row("backend.auto", h.autoBackend().id(), h.autoReason()));
         return r;
     }

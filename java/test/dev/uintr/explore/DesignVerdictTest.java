@@ -35,7 +35,7 @@ class DesignVerdictTest {
 
     static final List<String> ALL = List.of("post-before-arm", "bystander", "two-sleepers", "hot-unplug", "migrate",
             "preempted", "ping-pong", "receiver-exit", "state-running", "state-runnable", "state-unrelated-sleep",
-            "state-blocked", "state-running-waiting", "isolated");
+            "state-blocked", "state-running-waiting", "isolated", "housekeeping-offline");
 
     // naive: "the IPI is swallowed by whichever UIPI-using task runs on that CPU" (kernel §5.3, Andy-1)
     @Test

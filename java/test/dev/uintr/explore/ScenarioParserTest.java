@@ -150,7 +150,7 @@ class ScenarioParserTest {
         List<String> names = all.stream().map(Scenario::name).toList();
         assertTrue(names.containsAll(List.of("post-before-arm", "bystander", "two-sleepers", "hot-unplug", "migrate",
                 "preempted", "ping-pong", "receiver-exit", "state-running", "state-runnable", "state-unrelated-sleep",
-                "state-blocked", "state-running-waiting", "isolated")),
+                "state-blocked", "state-running-waiting", "isolated", "housekeeping-offline")),
                 names.toString());
         for (Scenario s : all) {
             assertEquals(Set.of(AbiProfile.RFC_V1, AbiProfile.LATER), s.profiles(), s.name() + " runs under both profiles");
