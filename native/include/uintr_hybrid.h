@@ -104,6 +104,24 @@ void ush_hybrid_kill_all(void);
 int ush_hybrid_program_result(void *out, int outlen, int32_t run_status, int32_t st);
 
 /*
+ * Starts the bench's measurement child (uintr_bench.h: cfg is a ubench_config, validated as
+ * ubench_run does; its sys_* numbers are the profile's, so traps should hold them) traced. The pid,
+ * -EINVAL for a config ubench_run would reject, or -errno. End it with ush_hybrid_bench_result.
+ */
+int ush_hybrid_begin_bench(const void *cfg, const int32_t *traps, int ntraps);
+
+/*
+ * After EV_END of a bench run (or any end of a run that ush_hybrid_begin_bench started): the
+ * samples (cap >= the config's iterations) and out (a ubench_result) as ubench_run gives them,
+ * with timed_out = the run was killed at its deadline and st = the first tracee's wait status.
+ * 0, -ENOENT when no bench run was started, or -EINVAL (nothing kept either way).
+ */
+int ush_hybrid_bench_result(uint64_t *samples, int32_t cap, void *out, int outlen, int32_t timed_out, int32_t st);
+
+/* sizeof(ubench_result), for the Java side's check. */
+int ush_hybrid_bench_result_size(void);
+
+/*
  * The bare ptrace floor on this host: a forked child spins; the parent, `rounds` times,
  * interrupts it (PTRACE_INTERRUPT), writes a frame below its RSP, points RIP at a stub whose
  * first instruction is UIRET (SIGILL here), continues it, takes the SIGILL stop, pops the frame

@@ -159,7 +159,7 @@ static void side_a(struct bench_ctx *c, const struct bench_mech *m)
 }
 
 /* The child: never returns. */
-static void child_main(const ubench_config *cfg, struct bench_shm *shm)
+__attribute__((noreturn)) static void child_main(const ubench_config *cfg, struct bench_shm *shm)
 {
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     /* The JVM's handlers were inherited: a fault must kill this child, not run JVM code. */
@@ -211,10 +211,15 @@ static int bad_arg(ubench_result *out, const char *why)
 {
     out->status = UBENCH_STATUS_BAD_ARG;
     snprintf(out->detail, sizeof out->detail, "%s", why);
-    return 0;
+    return 1;
 }
 
-int ubench_run(const ubench_config *cfg, uint64_t *samples, int32_t cap, ubench_result *out)
+/* The one measurement between ubench_setup and ubench_finish (a process runs one at a time). */
+static ubench_config g_cfg;
+static struct bench_shm *g_shm;
+static size_t g_shm_len;
+
+int ubench_setup(const ubench_config *cfg, const uint64_t *samples, int32_t cap, ubench_result *out)
 {
     if (!cfg || !out)
         return -EINVAL;
@@ -228,7 +233,8 @@ int ubench_run(const ubench_config *cfg, uint64_t *samples, int32_t cap, ubench_
         return bad_arg(out, "iterations must be > 0 and warmup >= 0");
     if (!samples || cap < cfg->iterations)
         return bad_arg(out, "sample buffer smaller than iterations");
-    int timeout_ms = cfg->timeout_ms > 0 ? cfg->timeout_ms : 10000;
+    if (g_shm)
+        return -EBUSY;
 
     size_t len = sizeof(struct bench_shm) + (size_t)cfg->iterations * sizeof(uint64_t);
     struct bench_shm *shm = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
@@ -236,21 +242,26 @@ int ubench_run(const ubench_config *cfg, uint64_t *samples, int32_t cap, ubench_
         return -errno;
     shm->status = UBENCH_STATUS_CRASHED;     /* until the child says otherwise */
     shm->cpu_a_seen = shm->cpu_b_seen = -1;
+    g_cfg = *cfg;                            /* the child's copy: the caller's struct may be gone by then */
+    g_shm = shm;
+    g_shm_len = len;
+    return 0;
+}
 
-    pid_t pid = fork();
-    if (pid < 0) {
-        int e = errno;
-        munmap(shm, len);
-        return -e;
-    }
-    if (pid == 0)
-        child_main(cfg, shm);
+void ubench_child(void)
+{
+    child_main(&g_cfg, g_shm);
+}
 
-    int status = 0;
-    int reaped = child_wait(pid, timeout_ms, CLOCK_MONOTONIC_RAW, 2000000, &status);
+int ubench_finish(int reaped, int status, uint64_t *samples, ubench_result *out)
+{
+    struct bench_shm *shm = g_shm;
+    if (!shm)
+        return -ENOENT;
     if (!reaped) {
         out->status = UBENCH_STATUS_TIMEOUT;
-        snprintf(out->detail, sizeof out->detail, "killed after %d ms", timeout_ms);
+        snprintf(out->detail, sizeof out->detail, "killed after %d ms",
+                 g_cfg.timeout_ms > 0 ? g_cfg.timeout_ms : UBENCH_DEFAULT_TIMEOUT_MS);
     } else if (WIFSIGNALED(status)) {
         out->status = UBENCH_STATUS_CRASHED;
         out->signo = WTERMSIG(status);
@@ -268,6 +279,36 @@ int ubench_run(const ubench_config *cfg, uint64_t *samples, int32_t cap, ubench_
     out->cpu_a_seen = shm->cpu_a_seen;
     out->cpu_b_seen = shm->cpu_b_seen;
     out->elapsed_ns = shm->elapsed_ns;
-    munmap(shm, len);
+    munmap(shm, g_shm_len);
+    g_shm = NULL;
     return 0;
+}
+
+void ubench_abandon(void)
+{
+    if (g_shm) {
+        munmap(g_shm, g_shm_len);
+        g_shm = NULL;
+    }
+}
+
+int ubench_run(const ubench_config *cfg, uint64_t *samples, int32_t cap, ubench_result *out)
+{
+    int rc = ubench_setup(cfg, samples, cap, out);
+    if (rc != 0)
+        return rc > 0 ? 0 : rc;              /* > 0: rejected, out says why */
+    int timeout_ms = g_cfg.timeout_ms > 0 ? g_cfg.timeout_ms : UBENCH_DEFAULT_TIMEOUT_MS;
+
+    pid_t pid = fork();
+    if (pid < 0) {
+        int e = errno;
+        ubench_abandon();
+        return -e;
+    }
+    if (pid == 0)
+        ubench_child();
+
+    int status = 0;
+    int reaped = child_wait(pid, timeout_ms, CLOCK_MONOTONIC_RAW, 2000000, &status);
+    return ubench_finish(reaped, status, samples, out);
 }

@@ -64,4 +64,18 @@ struct __uintr_frame;
 extern volatile uint64_t bench_uipi_hits[64];
 void bench_uipi_handler(struct __uintr_frame *frame, unsigned long long vector);
 
+/*
+ * ubench_run in three parts, so that the hybrid supervisor can start the child traced
+ * (hybrid_supervisor.c): setup validates cfg and maps the shared page (0 ready, > 0 rejected with
+ * *out saying why, -errno); the child runs the measurement and exits; finish, once the child is
+ * gone (reaped = 0: killed at the deadline; status: its wait status), fills *out and samples and
+ * unmaps the page (-ENOENT when nothing was set up). abandon unmaps without a result.
+ */
+#define UBENCH_DEFAULT_TIMEOUT_MS 10000
+__attribute__((visibility("hidden"))) int ubench_setup(const ubench_config *cfg, const uint64_t *samples, int32_t cap,
+                                                       ubench_result *out);
+__attribute__((visibility("hidden"), noreturn)) void ubench_child(void);
+__attribute__((visibility("hidden"))) int ubench_finish(int reaped, int status, uint64_t *samples, ubench_result *out);
+__attribute__((visibility("hidden"))) void ubench_abandon(void);
+
 #endif /* BENCH_INTERNAL_H */

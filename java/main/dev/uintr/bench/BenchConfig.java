@@ -56,6 +56,10 @@ public record BenchConfig(List<Mechanism> mechanisms, int iterations, int warmup
             throw new BadInputException("--backend emulated: only uipi has an emulated path, and --mechanisms "
                     + "does not select it");
         }
+        if (backend == BenchBackend.HYBRID && mechanisms.stream().noneMatch(HybridRows::has)) {
+            throw new BadInputException("--backend hybrid: only uipi and uipi-blocked run under the hybrid supervisor, "
+                    + "and --mechanisms selects neither");
+        }
     }
 
     /**
@@ -76,6 +80,12 @@ public record BenchConfig(List<Mechanism> mechanisms, int iterations, int warmup
     /** Samples measured in round {@code r} (0-based): the iterations split as evenly as possible. */
     public int iterationsInRound(int r) {
         return iterations / rounds + (r < iterations % rounds ? 1 : 0);
+    }
+
+    /** This configuration without (0) or with another coordinated-omission interval. */
+    public BenchConfig withExpectedInterval(long ns) {
+        return new BenchConfig(mechanisms, iterations, warmup, cpus, timeoutMs, ns, normaliseTo, oneWay, rounds,
+                backend);
     }
 
     /** This configuration with another iteration count, one round (what one native call measures). */

@@ -15,10 +15,20 @@ import java.util.Locale;
  * as rows of their own with backend {@code emulated}: with {@link BenchBackend#AUTO} only when
  * that native row was skipped, with {@code both} and {@code emulated} always. Their samples are
  * converted with their own tick rate, never with the TSC's.
+ *
+ * <p>The hybrid rows ({@link HybridRows}: uipi and uipi-blocked round trip, the C loops under the
+ * hybrid supervisor) run right after their mechanism's native rows: with {@link BenchBackend#HYBRID}
+ * always (skipped with the reason where hybrid cannot run), with {@code auto} only when that
+ * mechanism's native round trip was skipped and hybrid runs here. Each hybrid measurement is followed
+ * at once by the bare ptrace floor ({@link HybridLatencySource#floorStopsPerSecond}), and
+ * hybrid-floor.csv is rewritten with the rounds so far ({@link HybridFloorCsv}).
  */
 public final class BenchRunner {
     private final LatencySource source;
     private final EmulatedLatencySource emulated;
+    private final HybridLatencySource hybrid;
+    private final List<FloorSample> floor = new ArrayList<>();
+    private String floorError;
     private final HostSnapshot host;
     private final Path dir;
     private final BenchProgress progress;
@@ -30,8 +40,15 @@ public final class BenchRunner {
 
     public BenchRunner(LatencySource source, EmulatedLatencySource emulated, HostSnapshot host, Path dir,
                        BenchProgress progress) {
+        this(source, emulated, HybridLatencySource.unavailable("no hybrid source given to this bench runner"), host, dir,
+                progress);
+    }
+
+    public BenchRunner(LatencySource source, EmulatedLatencySource emulated, HybridLatencySource hybrid,
+                       HostSnapshot host, Path dir, BenchProgress progress) {
         this.source = source;
         this.emulated = emulated;
+        this.hybrid = hybrid;
         this.host = host;
         this.dir = dir;
         this.progress = progress;
@@ -43,6 +60,9 @@ public final class BenchRunner {
         if (cfg.backend().mayEmulate() && cfg.mechanisms().contains(Mechanism.UIPI)) {
             perRound += EmulatedPath.values().length;
         }
+        if (cfg.backend().mayHybrid()) {
+            perRound += (int) cfg.mechanisms().stream().filter(HybridRows::has).count();
+        }
         return perRound * cfg.rounds();
     }
 
@@ -50,7 +70,8 @@ public final class BenchRunner {
     private static final class Unit {
         final Mechanism mechanism;
         final Mode mode;
-        final EmulatedPath path;   // null: native
+        final EmulatedPath path;   // null: native or hybrid
+        final boolean hybrid;      // the C loop under the hybrid supervisor
         final Unit nativeTwin;     // auto: the native uipi round trip whose skip lets this emulated unit run
         long[] ticks = new long[0];
         int count;
@@ -58,16 +79,24 @@ public final class BenchRunner {
         LatencyRow row;          // null until its first round ended
         boolean dropped;         // auto, and the native twin was not skipped: no row
         String cpusSeen = HostSnapshot.UNKNOWN;
+        long stops;              // hybrid: stops the models answered, over the rounds so far
+        long roundTrips;         // hybrid: round trips run (warm-up included), over the rounds so far
 
         Unit(Mechanism mechanism, Mode mode, EmulatedPath path, Unit nativeTwin) {
+            this(mechanism, mode, path, false, nativeTwin);
+        }
+
+        Unit(Mechanism mechanism, Mode mode, EmulatedPath path, boolean hybrid, Unit nativeTwin) {
             this.mechanism = mechanism;
             this.mode = mode;
             this.path = path;
+            this.hybrid = hybrid;
             this.nativeTwin = nativeTwin;
         }
 
         String label() {
-            return mechanism.id() + " " + mode.id() + (path == null ? "" : " emulated " + path.cpus());
+            return mechanism.id() + " " + mode.id() + (path == null ? "" : " emulated " + path.cpus())
+                    + (hybrid ? " hybrid" : "");
         }
 
         boolean finished() {
@@ -99,14 +128,27 @@ public final class BenchRunner {
                         && (u.nativeTwin.row == null || u.nativeTwin.row.status() != RowStatus.SKIPPED)) {
                     u.dropped = true;   // auto: the native uipi round trip ran (or failed), so no emulated stand-in
                 }
+                if (u.row == null && u.hybrid && u.nativeTwin != null && hybrid.unavailableReason() != null) {
+                    u.dropped = true;   // auto: hybrid cannot run here, so no hybrid stand-in either
+                }
                 if (u.finished()) {
                     progress.pass();
                     continue;
                 }
                 progress.start(u.label() + of);
                 Measurement meas;
+                HybridRun hr = null;
                 if (u.path != null) {
                     meas = emulated.measure(u.path, roundCfg);
+                } else if (u.hybrid) {
+                    BenchConfig sized = HybridRows.sized(roundCfg);
+                    hr = hybrid.measure(u.mechanism, sized);
+                    meas = hr.measurement();
+                    if (meas.status() == RowStatus.OK) {
+                        u.stops += hr.stops();
+                        u.roundTrips += hr.roundTrips();
+                        measureFloor(round + 1, u.mechanism, hr, sized);
+                    }
                 } else if (u.mode == Mode.ONE_WAY && !"yes".equals(host.invariantTsc())) {
                     meas = Measurement.skipped("one-way needs an invariant TSC (invariant_tsc = " + host.invariantTsc() + ")");
                 } else {
@@ -131,7 +173,10 @@ public final class BenchRunner {
         List<LatencyPlot.Series> curves = new ArrayList<>();
         for (Unit u : units) {
             if (u.row != null && u.row.status() == RowStatus.OK) {
-                curves.add(u.path == null
+                curves.add(u.hybrid
+                        ? LatencyPlot.Series.of(u.mechanism.id() + " " + u.mode.id() + " (hybrid " + hybrid.profile()
+                                + ": supervisor cost, not hardware)", u.ticks, u.count, host.tscHz(), true)
+                        : u.path == null
                         ? LatencyPlot.Series.of(u.label() + " (native)", u.ticks, u.count, host.tscHz(), false)
                         : LatencyPlot.Series.of(u.mechanism.id() + " " + u.mode.id() + " (emulated " + u.path.cpus()
                                 + ": Java model cost, not hardware)", u.ticks, u.count, u.ticksPerSecond, true));
@@ -146,8 +191,45 @@ public final class BenchRunner {
     }
 
     /**
-     * The units in run order: each mechanism's native modes, and right after uipi's the emulated
-     * paths (auto ties them to the native uipi round trip).
+     * One floor measurement right after a hybrid one, as long: 3 floor rounds (6 stops) per round trip
+     * the hybrid loop ran. Kept with the hybrid figures of the same round, and hybrid-floor.csv rewritten.
+     */
+    private void measureFloor(int round, Mechanism m, HybridRun hr, BenchConfig roundCfg) {
+        Measurement meas = hr.measurement();
+        double sumTicks = 0;
+        for (int i = 0; i < meas.count(); i++) {
+            sumTicks += meas.ticks()[i];
+        }
+        if (!(sumTicks > 0) || host.tscHz() <= 0) {
+            floorError = "no hybrid rate: TSC rate unknown or no time measured";
+            return;
+        }
+        double rtPerSec = meas.count() * (double) host.tscHz() / sumTicks;
+        int floorRounds = (int) Math.min(10_000_000L, Math.max(100L, 3L * (roundCfg.warmup() + roundCfg.iterations())));
+        double stops = hybrid.floorStopsPerSecond(floorRounds);
+        if (!(stops > 0)) {
+            floorError = "the ptrace floor could not be measured (errno " + (long) -stops + ")";
+            return;
+        }
+        floor.add(new FloorSample(round, m.id(), hybrid.profile(), rtPerSec,
+                hr.roundTrips() > 0 ? (double) hr.stops() / hr.roundTrips() : Double.NaN, stops));
+        HybridFloorCsv.write(dir.resolve(HybridFloorCsv.FILE), floor);
+    }
+
+    /** The hybrid speed checks so far, one per hybrid measurement (empty when no hybrid row ran). */
+    public List<FloorSample> floorSamples() {
+        return List.copyOf(floor);
+    }
+
+    /** Why the last floor measurement failed, or null. */
+    public String floorError() {
+        return floorError;
+    }
+
+    /**
+     * The units in run order: each mechanism's native modes, right after uipi's the emulated
+     * paths (auto ties them to the native uipi round trip), then the mechanism's hybrid round trip
+     * (auto ties it to the native round trip of the same mechanism).
      */
     private static List<Unit> units(BenchConfig cfg) {
         List<Unit> units = new ArrayList<>();
@@ -170,6 +252,9 @@ public final class BenchRunner {
                     units.add(new Unit(m, Mode.ROUND_TRIP, p, b == BenchBackend.AUTO ? roundTrip : null));
                 }
             }
+            if (HybridRows.has(m) && b.mayHybrid()) {
+                units.add(new Unit(m, Mode.ROUND_TRIP, null, true, b == BenchBackend.AUTO ? roundTrip : null));
+            }
         }
         return units;
     }
@@ -179,7 +264,23 @@ public final class BenchRunner {
     }
 
     private LatencyRow toRow(Unit u, Measurement meas, BenchConfig cfg) {
+        if (u.hybrid) {
+            return toHybridRow(u.mechanism, meas, u.stops, u.roundTrips, cfg);
+        }
         return u.path == null ? toRow(u.mechanism, u.mode, meas, cfg) : toEmulatedRow(u.mechanism, u.path, meas, cfg);
+    }
+
+    /**
+     * A hybrid row: backend hybrid, the note {@link HybridRows#NOTE} first in its reason (also when ok,
+     * with the profile and the stops per round trip), samples in TSC ticks of the traced loop, never
+     * corrected for coordinated omission.
+     */
+    LatencyRow toHybridRow(Mechanism m, Measurement meas, long stops, long roundTrips, BenchConfig cfg) {
+        LatencyRow r = toRow(m, Mode.ROUND_TRIP, meas, HybridRows.sized(cfg.withExpectedInterval(0)));
+        String reason = r.status() == RowStatus.OK ? HybridRows.okReason(hybrid.profile(), stops, roundTrips)
+                : HybridRows.notOkReason(r.reason());
+        return new LatencyRow(r.mechanism(), r.mode(), Measurement.HYBRID, r.status(), reason, r.warmup(),
+                r.cpusSeen(), r.stats(), r.host());
     }
 
     /**
@@ -237,7 +338,7 @@ public final class BenchRunner {
         }
         Percentiles p = r.stats().raw();
         return String.format(Locale.ROOT, "p50 %.3f µs  p99 %.3f µs  max %.3f µs  (n=%d)%s", p.p50() / 1e3,
-                p.p99() / 1e3, p.max() / 1e3, p.count(), r.emulated() ? "  [" + EmulatedPath.NOTE + "]" : "");
+                p.p99() / 1e3, p.max() / 1e3, p.count(), r.emulated() ? "  [" + r.emulationNote() + "]" : "");
     }
 
     /** ExitCodes-style verdict: 1 if a row failed, 4 if every row was skipped, else 0. */

@@ -1,5 +1,6 @@
 package dev.uintr.bench;
 
+import dev.uintr.AbiProfile;
 import dev.uintr.backend.HostFacts;
 import dev.uintr.nat.ShimLoader;
 import dev.uintr.nat.UintrBenchLib;
@@ -20,14 +21,26 @@ public final class BenchSession {
 
     private BenchSession() {}
 
-    /** Measures and writes latency.csv, relative.csv, latency.png and host.csv into {@code dir}. */
-    public static List<LatencyRow> run(BenchConfig cfg, HostFacts facts, Path dir, PrintWriter console) {
-        return run(cfg, facts, dir, console, new NativeLatencySource(facts));
+    /** The profile whose models answer the hybrid rows when none is named (as {@code exec}'s default). */
+    public static final AbiProfile DEFAULT_HYBRID_PROFILE = AbiProfile.LATER;
+
+    /**
+     * Measures and writes latency.csv, relative.csv, latency.png and host.csv into {@code dir}; with
+     * hybrid rows also hybrid-floor.csv. Hybrid rows are answered by the models of {@code hybridProfile}.
+     */
+    public static List<LatencyRow> run(BenchConfig cfg, HostFacts facts, Path dir, PrintWriter console,
+                                       AbiProfile hybridProfile) {
+        return run(cfg, facts, dir, console, new NativeLatencySource(facts), new HybridUipiSource(hybridProfile));
     }
 
-    /** As above with another source (tests). */
+    /** As above with the default hybrid profile. */
+    public static List<LatencyRow> run(BenchConfig cfg, HostFacts facts, Path dir, PrintWriter console) {
+        return run(cfg, facts, dir, console, DEFAULT_HYBRID_PROFILE);
+    }
+
+    /** As above with other sources (tests). */
     public static List<LatencyRow> run(BenchConfig cfg, HostFacts facts, Path dir, PrintWriter console,
-                                       LatencySource source) {
+                                       LatencySource source, HybridLatencySource hybrid) {
         long tscHz = facts.tscHz() > 0 ? facts.tscHz() : ShimLoader.tscHz(CALIBRATION_MS);
         long[] pairs = UintrBenchLib.Calls.timerOverhead(OVERHEAD_PAIRS, cfg.cpus().a());
         long overhead = pairs.length == 0 ? -1 : LatencyStats.medianTicks(pairs);       // -1: unknown, never 0
@@ -41,9 +54,20 @@ public final class BenchSession {
                         + " ns)", cfg.cpus(), cfg.iterations(), cfg.rounds(), cfg.warmup(), load, cfg.backend());
         quietnessWarning(load, UintrBenchLib.Calls.cpusAllowed()).ifPresent(console::println);
         NativeLatencySource.unavailable().ifPresent(why -> console.println("bench: native loops unavailable: " + why));
-        BenchRunner runner = new BenchRunner(source, host, dir, new BenchProgress(console, BenchRunner.steps(cfg)));
+        if (cfg.backend().mayHybrid() && cfg.mechanisms().stream().anyMatch(HybridRows::has)
+                && hybrid.unavailableReason() != null) {
+            console.println("bench: hybrid unavailable: " + hybrid.unavailableReason());
+        }
+        BenchRunner runner = new BenchRunner(source, new EmulatedUipiSource(), hybrid, host, dir,
+                new BenchProgress(console, BenchRunner.steps(cfg)));
         List<LatencyRow> rows = runner.run(cfg);
         console.print(LatencySummary.render(rows));
+        if (!runner.floorSamples().isEmpty()) {
+            console.print(HybridFloorCsv.render(runner.floorSamples()));
+        }
+        if (runner.floorError() != null) {
+            console.println("bench: hybrid floor: " + runner.floorError());
+        }
         console.println("bench: reports in " + dir);
         console.flush();
         return rows;

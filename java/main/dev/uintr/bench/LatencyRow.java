@@ -6,7 +6,7 @@ package dev.uintr.bench;
  *
  * @param mechanism mechanism id (uipi, pipe, ...)
  * @param mode      round-trip or one-way
- * @param backend   native, or emulated (emulation cost, never hardware latency)
+ * @param backend   native, or emulated / hybrid (emulation cost, never hardware latency)
  * @param status    ok / skipped / failed
  * @param reason    why skipped or failed; "" when ok
  * @param warmup    discarded iterations before the samples
@@ -17,9 +17,17 @@ package dev.uintr.bench;
 public record LatencyRow(String mechanism, String mode, String backend, RowStatus status, String reason,
                          int warmup, String cpusSeen, LatencyStats stats, HostSnapshot host) {
 
-    /** Whether this row times the Java emulation (its cost, never hardware latency). */
+    /**
+     * Whether this row times an emulation (its cost, never hardware latency): the Java model alone
+     * (backend emulated) or the real C loops under the hybrid supervisor (backend hybrid).
+     */
     public boolean emulated() {
-        return Measurement.EMULATED.equals(backend);
+        return Measurement.EMULATED.equals(backend) || Measurement.HYBRID.equals(backend);
+    }
+
+    /** The words that say what an emulated row measures; "" for a native row. */
+    public String emulationNote() {
+        return Measurement.HYBRID.equals(backend) ? HybridRows.NOTE : emulated() ? EmulatedPath.NOTE : "";
     }
 
     /**

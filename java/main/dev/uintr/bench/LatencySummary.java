@@ -25,7 +25,7 @@ public final class LatencySummary {
             t.add(List.of(r.mechanism(), r.mode(), backend, r.status().id(), us(p.p50()), us(p.p90()), us(p.p99()),
                     us(p.p999()), us(p.max()), us(p.mean()), us(p.stddev()), String.format(Locale.ROOT, "%,d", p.count()),
                     Double.isNaN(pct) ? "" : String.format(Locale.ROOT, "%.2f", pct),
-                    r.emulated() ? EmulatedPath.NOTE : r.reason()));
+                    r.emulated() ? r.emulationNote() : r.reason()));
         }
         return t.render();
     }

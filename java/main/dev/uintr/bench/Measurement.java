@@ -9,13 +9,15 @@ package dev.uintr.bench;
  * @param ticks          the samples, {@code count} of them valid
  * @param count          number of samples
  * @param cpusSeen       "a,b": where the two threads actually ended ("unknown" when not known)
- * @param backend        "native", or "emulated" for rows that measure the emulator (never hardware latency)
+ * @param backend        "native", or "emulated" / "hybrid" for rows that measure an emulation (never hardware latency)
  * @param ticksPerSecond the rate of {@code ticks}; 0 means the host's calibrated TSC (native loops)
  */
 public record Measurement(RowStatus status, String reason, long[] ticks, int count, String cpusSeen, String backend,
                           double ticksPerSecond) {
     public static final String NATIVE = "native";
     public static final String EMULATED = "emulated";
+    /** The real C loops under the hybrid supervisor: the emulation's cost (ptrace + models), never hardware latency. */
+    public static final String HYBRID = "hybrid";
 
     /** Samples in TSC ticks of this host's native loops. */
     public Measurement(RowStatus status, String reason, long[] ticks, int count, String cpusSeen, String backend) {
@@ -39,6 +41,11 @@ public record Measurement(RowStatus status, String reason, long[] ticks, int cou
         return new Measurement(status, reason, ticks, count, cpusSeen, EMULATED, ticksPerSecond);
     }
 
+    /** This measurement marked as coming from the hybrid supervisor. */
+    public Measurement asHybrid() {
+        return new Measurement(status, reason, ticks, count, cpusSeen, HYBRID, ticksPerSecond);
+    }
+
     /** How many of the {@code count} samples are not positive (a broken clock or TSC pair). */
     public int nonPositiveSamples() {
         int bad = 0;
@@ -50,7 +57,8 @@ public record Measurement(RowStatus status, String reason, long[] ticks, int cou
         return bad;
     }
 
+    /** Whether this times an emulation (the Java model alone, or the hybrid supervisor): never hardware latency. */
     public boolean emulated() {
-        return EMULATED.equals(backend);
+        return EMULATED.equals(backend) || HYBRID.equals(backend);
     }
 }

@@ -1,5 +1,7 @@
 package dev.uintr.cli;
 
+import dev.uintr.AbiProfile;
+import dev.uintr.BadInputException;
 import dev.uintr.bench.BenchBackend;
 import dev.uintr.bench.BenchConfig;
 import dev.uintr.backend.HostProbe;
@@ -37,8 +39,16 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "Java over batches of 1000 round trips. They are the emulation cost of the Java model, not "
                 + "hardware latency: never in relative.csv, dashed grey in latency.png.",
             "",
+            "--backend hybrid (or auto where a native uipi round trip was skipped and the hybrid backend runs here) "
+                + "adds round-trip rows with backend 'hybrid' for uipi and uipi-blocked: the real C loops under the "
+                + "hybrid supervisor, their SENDUIPI/UIRET/STUI and uintr syscalls answered by the models of --profile. "
+                + "They prove the loops deliver, count and end, and time the supervisor's cost, not hardware latency "
+                + "(never in relative.csv). Each is followed by the host's bare ptrace floor; hybrid-floor.csv and the "
+                + "console give hybrid round trips/s, the floor (stops/s, and /6 as round trips/s) and their ratio, "
+                + "medians over --rounds. The other mechanisms run natively as usual.",
+            "",
             "Mechanisms: uipi, uipi-blocked, signal, eventfd, eventfd-spin, pipe, unix, futex, shm-spin (or all)."},
-        footer = {"", "Writes latency.csv, host.csv, relative.csv and latency.png into reports/runs/<stamp>-<host>/ "
+        footer = {"", "Writes latency.csv, host.csv, relative.csv, latency.png (and hybrid-floor.csv) into reports/runs/<stamp>-<host>/ "
                 + "(schema: reports/README.md). Compare runs with 'uintr-harness report compare RUN...'."},
         showDefaultValues = true)
 public final class BenchCommand implements Callable<Integer> {
@@ -74,10 +84,15 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Baseline of relative.csv when uipi was not measured.")
     String normaliseTo = Mechanism.EVENTFD.id();
 
-    @Option(names = "--backend", paramLabel = "<auto|native|emulated|both>",
-            description = "native: the C loops only; emulated: the emulated uipi round trips only; both; auto: native, "
-                    + "plus the emulated uipi rows when the native uipi round trip is skipped.")
+    @Option(names = "--backend", paramLabel = "<auto|native|emulated|both|hybrid>",
+            description = "native: the C loops only; emulated: the emulated uipi round trips only; both; hybrid: native "
+                    + "plus uipi and uipi-blocked under the hybrid supervisor with the ptrace floor; auto: native, plus "
+                    + "the emulated and hybrid uipi rows where the native uipi round trips are skipped.")
     String backend = BenchBackend.AUTO.id();
+
+    @Option(names = "--profile", paramLabel = "<rfc-v1|later>",
+            description = "The ABI profile whose models answer the hybrid rows (syscall numbers and semantics).")
+    String profile = BenchSession.DEFAULT_HYBRID_PROFILE.id();
 
     @Option(names = "--no-one-way", description = "Measure round trips only.")
     boolean noOneWay;
@@ -92,8 +107,17 @@ public final class BenchCommand implements Callable<Integer> {
                 CpuPair.parse(cpus, "--cpus").requireAllowed(CpuPair.allowedListOfThisProcess(), "--cpus"), timeoutMs, expectedIntervalNs,
                 Mechanism.parse(normaliseTo, "--normalise-to"), !noOneWay, rounds,
                 BenchBackend.parse(backend, "--backend"));
+        AbiProfile p;
+        try {
+            p = AbiProfile.parse(profile);
+        } catch (BadInputException e) {
+            throw new BadInputException("--profile: " + e.getMessage(), e);
+        }
+        if (p == AbiProfile.NONE) {
+            throw new BadInputException("--profile none has no uintr syscalls to emulate (expected rfc-v1 or later)");
+        }
         RunFolder folder = RunFolder.create(root);
-        List<LatencyRow> rows = BenchSession.run(cfg, HostProbe.probe(), folder.dir(), spec.commandLine().getOut());
+        List<LatencyRow> rows = BenchSession.run(cfg, HostProbe.probe(), folder.dir(), spec.commandLine().getOut(), p);
         return BenchRunner.verdict(rows);
     }
 }

@@ -69,6 +69,15 @@ public final class HybridSession {
         return run(timeoutMs, sup -> UintrHybridLib.Calls.beginProgram(prog, sup.traps()), out);
     }
 
+    /**
+     * The bench's measurement child (uintr_bench.h) on {@code request}, whose uintr syscall numbers are
+     * this session's profile's. The caller collects the samples with
+     * {@code UintrHybridLib.Calls.benchResult} after this returns, whatever the outcome (see HybridBench).
+     */
+    public Outcome benchRun(dev.uintr.nat.UintrBenchLib.Request request, int timeoutMs) {
+        return run(timeoutMs, sup -> UintrHybridLib.Calls.beginBench(request, sup.traps()), null);
+    }
+
     private interface Starter {
         int start(Supervision sup);
     }

@@ -140,6 +140,13 @@ public interface UintrBenchLib extends Library {
         /** Runs one measurement; samples (ticks) land in {@code samples[0..count)}. */
         public static Outcome run(Request r, long[] samples) {
             UintrBenchLib lib = LIB.orElseThrow(() -> new IllegalStateException(WHY_NOT));
+            Result out = new Result();
+            int rc = lib.ubench_run(config(r), samples, samples.length, out);
+            return outcome(rc, out);
+        }
+
+        /** The C struct of a request (also what the hybrid supervisor starts traced). */
+        static Config config(Request r) {
             Config c = new Config();
             c.mechanism = r.mechanism();
             c.mode = r.mode();
@@ -158,8 +165,11 @@ public interface UintrBenchLib extends Library {
             c.sys_wait = s[5];
             c.handler_flags = r.handlerFlags();
             c.wait_usec = r.waitUsec();
-            Result out = new Result();
-            int rc = lib.ubench_run(c, samples, samples.length, out);
+            return c;
+        }
+
+        /** A filled struct ubench_result in plain Java. */
+        static Outcome outcome(int rc, Result out) {
             int len = 0;
             while (len < out.detail.length && out.detail[len] != 0) {
                 len++;

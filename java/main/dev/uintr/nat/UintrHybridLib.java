@@ -29,6 +29,12 @@ public interface UintrHybridLib extends Library {
 
     long ush_hybrid_floor(int rounds);
 
+    int ush_hybrid_begin_bench(UintrBenchLib.Config cfg, int[] traps, int ntraps);
+
+    int ush_hybrid_bench_result(long[] samples, int cap, UintrBenchLib.Result out, int outlen, int timedOut, int st);
+
+    int ush_hybrid_bench_result_size();
+
     /** The facade the hybrid backend uses. */
     final class Calls {
         private static final Optional<UintrHybridLib> LIB = ShimLoader.bind(UintrHybridLib.class);
@@ -81,6 +87,31 @@ public interface UintrHybridLib extends Library {
         /** After a program run's END: the runner's observations into out; 0 or -EINVAL. */
         public static int programResult(byte[] out, int runStatus, int waitStatus) {
             return LIB.orElseThrow().ush_hybrid_program_result(out, out.length, runStatus, waitStatus);
+        }
+
+        /**
+         * Starts the bench's measurement child traced (see ush_hybrid_begin_bench): the pid, or -errno
+         * (-EINVAL: a request the native bench would reject). Always end it with {@link #benchResult}.
+         */
+        public static int beginBench(UintrBenchLib.Request r, int[] traps) {
+            UintrHybridLib lib = LIB.orElseThrow();
+            UintrBenchLib.Result probe = new UintrBenchLib.Result();
+            if (lib.ush_hybrid_bench_result_size() != probe.size()) {
+                return -22;                                                  // EINVAL: the struct does not match
+            }
+            return lib.ush_hybrid_begin_bench(UintrBenchLib.Calls.config(r), traps, traps.length);
+        }
+
+        /**
+         * After a bench run began with {@link #beginBench} ended: its result as the native bench gives it
+         * ({@code rc} -2 when none was begun), samples (ticks) in {@code samples[0..count)}.
+         */
+        public static UintrBenchLib.Outcome benchResult(long[] samples, boolean timedOut, int waitStatus) {
+            UintrBenchLib.Result out = new UintrBenchLib.Result();
+            int rc = LIB.orElseThrow().ush_hybrid_bench_result(samples, samples.length, out, out.size(),
+                    timedOut ? 1 : 0, waitStatus);
+            out.read();
+            return UintrBenchLib.Calls.outcome(rc, out);
         }
 
         /** Bare ptrace stops per second on this host (see ush_hybrid_floor), or a negative errno. */

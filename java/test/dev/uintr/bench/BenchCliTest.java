@@ -89,6 +89,40 @@ class BenchCliTest {
     }
 
     @Test
+    void hybridBackendWithoutUipi_exit2() {
+        assertUsage("--backend hybrid", "uipi", "bench", "--backend", "hybrid", "--mechanisms", "pipe");
+    }
+
+    @Test
+    void badProfile_exit2() {
+        assertUsage("--profile", "'sapphire'", "bench", "--profile", "sapphire");
+        assertUsage("--profile none", "rfc-v1 or later", "bench", "--profile", "none");
+    }
+
+    @Test
+    void hybridBackend_endToEnd_writesHybridRowsAndTheFloor(@TempDir Path reports) throws Exception {
+        assumeTrue(dev.uintr.hybrid.HybridAvailability.available(),
+                () -> "hybrid unavailable: " + dev.uintr.hybrid.HybridAvailability.reason());
+        assertEquals(0, run("bench", "--backend", "hybrid", "--profile", "later", "--mechanisms", "uipi", "--iterations",
+                "40", "--warmup", "4", "--rounds", "2", "--no-one-way", "--timeout-ms", "20000", "--reports",
+                reports.toString()), err.toString() + out);
+        Path dir;
+        try (Stream<Path> runs = Files.list(reports.resolve("runs"))) {
+            dir = runs.findFirst().orElseThrow();
+        }
+        List<LatencyRow> rows = LatencyCsv.read(dir.resolve(LatencyCsv.FILE));
+        LatencyRow h = rows.stream().filter(r -> r.backend().equals("hybrid")).findFirst().orElseThrow();
+        assertEquals(RowStatus.OK, h.status(), h.reason());
+        assertEquals(40, h.stats().raw().count());
+        assertTrue(h.reason().startsWith(HybridRows.NOTE), h.reason());
+        List<String> floor = Files.readAllLines(dir.resolve(HybridFloorCsv.FILE));
+        assertEquals(1 + 2 + 1, floor.size(), floor.toString());   // header, two rounds, the median
+        assertTrue(floor.get(3).startsWith("median,uipi,later,"), floor.toString());
+        assertTrue(out.toString().contains("bench: hybrid uipi (later):") && out.toString().contains("ratio"), out.toString());
+        assertEquals(1, Files.readAllLines(dir.resolve(RelativeTable.FILE)).size(), "no native row measured: no table");
+    }
+
+    @Test
     void unknownOption_exit2() {
         assertUsage("--bogus", "--bogus", "bench", "--bogus");
     }

@@ -196,7 +196,7 @@ class EmulatedRowsTest {
         assertEquals(BenchBackend.BOTH, BenchBackend.parse("Both", "--backend"));
         dev.uintr.BadInputException e = org.junit.jupiter.api.Assertions.assertThrows(dev.uintr.BadInputException.class,
                 () -> BenchBackend.parse("hardware", "--backend"));
-        assertEquals("--backend: unknown backend 'hardware' (expected one of auto, native, emulated, both)", e.getMessage());
+        assertEquals("--backend: unknown backend 'hardware' (expected one of auto, native, emulated, both, hybrid)", e.getMessage());
     }
 
     @Test

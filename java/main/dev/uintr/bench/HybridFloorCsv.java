@@ -1,0 +1,106 @@
+package dev.uintr.bench;
+
+import dev.uintr.report.AtomicFiles;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * hybrid-floor.csv: the hybrid loops' speed beside this host's bare ptrace floor, measured in the
+ * same run (one floor measurement right after each hybrid measurement). One row per round and
+ * mechanism, then per mechanism a row with round {@code median}: the medians over the rounds and
+ * the ratio of the medians. The target (issue 13) is that the uipi ping-pong reaches half the floor.
+ * Columns in reports/README.md.
+ */
+public final class HybridFloorCsv {
+    public static final String FILE = "hybrid-floor.csv";
+    public static final List<String> HEADER = List.of("round", "mechanism", "profile", "hybrid_round_trips_per_s",
+            "stops_per_round_trip", "floor_stops_per_s", "floor_round_trips_per_s", "ratio", "target_ratio", "meets_target");
+    /** The ratio the uipi ping-pong should reach. */
+    public static final double TARGET = 0.5;
+    public static final String MEDIAN = "median";
+
+    private HybridFloorCsv() {}
+
+    /** Per mechanism (in first-seen order): the medians over its rounds, as a sample with round 0. */
+    public static List<FloorSample> medians(List<FloorSample> samples) {
+        Map<String, List<FloorSample>> by = new LinkedHashMap<>();
+        for (FloorSample s : samples) {
+            by.computeIfAbsent(s.mechanism(), k -> new ArrayList<>()).add(s);
+        }
+        List<FloorSample> out = new ArrayList<>();
+        for (List<FloorSample> l : by.values()) {
+            out.add(new FloorSample(0, l.get(0).mechanism(), l.get(0).profile(),
+                    median(l.stream().mapToDouble(FloorSample::roundTripsPerSec).toArray()),
+                    median(l.stream().mapToDouble(FloorSample::stopsPerRoundTrip).toArray()),
+                    median(l.stream().mapToDouble(FloorSample::floorStopsPerSec).toArray())));
+        }
+        return out;
+    }
+
+    static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        if (n == 0) {
+            return Double.NaN;
+        }
+        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+    }
+
+    /** Replaces {@code file} with the rounds and their medians, atomically. */
+    public static void write(Path file, List<FloorSample> samples) {
+        CSVFormat fmt = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").setHeader(HEADER.toArray(String[]::new)).get();
+        AtomicFiles.write(file, w -> {
+            try (CSVPrinter p = new CSVPrinter(w, fmt)) {
+                for (FloorSample s : samples) {
+                    p.printRecord(values(Integer.toString(s.round()), s));
+                }
+                for (FloorSample s : medians(samples)) {
+                    p.printRecord(values(MEDIAN, s));
+                }
+            }
+        });
+    }
+
+    private static List<String> values(String round, FloorSample s) {
+        boolean targeted = Mechanism.UIPI.id().equals(s.mechanism());
+        double r = s.ratio();
+        return List.of(round, s.mechanism(), s.profile(), num(s.roundTripsPerSec()), num(s.stopsPerRoundTrip()),
+                num(s.floorStopsPerSec()), num(s.floorRoundTripsPerSec()),
+                Double.isNaN(r) ? "" : String.format(Locale.ROOT, "%.3f", r),
+                targeted ? String.format(Locale.ROOT, "%.2f", TARGET) : "",
+                !targeted || Double.isNaN(r) ? "" : r >= TARGET ? "yes" : "no");
+    }
+
+    private static String num(double d) {
+        return Double.isNaN(d) ? "" : String.format(Locale.ROOT, "%.1f", d);
+    }
+
+    /** The console lines: per mechanism its medians, the floor and the ratio. */
+    public static String render(List<FloorSample> samples) {
+        StringBuilder b = new StringBuilder();
+        Map<String, Long> rounds = new LinkedHashMap<>();
+        for (FloorSample s : samples) {
+            rounds.merge(s.mechanism(), 1L, Long::sum);
+        }
+        for (FloorSample m : medians(samples)) {
+            boolean targeted = Mechanism.UIPI.id().equals(m.mechanism());
+            b.append(String.format(Locale.ROOT, "bench: hybrid %s (%s): %,.0f round trips/s, %.1f stops each; ptrace floor "
+                            + "%,.0f stops/s = %,.0f round trips/s at %d stops; ratio %.0f%%%s (medians over %d round(s); "
+                            + "emulation cost, not hardware latency)%n", m.mechanism(), m.profile(), m.roundTripsPerSec(),
+                    m.stopsPerRoundTrip(), m.floorStopsPerSec(), m.floorRoundTripsPerSec(),
+                    FloorSample.STOPS_PER_ROUND_TRIP, 100 * m.ratio(),
+                    targeted ? String.format(Locale.ROOT, " (target >= %.0f%%: %s)", 100 * TARGET,
+                            m.ratio() >= TARGET ? "met" : "not met") : "",
+                    rounds.get(m.mechanism())));
+        }
+        return b.toString();
+    }
+}

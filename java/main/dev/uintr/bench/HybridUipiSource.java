@@ -1,0 +1,92 @@
+package dev.uintr.bench;
+
+import dev.uintr.AbiProfile;
+import dev.uintr.Syscall;
+import dev.uintr.hybrid.HybridAvailability;
+import dev.uintr.hybrid.HybridBench;
+import dev.uintr.nat.UintrBenchLib;
+import dev.uintr.nat.UintrHybridLib;
+
+/**
+ * The uipi and uipi-blocked C loops (native/src/bench_uipi.c) under the hybrid supervisor, answered
+ * by the models of one ABI profile, whose syscall numbers the loops call (the supervisor traps
+ * those). Their samples are real RDTSCP round trips of the traced loop: the emulation's cost, never
+ * hardware latency.
+ */
+public final class HybridUipiSource implements HybridLatencySource {
+    private final AbiProfile profile;
+
+    public HybridUipiSource(AbiProfile profile) {
+        if (profile != AbiProfile.RFC_V1 && profile != AbiProfile.LATER) {
+            throw new IllegalArgumentException("hybrid needs rfc-v1 or later, not " + profile);
+        }
+        this.profile = profile;
+    }
+
+    @Override
+    public String unavailableReason() {
+        String why = UintrBenchLib.Calls.unavailableReason();
+        return why != null ? why : HybridAvailability.reason();
+    }
+
+    @Override
+    public String profile() {
+        return profile.id();
+    }
+
+    @Override
+    public HybridRun measure(Mechanism m, BenchConfig cfg) {
+        if (!m.needsUintr()) {
+            throw new IllegalArgumentException(m + " has no user interrupts to supervise");
+        }
+        String why = unavailableReason();
+        if (why != null) {
+            return new HybridRun(Measurement.skipped("hybrid unavailable: " + why).asHybrid(), 0, 0);
+        }
+        Syscall[] order = {Syscall.UINTR_REGISTER_HANDLER, Syscall.UINTR_UNREGISTER_HANDLER, Syscall.vectorFd(profile),
+            Syscall.UINTR_REGISTER_SENDER, Syscall.UINTR_UNREGISTER_SENDER, Syscall.UINTR_WAIT};
+        int[] sys = new int[order.length];
+        for (int i = 0; i < order.length; i++) {
+            sys[i] = order[i].number(profile);
+        }
+        int abi = profile == AbiProfile.LATER ? UintrBenchLib.ABI_LATER : UintrBenchLib.ABI_RFC_V1;
+        long[] samples = new long[cfg.iterations()];
+        UintrBenchLib.Request req = new UintrBenchLib.Request(m.nativeId(), Mode.ROUND_TRIP.nativeId(),
+                cfg.iterations(), cfg.warmup(), cfg.cpus().a(), cfg.cpus().b(), cfg.timeoutMs(), abi, sys,
+                NativeLatencySource.WAITING_RECEIVER, NativeLatencySource.WAIT_USEC);
+        HybridBench.Result r = HybridBench.run(profile, req, samples, cfg.timeoutMs());
+        long stops = r.session().events();
+        long roundTrips = (long) cfg.warmup() + cfg.iterations();
+        return new HybridRun(toMeasurement(r, samples, cfg).asHybrid(), stops, roundTrips);
+    }
+
+    private static Measurement toMeasurement(HybridBench.Result r, long[] samples, BenchConfig cfg) {
+        UintrBenchLib.Outcome o = r.bench();
+        if (r.session().error() != null) {
+            return Measurement.failed("hybrid supervisor: " + r.session().error());
+        }
+        if (r.session().timedOut()) {
+            return Measurement.failed("timed out under the hybrid supervisor (--timeout-ms " + cfg.timeoutMs()
+                    + "): the loop did not end");
+        }
+        if (o.rc() < 0) {
+            return Measurement.failed("no result from the traced measurement child (errno " + -o.rc() + ")");
+        }
+        String seen = (o.cpuASeen() < 0 ? "?" : o.cpuASeen()) + "," + (o.cpuBSeen() < 0 ? "?" : o.cpuBSeen());
+        return switch (o.status()) {
+            case UintrBenchLib.STATUS_OK -> o.count() == cfg.iterations()
+                    ? Measurement.ok(samples, o.count(), seen)
+                    : Measurement.failed(o.count() + " samples came back, " + cfg.iterations() + " expected");
+            case UintrBenchLib.STATUS_SETUP -> Measurement.failed(o.detail() + " failed under the models: errno " + o.err());
+            case UintrBenchLib.STATUS_CRASHED -> Measurement.failed("traced measurement child died of signal " + o.signo());
+            case UintrBenchLib.STATUS_BAD_ARG -> Measurement.failed("rejected by the native side: " + o.detail());
+            default -> Measurement.failed("native status " + o.status() + ": " + o.detail());
+        };
+    }
+
+    @Override
+    public double floorStopsPerSecond(int rounds) {
+        String why = unavailableReason();
+        return why != null ? -38 : UintrHybridLib.Calls.floorStopsPerSecond(rounds);
+    }
+}
