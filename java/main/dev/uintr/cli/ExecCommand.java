@@ -45,7 +45,7 @@ public final class ExecCommand implements Callable<Integer> {
     String profile;
 
     @Option(names = "--design", paramLabel = "<design>",
-            description = "blocking design of the model kernel (naive, kernel-vector, kernel-vector-checked, gp-fault; "
+            description = "blocking design of the model kernel (a name explore --help lists, e.g. kernel-vector or gp-fault; "
                     + "default: the profile's own)")
     String design;
 

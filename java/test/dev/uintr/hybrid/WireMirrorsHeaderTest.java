@@ -1,0 +1,58 @@
+package dev.uintr.hybrid;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.uintr.nat.UintrHybridLib;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** StopEvent and Reply mirror native/include/uintr_hybrid.h number for number (the shim is C, the models Java). */
+class WireMirrorsHeaderTest {
+    static Map<String, Integer> defines() throws IOException {
+        Map<String, Integer> m = new HashMap<>();
+        Pattern p = Pattern.compile("^#define\\s+(USH_HY_\\w+)\\s+(\\d+)\\b");
+        for (String line : Files.readAllLines(Path.of("native", "include", "uintr_hybrid.h"))) {
+            Matcher x = p.matcher(line);
+            if (x.find()) {
+                m.put(x.group(1), Integer.parseInt(x.group(2)));
+            }
+        }
+        return m;
+    }
+
+    @Test
+    void eventKindsCommandsAndVersionAgree() throws IOException {
+        Map<String, Integer> h = defines();
+        assertEquals(UintrHybridLib.ABI_VERSION, h.get("USH_HY_ABI_VERSION"));
+        assertEquals(StopEvent.START, h.get("USH_HY_EV_START"));
+        assertEquals(StopEvent.CLONE, h.get("USH_HY_EV_CLONE"));
+        assertEquals(StopEvent.EXEC, h.get("USH_HY_EV_EXEC"));
+        assertEquals(StopEvent.EXIT, h.get("USH_HY_EV_EXIT"));
+        assertEquals(StopEvent.SYSCALL, h.get("USH_HY_EV_SYSCALL"));
+        assertEquals(StopEvent.SYSEXIT, h.get("USH_HY_EV_SYSEXIT"));
+        assertEquals(StopEvent.SIGILL, h.get("USH_HY_EV_SIGILL"));
+        assertEquals(StopEvent.STOPPED, h.get("USH_HY_EV_STOPPED"));
+        assertEquals(StopEvent.TICK, h.get("USH_HY_EV_TICK"));
+        assertEquals(StopEvent.END, h.get("USH_HY_EV_END"));
+        assertEquals(Reply.END, h.get("USH_HY_CMD_END"));
+        assertEquals(Reply.SETREGS, h.get("USH_HY_CMD_SETREGS"));
+        assertEquals(Reply.WRITE, h.get("USH_HY_CMD_WRITE"));
+        assertEquals(Reply.RESUME, h.get("USH_HY_CMD_RESUME"));
+        assertEquals(Reply.RESUME_EXIT, h.get("USH_HY_CMD_RESUME_EXIT"));
+        assertEquals(Reply.INTERRUPT, h.get("USH_HY_CMD_INTERRUPT"));
+        assertEquals(Reply.ABORT, h.get("USH_HY_CMD_ABORT"));
+    }
+
+    @Test
+    void theCompiledEventHasTheSizeJavaDecodes() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(UintrHybridLib.Calls.unavailableReason() == null,
+                () -> String.valueOf(UintrHybridLib.Calls.unavailableReason()));
+        assertEquals(StopEvent.SIZE, UintrHybridLib.Calls.eventSize());
+    }
+}
