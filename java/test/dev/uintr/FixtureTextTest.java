@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.uintr.cli.CliRunner;
 import dev.uintr.explore.ScenarioParser;
-import dev.uintr.isa.vectors.VectorParser;
-import dev.uintr.kernel.fixture.ErrnoFixture;
+import dev.uintr.fixture.ErrnoFixture;
+import dev.uintr.fixture.VectorParser;
 import dev.uintr.program.CaseParser;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

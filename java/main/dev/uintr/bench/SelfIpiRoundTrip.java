@@ -1,6 +1,5 @@
 package dev.uintr.bench;
 
-import dev.uintr.isa.RoundTripBench;
 
 /** The single-CPU self-IPI path, exactly as {@code isa bench} runs it ({@link RoundTripBench}). */
 final class SelfIpiRoundTrip implements EmulatedRoundTrip {

@@ -49,7 +49,7 @@ public final class ExecCommand implements Callable<Integer> {
                     + "default: the profile's own)")
     String design;
 
-    @Option(names = "--trace", paramLabel = "<file>", description = "write one line per UINTR event to this file")
+    @Option(names = "--trace", paramLabel = "<file>", description = "write one line per UINTR event to this new file (an existing one is never written over)")
     Path trace;
 
     @Option(names = "--timeout", paramLabel = "<seconds>", defaultValue = "0",
@@ -70,6 +70,9 @@ public final class ExecCommand implements Callable<Integer> {
             throw new BadInputException("--timeout " + timeoutSeconds + " is out of range (0..86400 seconds)");
         }
         ProgramCheck.resolve(argv.get(0));
+        if (trace != null) {
+            dev.uintr.report.OutputFiles.newFile("--trace", trace);      // never written over (issue 12)
+        }
         String why = HybridAvailability.reason();
         if (why != null) {
             spec.commandLine().getErr().println("uintr-harness: the hybrid backend is not available here: " + why);
@@ -77,10 +80,12 @@ public final class ExecCommand implements Callable<Integer> {
         }
         Writer traceOut = null;
         if (trace != null) {
-            if (Files.isDirectory(trace)) {
-                throw new BadInputException("--trace " + trace + " is a folder");
+            try {
+                traceOut = Files.newBufferedWriter(trace, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW,
+                        java.nio.file.StandardOpenOption.WRITE);
+            } catch (java.io.IOException e) {
+                throw new BadInputException("--trace " + trace + ": cannot create it: " + dev.uintr.FixtureText.reason(e), e);
             }
-            traceOut = Files.newBufferedWriter(trace, StandardCharsets.UTF_8);
         }
         HybridSession.Outcome o;
         try {

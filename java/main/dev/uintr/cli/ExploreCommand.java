@@ -5,11 +5,15 @@ import dev.uintr.Verdict;
 import dev.uintr.explore.Bound;
 import dev.uintr.explore.CostWeights;
 import dev.uintr.explore.Debate;
+import dev.uintr.explore.DesignComparison;
+import dev.uintr.explore.Matrix;
+import dev.uintr.explore.SearchOptions;
 import dev.uintr.explore.ExploreResults;
 import dev.uintr.explore.Scenario;
 import dev.uintr.explore.ScenarioParser;
 import dev.uintr.explore.Selection;
 import dev.uintr.report.OutputFiles;
+import dev.uintr.report.RunFolder;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,6 +46,7 @@ import picocli.CommandLine.Spec;
             " 1:a verdict differs from its declared expectation",
             " 2:bad input: unknown option value, malformed scenario or weights file (file:line), --debate file exists",
             " 4:nothing to explore (no scenario, or every pair is n/a)"},
+        subcommands = ExploreMergeCommand.class,
         footer = {"", "Scenario file format: fixtures/scenarios/README.md; the report: README.md, section \"Explore\"."})
 public final class ExploreCommand implements Callable<Integer> {
     @Spec
@@ -76,8 +81,30 @@ public final class ExploreCommand implements Callable<Integer> {
             description = "table (comparison + counterexamples) or csv (explore.csv columns)")
     String format;
 
-    @Option(names = "--scenarios", paramLabel = "<dir>", description = "folder of scenario files (default fixtures/scenarios)")
+    @Option(names = "--scenarios", paramLabel = "<dir>", description = "folder of scenario files (default fixtures/scenarios;"
+            + " the large ones are in fixtures/scenarios/large)")
     Path dir;
+
+    @Option(names = "--workers", paramLabel = "<n>", defaultValue = "1",
+            description = "threads per search, 0 = every core (default ${DEFAULT-VALUE}); results do not depend on it")
+    int workers;
+
+    @Option(names = "--max-memory", paramLabel = "<size>",
+            description = "stop a search ('within bound') when its visited set and frontier would hold more than this "
+                    + "(e.g. 512m, 4g; default: half the JVM's maximum heap)")
+    String maxMemory;
+
+    @Option(names = "--shard", paramLabel = "<i/n>",
+            description = "run only shard i of n of the scenario x profile x design matrix (cell k goes to shard k mod n + 1)")
+    String shard;
+
+    @Option(names = "--out", paramLabel = "<dir>",
+            description = "also write explore.csv and traces/ into this folder, as the run stage does (for 'explore merge')")
+    Path outDir;
+
+    @Option(names = "--progress", paramLabel = "<when>", defaultValue = "auto",
+            description = "auto (a progress line on stderr while a search runs longer than a second or ten) or off")
+    String progress;
 
     @Option(names = "--debate", paramLabel = "<file.md>",
             description = "also write the debate report (a new file) and its chart next to it (<name>-cost.png)")
@@ -106,6 +133,17 @@ public final class ExploreCommand implements Callable<Integer> {
         if (dir != null && !java.nio.file.Files.isDirectory(dir)) {
             throw new BadInputException("--scenarios: '" + dir + "' is not a folder");
         }
+        if (maxDepth > Bound.DEPTH_LIMIT) {
+            throw new BadInputException("--max-depth: must be at most " + Bound.DEPTH_LIMIT + ", was " + maxDepth);
+        }
+        if (workers < 0) {
+            throw new BadInputException("--workers: must be 0 (every core) or more, was " + workers);
+        }
+        if (!progress.equals("auto") && !progress.equals("off")) {
+            throw new BadInputException("--progress: expected auto or off, was '" + progress + "'");
+        }
+        long memory = maxMemory == null ? Runtime.getRuntime().maxMemory() / 2 : ByteSize.parse("--max-memory", maxMemory);
+        Matrix.Shard slice = shard == null ? Matrix.Shard.ALL : Matrix.Shard.parse(shard);
         CostWeights w = null;
         if (debate != null) {
             OutputFiles.newFile("--debate", debate);
@@ -117,8 +155,22 @@ public final class ExploreCommand implements Callable<Integer> {
         Path folder = dir != null ? dir : HarnessPaths.fixtures().resolve("scenarios");
         List<Scenario> all = ScenarioParser.loadAll(folder);
         List<Scenario> chosen = Selection.scenarios(all, scenario);
-        ExploreResults results = ExploreResults.run(chosen, Selection.profiles(profile), Selection.designs(design),
-                new Bound(maxStates, maxDepth));
+        List<Matrix.Cell> selected = Matrix.cells(chosen, Selection.profiles(profile), Selection.designs(design));
+        List<Matrix.Cell> cells = Matrix.shard(selected, slice);
+        ExploreProgress shown = new ExploreProgress(spec.commandLine().getErr(), System.console() != null);
+        SearchOptions options = SearchOptions.DEFAULT.withWorkers(workers == 0 ? Runtime.getRuntime().availableProcessors() : workers)
+                .withProgress(null, shown.everyMillis());
+        ExploreResults results = new ExploreResults(DesignComparison.run(cells, new Bound(maxStates, maxDepth, memory), options,
+                progress.equals("off") ? null : shown::update));
+        shown.done();
+        if (outDir != null) {
+            results.write(RunFolder.at(outDir));
+        }
+        if (cells.isEmpty() && !selected.isEmpty()) {
+            out.println("explore: shard " + slice + " has no cell of the " + selected.size() + " selected");
+            out.flush();
+            return ExitCodes.ALL_SKIPPED;
+        }
         if (results.verdict() == Verdict.ALL_SKIPPED) {
             out.println("explore: nothing to explore" + (all.isEmpty() ? ": no scenario files under " + folder : ": every pair is n/a"));
             out.flush();

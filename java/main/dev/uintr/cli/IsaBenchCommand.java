@@ -1,6 +1,6 @@
 package dev.uintr.cli;
 
-import dev.uintr.isa.RoundTripBench;
+import dev.uintr.bench.RoundTripBench;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;

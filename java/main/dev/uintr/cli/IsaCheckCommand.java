@@ -1,7 +1,7 @@
 package dev.uintr.cli;
 
-import dev.uintr.isa.vectors.VectorCheck;
-import dev.uintr.isa.vectors.VectorResult;
+import dev.uintr.fixture.VectorCheck;
+import dev.uintr.fixture.VectorResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.uintr.cli;
 
 import dev.uintr.BadInputException;
-import dev.uintr.isa.vectors.VectorCheck;
-import dev.uintr.isa.vectors.VectorResult;
+import dev.uintr.fixture.VectorCheck;
+import dev.uintr.fixture.VectorResult;
 import dev.uintr.report.AtomicFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;

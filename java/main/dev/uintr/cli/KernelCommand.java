@@ -1,7 +1,7 @@
 package dev.uintr.cli;
 
 import dev.uintr.AbiProfile;
-import dev.uintr.kernel.fixture.ErrnoCheck;
+import dev.uintr.fixture.ErrnoCheck;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.uintr.cli;
 
-import dev.uintr.kernel.fixture.ErrnoCheck;
+import dev.uintr.fixture.ErrnoCheck;
 import java.nio.file.Path;
 import java.util.List;
 

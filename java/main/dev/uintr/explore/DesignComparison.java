@@ -22,21 +22,25 @@ public final class DesignComparison {
 
     public static List<PairResult> run(List<Scenario> scenarios, List<AbiProfile> profiles,
                                        List<BlockingDesign> designs, Bound bound) {
+        return run(Matrix.cells(scenarios, profiles, designs), bound, SearchOptions.DEFAULT, null);
+    }
+
+    /**
+     * The cells' results in the cells' order; {@code progress} (or null) hears each running
+     * search's progress with its cell. The options change how fast, never what is found.
+     */
+    public static List<PairResult> run(List<Matrix.Cell> cells, Bound bound, SearchOptions options,
+                                       java.util.function.BiConsumer<Matrix.Cell, SearchProgress> progress) {
         List<PairResult> out = new ArrayList<>();
-        for (Scenario sc : scenarios) {
-            for (AbiProfile p : profiles) {
-                for (BlockingDesign d : designs) {
-                    String na = World.notApplicable(sc, p, d);
-                    if (na != null) {
-                        if (sc.profiles().contains(p)) {
-                            out.add(new PairResult(sc, p, d, null, na, null));
-                        }
-                        continue;
-                    }
-                    SearchResult r = Explorer.search(World.build(sc, p, d), bound);
-                    out.add(new PairResult(sc, p, d, r, null, sc.expectation(d, p)));
-                }
+        for (Matrix.Cell c : cells) {
+            String na = World.notApplicable(c.scenario(), c.profile(), c.design());
+            if (na != null) {
+                out.add(new PairResult(c.scenario(), c.profile(), c.design(), null, na, null));
+                continue;
             }
+            SearchOptions o = progress == null ? options : options.withProgress(p -> progress.accept(c, p), options.everyMillis());
+            SearchResult r = Explorer.search(World.build(c.scenario(), c.profile(), c.design()), bound, o);
+            out.add(new PairResult(c.scenario(), c.profile(), c.design(), r, null, c.scenario().expectation(c.design(), c.profile())));
         }
         return out;
     }

@@ -2,10 +2,8 @@ package dev.uintr.explore;
 
 import dev.uintr.AbiProfile;
 import dev.uintr.BadInputException;
+import dev.uintr.DirectiveFile;
 import dev.uintr.kernel.BlockingDesign;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -14,7 +12,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Reads one scenario file: one directive per line, '#' starts a comment. Every mistake is a
@@ -45,13 +42,10 @@ public final class ScenarioParser {
 
     private ScenarioParser() {}
 
-    /** Every *.txt under {@code dir}, sorted by file name; empty when the folder is missing. */
+    /** Every *.txt under {@code dir}, sorted by file name; bad input when the folder is missing. */
     public static List<Scenario> loadAll(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
         List<Scenario> out = new ArrayList<>();
-        for (Path p : dev.uintr.FixtureText.list(dir, n -> n.endsWith(".txt"))) {
+        for (Path p : DirectiveFile.files(dir, ".txt", "scenario")) {
             out.add(parse(p));
         }
         Set<String> names = new LinkedHashSet<>();
@@ -64,11 +58,15 @@ public final class ScenarioParser {
     }
 
     public static Scenario parse(Path file) {
-        return parse(file.toString(), dev.uintr.FixtureText.lines(file));
+        return parse(file.toString(), DirectiveFile.read(file));
     }
 
     public static Scenario parse(String file, List<String> lines) {
-        return new Builder(file).read(lines);
+        return parse(file, String.join("\n", lines));
+    }
+
+    public static Scenario parse(String file, String text) {
+        return new Builder(file).read(text);
     }
 
     private static final class Builder {
@@ -95,14 +93,11 @@ public final class ScenarioParser {
             return BadInputException.at(file, ln, msg);
         }
 
-        Scenario read(List<String> lines) {
-            for (ln = 1; ln <= lines.size(); ln++) {
-                String raw = ln == 1 ? dev.uintr.FixtureText.withoutBom(lines.get(0)) : lines.get(ln - 1);
-                int hash = raw.indexOf('#');
-                String line = (hash >= 0 ? raw.substring(0, hash) : raw).trim();
-                if (line.isEmpty()) {
-                    continue;
-                }
+        Scenario read(String text) {
+            List<DirectiveFile.Line> lines = DirectiveFile.lines(text);
+            for (DirectiveFile.Line l : lines) {
+                ln = l.number();
+                String line = l.text();
                 String[] kw = line.split("\\s+", 2);
                 String rest = kw.length > 1 ? kw[1].trim() : "";
                 switch (kw[0]) {
@@ -124,7 +119,7 @@ public final class ScenarioParser {
                                 + "task, connect, run, asleep, isolated, housekeeping, actor, platform:, expect)");
                 }
             }
-            ln = lines.size();
+            ln = (int) text.lines().count();
             if (name == null) {
                 throw bad("no 'scenario NAME' line");
             }

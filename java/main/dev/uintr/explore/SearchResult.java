@@ -15,12 +15,20 @@ import java.util.Set;
  *                   states was hit; false means "no violation within bound" for what was not found
  * @param depthCut   some interleaving was cut at maxDepth
  * @param worst      the largest value of each counter over all states explored
+ * @param peakBytes  the most bytes the search's tables held (visited fingerprints + frontier)
+ * @param stoppedBy  null, or the bound that stopped the search: "max-states" or "max-memory"
  */
 public record SearchResult(Map<Invariant, Counterexample> found, int states, int depth, long millis,
-                           boolean exhausted, boolean depthCut, Worst worst) {
+                           boolean exhausted, boolean depthCut, Worst worst, long peakBytes, String stoppedBy) {
 
     /** Per-design costs, the maximum over every explored interleaving. */
     public record Worst(long victims, long spurious, long gpFixups, long emptyWakeups, long kernelVector, long lostIpis) {}
+
+    /** A result without the memory figures (tests and reports that build one by hand). */
+    public SearchResult(Map<Invariant, Counterexample> found, int states, int depth, long millis, boolean exhausted,
+                        boolean depthCut, Worst worst) {
+        this(found, states, depth, millis, exhausted, depthCut, worst, 0, exhausted ? null : "max-states");
+    }
 
     public Set<Invariant> verdict() {
         return found.isEmpty() ? EnumSet.noneOf(Invariant.class) : EnumSet.copyOf(found.keySet());

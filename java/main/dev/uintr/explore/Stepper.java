@@ -111,7 +111,19 @@ final class Stepper {
     record Result(Node node, String label) {}
 
     Result apply(Node n, Move m, boolean describe) {
-        Kernel k = n.kernel.copy();
+        return step(n, n.kernel.copySharingEngine(), m, describe);
+    }
+
+    /**
+     * The node {@code m} leads to, made by changing {@code n}'s kernel in place: {@code n} is
+     * not usable afterwards. The search's workers use it on a state they have just decoded
+     * from its bytes, which is cheaper than copying the kernel.
+     */
+    Node applyInPlace(Node n, Move m) {
+        return step(n, n.kernel, m, false).node();
+    }
+
+    private Result step(Node n, Kernel k, Move m, boolean describe) {
         int[] pc = n.pc.clone();
         int[] phase = n.phase.clone();
         int col = column(n, m);

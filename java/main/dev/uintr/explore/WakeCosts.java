@@ -57,11 +57,12 @@ public record WakeCosts(int posts, List<Delta> endings, boolean exhaustive) {
         Stepper st = new Stepper(world);
         Node init = st.initial();
         long[] base = world.countersBeforeAsleep != null ? world.countersBeforeAsleep : init.kernel.counters().values();
+        StateCodec codec = new StateCodec(world);
         Set<Fingerprint> seen = new HashSet<>();
         Set<Delta> endings = new LinkedHashSet<>();
         ArrayDeque<Node> queue = new ArrayDeque<>();
         ArrayDeque<Integer> depths = new ArrayDeque<>();
-        seen.add(Fingerprint.of(init));
+        seen.add(codec.fingerprint(init));
         queue.add(init);
         depths.add(0);
         boolean cut = false;
@@ -86,7 +87,7 @@ public record WakeCosts(int posts, List<Delta> endings, boolean exhaustive) {
             }
             for (Move m : moves) {
                 Node child = st.apply(n, m, false).node();
-                if (seen.add(Fingerprint.of(child))) {
+                if (seen.add(codec.fingerprint(child))) {
                     if (seen.size() > bound.maxStates()) {
                         return new WakeCosts(world.scenario.posts(), List.copyOf(endings), false);
                     }

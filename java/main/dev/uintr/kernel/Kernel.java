@@ -42,6 +42,26 @@ public final class Kernel {
         return new Kernel(s.copy());
     }
 
+    /**
+     * Like {@link #copy()}, but the copy runs its architectural steps on this model's machine
+     * engine instead of building a fresh one. The engine carries nothing from one step to the
+     * next (each step first writes the UITT entry and UPID images it reads, and drains the IPIs
+     * it sent; see MachineHardware), so this only saves the machine's construction, which
+     * dominates a step. The explorer uses it for the children of one state, which it applies
+     * one after another on one thread; the two models must never step concurrently.
+     */
+    /** A model of {@code state} (not copied) that runs its steps on this model's engine, as {@link #copySharingEngine()}. */
+    public Kernel sharingEngine(KernelState state) {
+        state.engine = MachineHardware.engine(s);
+        return new Kernel(state);
+    }
+
+    public Kernel copySharingEngine() {
+        KernelState c = s.copy();
+        c.engine = MachineHardware.engine(s);
+        return new Kernel(c);
+    }
+
     // ---------------------------------------------------------------- processes and threads
 
     /** A new single-threaded process whose main thread is queued on {@code cpu}; returns its tid. */

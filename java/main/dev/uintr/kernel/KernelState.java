@@ -58,7 +58,19 @@ public final class KernelState {
         return upids.get(id);
     }
 
+    /**
+     * UITTs this state shares with a copy of it, or with the state it was copied from: a UITT
+     * (256 entries, about 2.3 KB) rarely changes in a run, so {@link #copy()} shares them and
+     * each side gets its own copy of one the first time it asks for it here. Every access goes
+     * through this method (the list is read directly only by equality, hashing and encoders).
+     */
+    private boolean[] uittShared;
+
     public Uitt uitt(int id) {
+        if (uittShared != null && id < uittShared.length && uittShared[id]) {
+            uittShared[id] = false;
+            uitts.set(id, uitts.get(id).copy());
+        }
         return uitts.get(id);
     }
 
@@ -87,6 +99,7 @@ public final class KernelState {
 
     public KernelState copy() {
         KernelState s = new KernelState(config);
+        ((ArrayList<Task>) s.tasks).ensureCapacity(tasks.size());
         for (Task t : tasks) {
             s.tasks.add(t.copy());
         }
@@ -99,15 +112,25 @@ public final class KernelState {
         for (UpidContext u : upids) {
             s.upids.add(u.copy());
         }
-        for (Uitt u : uitts) {
-            s.uitts.add(u.copy());
+        if (!uitts.isEmpty()) {
+            s.uitts.addAll(uitts);
+            s.uittShared = new boolean[uitts.size()];
+            java.util.Arrays.fill(s.uittShared, true);
+            if (uittShared == null || uittShared.length < uitts.size()) {
+                uittShared = new boolean[uitts.size()];
+            }
+            java.util.Arrays.fill(uittShared, 0, uitts.size(), true);
         }
         for (int i = 0; i < cpus.length; i++) {
             s.cpus[i] = cpus[i].copy();
         }
-        s.waitList.addAll(waitList);
+        if (!waitList.isEmpty()) {
+            s.waitList.addAll(waitList);
+        }
         s.counters = counters.copy();
-        s.violations.addAll(violations);
+        if (!violations.isEmpty()) {
+            s.violations.addAll(violations);
+        }
         s.clockUs = clockUs;
         s.failAlloc = failAlloc;
         s.failFd = failFd;

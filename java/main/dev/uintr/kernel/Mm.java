@@ -45,9 +45,13 @@ public final class Mm {
     public Mm copy() {
         Mm m = new Mm(id);
         m.alive = alive;
-        m.fds.putAll(fds);
+        if (!fds.isEmpty()) {
+            m.fds.putAll(fds);
+        }
         m.uitt = uitt;
-        m.plainFunctions.addAll(plainFunctions);
+        if (!plainFunctions.isEmpty()) {
+            m.plainFunctions.addAll(plainFunctions);
+        }
         return m;
     }
 

@@ -35,7 +35,9 @@ public final class OpenFile {
         OpenFile f = new OpenFile(id, kind, upid, vector, uitt);
         f.refs = refs;
         f.released = released;
-        f.senders.addAll(senders);
+        if (!senders.isEmpty()) {
+            f.senders.addAll(senders);
+        }
         return f;
     }
 

@@ -68,7 +68,9 @@ public final class PerCpu {
         PerCpu c = new PerCpu(id);
         c.online = online;
         c.curr = curr;
-        c.runQueue.addAll(runQueue);
+        if (!runQueue.isEmpty()) {
+            c.runQueue.addAll(runQueue);
+        }
         c.liveUinv = liveUinv;
         System.arraycopy(irr, 0, c.irr, 0, 4);
         c.spurious = spurious;

@@ -122,8 +122,12 @@ public final class Task {
         t.killedBy = killedBy;
         t.handlerRsp = handlerRsp;
         t.lastSendFault = lastSendFault;
-        t.deliveries.addAll(deliveries);
-        t.taskWork.addAll(taskWork);
+        if (!deliveries.isEmpty()) {
+            t.deliveries.addAll(deliveries);
+        }
+        if (!taskWork.isEmpty()) {
+            t.taskWork.addAll(taskWork);
+        }
         return t;
     }
 

@@ -12,16 +12,20 @@ import java.util.Objects;
 public final class Uitt {
     public static final int ENTRIES = 256;
 
-    public final boolean[] valid = new boolean[ENTRIES];
-    public final int[] vector = new int[ENTRIES];
+    public final boolean[] valid;
+    public final int[] vector;
     /** The UPID index an entry points at, -1 when empty. */
-    public final int[] upid = new int[ENTRIES];
+    public final int[] upid;
     /** Allocated slots (uitt_mask); a slot can be allocated yet invalid while its release is deferred. */
-    public final long[] mask = new long[4];
+    public final long[] mask;
     public int refs = 1;
     public boolean freed;
 
     public Uitt() {
+        valid = new boolean[ENTRIES];
+        vector = new int[ENTRIES];
+        upid = new int[ENTRIES];
+        mask = new long[4];
         Arrays.fill(upid, -1);
     }
 
@@ -58,15 +62,17 @@ public final class Uitt {
         upid[idx] = -1;
     }
 
+    private Uitt(Uitt from) {
+        valid = from.valid.clone();
+        vector = from.vector.clone();
+        upid = from.upid.clone();
+        mask = from.mask.clone();
+        refs = from.refs;
+        freed = from.freed;
+    }
+
     public Uitt copy() {
-        Uitt u = new Uitt();
-        System.arraycopy(valid, 0, u.valid, 0, ENTRIES);
-        System.arraycopy(vector, 0, u.vector, 0, ENTRIES);
-        System.arraycopy(upid, 0, u.upid, 0, ENTRIES);
-        System.arraycopy(mask, 0, u.mask, 0, 4);
-        u.refs = refs;
-        u.freed = freed;
-        return u;
+        return new Uitt(this);                                          // clones: no fill of a fresh table first
     }
 
     @Override

@@ -2,9 +2,7 @@ package dev.uintr.program;
 
 import dev.uintr.AbiProfile;
 import dev.uintr.BadInputException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.uintr.DirectiveFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -14,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Reads case files ({@code fixtures/cases/*.case}). One directive per line, {@code #} starts a
@@ -60,16 +57,9 @@ public final class CaseParser {
 
     /** Every *.case file under {@code dir} (sorted by name), parsed. */
     public static List<CaseSpec> loadDir(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            throw new BadInputException(dir + ": no such case folder");
-        }
         List<CaseSpec> out = new ArrayList<>();
-        try (Stream<Path> s = Files.list(dir)) {
-            for (Path p : s.filter(f -> f.getFileName().toString().endsWith(".case")).sorted().toList()) {
-                out.addAll(parse(p));
-            }
-        } catch (IOException e) {
-            throw new BadInputException(dir + ": cannot list: " + e.getMessage(), e);
+        for (Path p : DirectiveFile.files(dir, ".case", "case")) {
+            out.addAll(parse(p));
         }
         Set<String> seen = new HashSet<>();
         for (CaseSpec c : out) {
@@ -81,7 +71,7 @@ public final class CaseParser {
     }
 
     public static List<CaseSpec> parse(Path path) {
-        return parse(path.toString(), dev.uintr.FixtureText.read(path));
+        return parse(path.toString(), DirectiveFile.read(path));
     }
 
     /** Parses case-file text; {@code file} names it in error messages. */
@@ -190,13 +180,9 @@ public final class CaseParser {
     private List<CaseSpec> parseText(String text) {
         List<CaseSpec> out = new ArrayList<>();
         Draft d = null;
-        String[] lines = dev.uintr.FixtureText.withoutBom(text).split("\r?\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            int no = i + 1;
-            String l = lines[i].strip();
-            if (l.isEmpty() || l.startsWith("#")) {
-                continue;
-            }
+        for (DirectiveFile.Line line : DirectiveFile.lines(text)) {
+            int no = line.number();
+            String l = line.text();
             String key = l.split("\\s+", 2)[0];
             String rest = l.length() > key.length() ? l.substring(key.length()).strip() : "";
             if (key.equals("case")) {

@@ -82,6 +82,33 @@ class ExploreCommandTest {
     }
 
     @Test
+    void scaleOptions_badValues_exit2_namingTheOption() {
+        assertEquals(ExitCodes.USAGE, exec("explore", "--max-memory", "12x"));
+        assertTrue(err.toString().contains("--max-memory: expected a size such as 512m or 4g, was '12x'"), err.toString());
+        assertEquals(ExitCodes.USAGE, exec("explore", "--workers", "-1"));
+        assertTrue(err.toString().contains("--workers: must be 0"), err.toString());
+        assertEquals(ExitCodes.USAGE, exec("explore", "--shard", "3/2"));
+        assertTrue(err.toString().contains("--shard: expected I/N"), err.toString());
+        assertEquals(ExitCodes.USAGE, exec("explore", "--progress", "loud"));
+        assertEquals(ExitCodes.USAGE, exec("explore", "--max-depth", "40000"));
+    }
+
+    @Test
+    void maxMemory_tiny_saysWithinBound_andTwoWorkersGiveTheSameCsv() {
+        assertEquals(ExitCodes.OK, exec("explore", "--scenario", "ping-pong", "--profile", "rfc-v1", "--design", "gp-fault",
+                "--format", "csv", "--max-memory", "1k"));
+        String tiny = out.toString();
+        assertTrue(tiny.contains(",within bound,"), tiny);
+        out.getBuffer().setLength(0);
+        assertEquals(ExitCodes.OK, exec("explore", "--scenario", "ping-pong", "--format", "csv", "--workers", "2"));
+        String two = out.toString();
+        out.getBuffer().setLength(0);
+        assertEquals(ExitCodes.OK, exec("explore", "--scenario", "ping-pong", "--format", "csv"));
+        assertEquals(two.replaceAll(",exhaustive,(\\d+),(\\d+),\\d+,", ",exhaustive,$1,$2,,"),
+                out.toString().replaceAll(",exhaustive,(\\d+),(\\d+),\\d+,", ",exhaustive,$1,$2,,"));
+    }
+
+    @Test
     void emptyScenarioFolder_exit4() {
         assertEquals(ExitCodes.ALL_SKIPPED, exec("explore", "--scenarios", tmp.toString()));
     }
@@ -90,7 +117,8 @@ class ExploreCommandTest {
     void stage_writesExploreCsvAndTraceFiles() throws Exception {
         StringWriter console = new StringWriter();
         RunContext ctx = new RunContext(RunFolder.at(tmp.resolve("run")), null, new PrintWriter(console, true), true);
-        assertEquals(ExitCodes.OK, new ExploreStage(Path.of("fixtures/scenarios")).run(ctx));
+        // the large scenarios (minutes) are left to the run stage itself: an empty folder here
+        assertEquals(ExitCodes.OK, new ExploreStage(Path.of("fixtures/scenarios"), tmp.resolve("no-large")).run(ctx));
         Path csv = tmp.resolve("run/explore.csv");
         List<String> rows = Files.readAllLines(csv);
         assertEquals(String.join(",", DesignComparison.CSV_COLUMNS), rows.get(0));

@@ -63,16 +63,17 @@ class ExplorerTest {
                 java.util.Set<Node> seen = new java.util.HashSet<>();
                 java.util.Set<Fingerprint> fps = new java.util.HashSet<>();
                 java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>();
+                StateCodec codec = new StateCodec(w);
                 Node init = st.initial();
                 seen.add(init);
-                fps.add(Fingerprint.of(init));
+                fps.add(fingerprint(codec, init));
                 todo.add(init);
                 while (!todo.isEmpty()) {
                     Node n = todo.poll();
                     for (Move m : st.enabled(n)) {
                         Node c = st.apply(n, m, false).node();
                         if (seen.add(c)) {
-                            fps.add(Fingerprint.of(c));
+                            fps.add(fingerprint(codec, c));
                             todo.add(c);
                         }
                     }
@@ -81,6 +82,12 @@ class ExplorerTest {
                 assertEquals(seen.size(), Explorer.search(w, Bound.DEFAULT).states(), sc + " " + d);
             }
         }
+    }
+
+    static Fingerprint fingerprint(StateCodec codec, Node n) {
+        ByteSink b = new ByteSink();
+        codec.encode(n, b);
+        return Fingerprint.of(b.buf, 0, b.len);
     }
 
     @Test

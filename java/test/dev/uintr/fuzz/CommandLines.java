@@ -23,7 +23,7 @@ final class CommandLines {
         String[] paths = {keep.toString(), folder.toString(), "", " ", "/dev/null", keep.resolve("below").toString(), fresh.toString(),
             "fixtures/isa", "fixtures/isa/msr.csv", "fixtures", "-"};
         List<String> a = new ArrayList<>();
-        switch (r.nextInt(10)) {
+        switch (r.nextInt(11)) {
             case 0:
                 a.add("probe");
                 opt(a, r, "--format", WORDS);
@@ -89,6 +89,14 @@ final class CommandLines {
                 opt(a, r, "--normalise-to", WORDS);
                 opt(a, r, "--expected-interval-ns", COUNTS);
                 a.addAll(List.of("--iterations", pick(r, COUNTS), "--reports", pick(r, paths)));
+                break;
+            case 9:
+                a.add("exec");
+                opt(a, r, "--profile", WORDS);
+                opt(a, r, "--design", WORDS);
+                opt(a, r, "--timeout", COUNTS);
+                opt(a, r, "--trace", paths);
+                a.addAll(List.of("--", pick(r, new String[] {"/bin/true", "/dev/null", "fixtures", keep.toString(), ""})));
                 break;
             default:
                 a.addAll(List.of("run", "--quick", "--reports", pick(r, new String[] {keep.toString(), "", " ", "/dev/null",
