@@ -9,15 +9,20 @@
 #include "uintr_program.h"
 
 /* Shared with the other half of the runner (program_runner.c / program_handler.c). */
-extern __thread ush_prog_log *ush_prog_tls_log;
-extern __thread volatile uint64_t ush_prog_tls_deliveries;
+/* initial-exec TLS: a plain %fs-relative access. The default model of a shared library calls
+ * __tls_get_addr, and GCC's interrupt functions do not save the registers that hidden call
+ * clobbers (the handler destroyed the interrupted code's RDI and R8-R11; found by the hybrid
+ * backend: a syscall interrupted at its boundary restarted with a pointer for its first argument). */
+#define USH_TLS __thread __attribute__((tls_model("initial-exec")))
+extern USH_TLS ush_prog_log *ush_prog_tls_log;
+extern USH_TLS volatile uint64_t ush_prog_tls_deliveries;
 struct __uintr_frame;
 void ush_program_handler(struct __uintr_frame *frame, unsigned long long vector);
 
 #include <x86gprintrin.h>
 
-__thread ush_prog_log *ush_prog_tls_log;
-__thread volatile uint64_t ush_prog_tls_deliveries;
+USH_TLS ush_prog_log *ush_prog_tls_log;
+USH_TLS volatile uint64_t ush_prog_tls_deliveries;
 
 void __attribute__((interrupt)) ush_program_handler(struct __uintr_frame *frame, unsigned long long vector)
 {

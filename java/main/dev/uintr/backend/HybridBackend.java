@@ -60,7 +60,7 @@ public final class HybridBackend implements Backend {
             return BackendSamples.error(e.getMessage());
         }
         Map<String, Long> counts = new LinkedHashMap<>();
-        HybridSession session = new HybridSession(p, HybridSession.config(p, design), HybridTrace.none());
+        HybridSession session = new HybridSession(p, HybridSession.config(p, design), traceFor(c, p));
         for (int i = 0; i < samples; i++) {
             byte[] out = new byte[NativeBackendCodec.OUT_SIZE];
             HybridSession.Outcome o = session.programRun(prog, out, NativeBackendRunner.DEFAULT_TIMEOUT_MS);
@@ -70,5 +70,24 @@ public final class HybridBackend implements Backend {
             counts.merge(NativeBackendCodec.decode(c, out).observation().render(), 1L, Long::sum);
         }
         return new BackendSamples(counts, null);
+    }
+
+    /**
+     * UINTR_HYBRID_TRACE=FOLDER: each case's supervisor trace goes to FOLDER/CASE.PROFILE.trace
+     * (appended, one run after the other), for reading what a case did under hybrid.
+     */
+    private static HybridTrace traceFor(CaseSpec c, AbiProfile p) {
+        String dir = System.getenv("UINTR_HYBRID_TRACE");
+        if (dir == null || dir.isEmpty()) {
+            return HybridTrace.none();
+        }
+        try {
+            java.nio.file.Path f = java.nio.file.Path.of(dir, c.name() + "." + p.id() + ".trace");
+            java.nio.file.Files.createDirectories(f.getParent());
+            return new HybridTrace(java.nio.file.Files.newBufferedWriter(f, java.nio.charset.StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND));
+        } catch (java.io.IOException e) {
+            throw new dev.uintr.BadInputException("UINTR_HYBRID_TRACE: cannot write into " + dir + ": " + e.getMessage());
+        }
     }
 }

@@ -63,7 +63,8 @@ public final class ExploreStage implements RunStage {
         List<BlockingDesign> designs = List.of(BlockingDesign.values());
         SearchOptions options = SearchOptions.DEFAULT.withWorkers(Runtime.getRuntime().availableProcessors());
         List<PairResult> small = DesignComparison.run(Matrix.cells(all, profiles, designs), bound, options, null);
-        List<Scenario> large = java.nio.file.Files.isDirectory(largeScenarios) ? ScenarioParser.loadAll(largeScenarios) : List.of();
+        List<Scenario> large = java.nio.file.Files.isDirectory(largeScenarios) ? ScenarioParser.loadAll(largeScenarios)
+                : List.of();                                            // a scenario folder without large/ is fine
         List<PairResult> rows = new ArrayList<>(small);
         rows.addAll(DesignComparison.run(Matrix.cells(large, profiles, designs), ctx.quick() ? QUICK_LARGE : LARGE,
                 options, null));

@@ -212,6 +212,18 @@ final class Supervision {
             return;
         }
         String name = call.sysName();
+        if (port.deliverable(t.task)) {
+            // The model took a user interrupt for this thread while it still counted it in user mode
+            // (the send's stop was answered before this syscall's): that order is what happened, so
+            // the interrupt is delivered at the boundary before the syscall instruction, which runs
+            // again after the handler's UIRET (rax holds its number again, as for a restart).
+            regs[Regs.RAX] = regs[Regs.ORIG_RAX];
+            regs[Regs.ORIG_RAX] = -1;
+            regs[Regs.RIP] -= 2;                                          // syscall is 0F 05
+            trace.line(nowUs, t.tid, name + argText(a) + " comes after a pending interrupt: delivered first, then restarted");
+            finishStop(t, regs, r);
+            return;
+        }
         fdTable.syncArgs(t.task, t.tgid, call, profile, a);
         long result = kernel.syscall(t.task, call, a);
         if (result == Kernel.BLOCKED) {
