@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * debate.md: the seed's question answered from the search (README "Explore", "The debate
+ * debate.md: the seed's question answered from the search (fixtures/scenarios/README.md "Explore", "The debate
  * report"). Sections: the answer (designs without violations, by estimated cost), the verdict
  * matrix per profile (scenarios × designs, cells = invariants violated), the cost table per post
  * on the reference scenario (exact counts, min–max over interleavings, plus the estimate), the

@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * A small multi-CPU situation from the blocking debate, read from fixtures/scenarios/*.txt
- * (format: README "Explore"). The tasks, connections and initial placement are set up
+ * (format: fixtures/scenarios/README.md "Explore"). The tasks, connections and initial placement are set up
  * deterministically; the actors' steps and the kernel's pending events are then
  * interleaved in every order by {@link Explorer}.
  *

@@ -245,7 +245,7 @@ final class Stepper {
      * A victim interrupt (kernel §5.2 item 7): the CPU takes a pending 0xEB (or the affinity design's vector) while it runs a task
      * that is not itself armed on the wait list. Decided here from the state before the event,
      * not from the model's victim counter, which also counts an idle CPU that the walk's own
-     * wake-up has just given a task (see README "Explore").
+     * wake-up has just given a task (see fixtures/scenarios/README.md "Explore").
      */
     static boolean isVictim(Kernel k, KernelEvent e) {
         if (e.kind() != KernelEvent.Kind.TAKE_INTERRUPTS) {

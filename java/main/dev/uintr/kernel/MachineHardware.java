@@ -18,7 +18,7 @@ import dev.uintr.machine.Memory;
  * UPIDs and UITTs are read and written by the real ISA model in their 16-byte formats at
  * their kernel addresses.
  *
- * <p>How state is split (our decision, see README "Kernel model"): the kernel's objects
+ * <p>How state is split (our decision, see java/ARCHITECTURE.md "Kernel model"): the kernel's objects
  * ({@link UpidContext}, {@link Uitt}, {@link Task}) are the truth between steps. Before a step the
  * images it can touch are written into the machine's memory (UITT entry, UPID) and the acting
  * processor's MSRs are loaded from the task; after it the UPID and UIRR/UIF are read back and

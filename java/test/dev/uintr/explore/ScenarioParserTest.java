@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The scenario file format (README "Explore"): what it accepts, and file:line for what it refuses. */
+/** The scenario file format (fixtures/scenarios/README.md "Explore"): what it accepts, and file:line for what it refuses. */
 class ScenarioParserTest {
     static final List<String> GOOD = List.of(
             "# a comment",

@@ -8,7 +8,7 @@ import dev.uintr.Syscall;
 import org.junit.jupiter.api.Test;
 
 /**
- * Independent audit (README "Kernel model" → "Independent audit"): the checks the errno fixture
+ * Independent audit (fixtures/kernel/README.md "Independent audit"): the checks the errno fixture
  * format cannot express, because their fault injection must hit a call that is followed by
  * another one (a fixture injects faults into its last call only).
  */
