@@ -14,7 +14,8 @@ import java.nio.file.Path;
  * case into conform.csv and JUnit XML for CI reporters into conform-junit.xml in the run folder. Quick runs take 5 seeds instead of 20.
  * Where the native backend is unavailable and hybrid is, the cases also run under hybrid (the
  * native runner on the models: conform-hybrid.*) and conform-comparison.csv lists every
- * observation seen on one backend only.
+ * observation seen on one backend only. The hybrid pass is a second opinion: its failures are
+ * printed as a warning and written, the stage's exit code follows the first pass.
  */
 public final class ConformStage implements RunStage {
     private final Path cases;
@@ -47,7 +48,12 @@ public final class ConformStage implements RunStage {
             AtomicFiles.writeString(ctx.folder().file("conform-comparison.csv"), cmp.csv());
             ctx.out().println("conform: " + hybrid.summary() + " (conform-hybrid.ktap, conform-hybrid.csv, conform-hybrid-junit.xml)");
             ctx.out().println("conform: " + cmp.summary() + " (conform-comparison.csv)");
-            code = ExitCodes.worst(code, hybrid.verdict().exitCode());
+            if (hybrid.verdict().exitCode() == ExitCodes.FAILED) {
+                // A second opinion, not the verdict: its timing-sensitive cases run the real code with
+                // every stop answered by the tracer, which widens races on a loaded host. Loud, not fatal.
+                ctx.out().println("conform: WARNING: the hybrid pass saw failures (conform-hybrid.ktap); run's exit code "
+                        + "follows the " + results.backend() + " pass, `conform --backend hybrid` fails on them");
+            }
         }
         return code;
     }
