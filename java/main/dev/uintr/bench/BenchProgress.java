@@ -50,11 +50,24 @@ public final class BenchProgress {
         out.flush();
         cancelHeartbeat();
         long began = stepStart;
-        heartbeat = TIMER.scheduleAtFixedRate(() -> {
-            out.printf(Locale.ROOT, "%s %2d/%d %-24s still running, %s so far%n", bar(), done + 1, total, label,
-                    clock(System.nanoTime() - began));
-            out.flush();
-        }, heartbeatMillis, heartbeatMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        synchronized (this) {
+            heartbeat = TIMER.scheduleAtFixedRate(() -> beat(label, began), heartbeatMillis, heartbeatMillis,
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * One "still running" line, under the lock cancelHeartbeat takes: a beat that fires as the step
+     * ends either prints before the step's own line or not at all (cancel alone does not stop a
+     * beat already running).
+     */
+    private synchronized void beat(String label, long began) {
+        if (heartbeat == null || stepStart != began) {
+            return;
+        }
+        out.printf(Locale.ROOT, "%s %2d/%d %-24s still running, %s so far%n", bar(), done + 1, total, label,
+                clock(System.nanoTime() - began));
+        out.flush();
     }
 
     private synchronized void cancelHeartbeat() {
