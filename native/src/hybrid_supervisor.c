@@ -278,8 +278,7 @@ int ush_hybrid_apply(const void *cmds, int len)
             if (c.len) {
                 fprintf(stderr, "uintr-harness hybrid: %.*s\n", (int)c.len, (const char *)payload);
             }
-            g_aborted = 1;
-            kill_all();
+            ush_hybrid_kill_all();
             break;
         default:
             return -EINVAL;

@@ -33,9 +33,4 @@ record StopEvent(int kind, int tid, int tgid, int arg, int arg2, long nowNs, lon
         in.get(stack);
         return new StopEvent(kind, tid, tgid, arg, arg2, now, regs, Arrays.copyOf(insn, Math.max(0, Math.min(16, insnLen))), stack);
     }
-
-    /** The 8 bytes at RSP + off, little-endian. */
-    long stackWord(int off) {
-        return ByteBuffer.wrap(stack, off, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
-    }
 }

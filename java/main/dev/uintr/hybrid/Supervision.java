@@ -12,8 +12,6 @@ import dev.uintr.kernel.SendOutcome;
 import dev.uintr.kernel.Task;
 import dev.uintr.kernel.TaskState;
 import dev.uintr.kernel.UserFrame;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -437,9 +435,5 @@ final class Supervision {
 
     private static String resultText(long r) {
         return r < 0 && r > -4096 ? r + " (" + dev.uintr.program.ErrnoNames.name((int) -r) + ")" : Long.toString(r);
-    }
-
-    static long le64(byte[] b, int off) {
-        return ByteBuffer.wrap(b, off, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
     }
 }

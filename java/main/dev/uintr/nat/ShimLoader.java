@@ -144,4 +144,23 @@ public final class ShimLoader {
         int nl = s.indexOf('\n');
         return nl < 0 ? s : s.substring(0, nl);
     }
+
+    /**
+     * Why part {@code part} of the shim (bound as {@code lib}, reporting its ABI with {@code abi})
+     * cannot be called, or null when it can: the shim not loaded, the part's symbols missing, or
+     * another ABI than {@code expected}.
+     */
+    public static <T> String partProblem(Optional<T> lib, String part, java.util.function.ToIntFunction<T> abi, int expected) {
+        if (SHIM.isEmpty()) {
+            return "libuintrshim.so not loaded: " + failure();
+        }
+        if (lib.isEmpty()) {
+            return "libuintrshim.so lacks the " + part + " (rebuild with mvn package)";
+        }
+        int got = abi.applyAsInt(lib.get());
+        if (got != expected) {
+            return "libuintrshim.so's " + part + " has ABI " + got + ", this harness expects " + expected;
+        }
+        return null;
+    }
 }

@@ -43,17 +43,7 @@ public interface UintrHybridLib extends Library {
 
         /** Why the supervisor cannot be called, or null when it can. */
         public static String unavailableReason() {
-            if (ShimLoader.SHIM.isEmpty()) {
-                return "libuintrshim.so not loaded: " + ShimLoader.failure();
-            }
-            if (LIB.isEmpty()) {
-                return "libuintrshim.so lacks the hybrid supervisor (rebuild with mvn package)";
-            }
-            int abi = LIB.get().ush_hybrid_abi();
-            if (abi != ABI_VERSION) {
-                return "libuintrshim.so's hybrid supervisor has ABI " + abi + ", this harness expects " + ABI_VERSION;
-            }
-            return null;
+            return ShimLoader.partProblem(LIB, "hybrid supervisor", UintrHybridLib::ush_hybrid_abi, ABI_VERSION);
         }
 
         public static int eventSize() {

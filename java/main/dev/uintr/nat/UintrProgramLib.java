@@ -26,17 +26,7 @@ public interface UintrProgramLib extends Library {
 
         /** Why the runner cannot be called, or null when it can. */
         public static String unavailableReason() {
-            if (ShimLoader.SHIM.isEmpty()) {
-                return "libuintrshim.so not loaded: " + ShimLoader.failure();
-            }
-            if (LIB.isEmpty()) {
-                return "libuintrshim.so lacks the program runner (rebuild with mvn package)";
-            }
-            int abi = LIB.get().ush_program_abi();
-            if (abi != ABI_VERSION) {
-                return "libuintrshim.so's program runner has ABI " + abi + ", this harness expects " + ABI_VERSION;
-            }
-            return null;
+            return ShimLoader.partProblem(LIB, "program runner", UintrProgramLib::ush_program_abi, ABI_VERSION);
         }
 
         /** sizeof(ush_prog_out). */
