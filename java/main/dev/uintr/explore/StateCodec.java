@@ -499,11 +499,11 @@ final class StateCodec {
             }
             m.alive = f.alive;
             m.uitt = f.uitt;
-            if (!m.fds.equals(f.fds)) {
+            if (!sameFds(m.fds, f.fds)) {
                 m.fds.clear();
                 m.fds.putAll(f.fds);
             }
-            if (!m.plainFunctions.equals(f.plainFunctions)) {
+            if (!(m.plainFunctions.isEmpty() && f.plainFunctions.isEmpty()) && !m.plainFunctions.equals(f.plainFunctions)) {
                 m.plainFunctions.clear();
                 m.plainFunctions.addAll(f.plainFunctions);
             }
@@ -567,6 +567,23 @@ final class StateCodec {
         list(from.waitList, to.waitList);
         copy(from.counters, to.counters);
         list(from.violations, to.violations);
+    }
+
+    private static boolean sameFds(java.util.TreeMap<Integer, FdSlot> a, java.util.TreeMap<Integer, FdSlot> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        if (a.isEmpty()) {
+            return true;
+        }
+        var i = a.entrySet().iterator();
+        for (var e : b.entrySet()) {
+            var x = i.next();
+            if (!x.getKey().equals(e.getKey()) || !x.getValue().equals(e.getValue())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void copy(Task f, Task t) {

@@ -25,6 +25,8 @@ final class Stepper {
     final int platformColumn;
     /** Per actor and step: the UITT index a SEND step posts through (-1: not connected), looked up once. */
     private final long[][] sendIndex;
+    /** Per actor and step: WAIT/SPIN its delivery count, OFFLINE its CPU, a platform step's target tid (parsed once). */
+    private final int[][] number;
 
     Stepper(World world) {
         this.world = world;
@@ -36,10 +38,29 @@ final class Stepper {
         }
         this.platformColumn = world.scenario.cpus();
         this.sendIndex = new long[actors.size()][];
+        this.number = new int[actors.size()][];
         for (int i = 0; i < actors.size(); i++) {
             List<ActorStep> steps = actors.get(i).steps();
             sendIndex[i] = new long[steps.size()];
+            number[i] = new int[steps.size()];
             for (int j = 0; j < steps.size(); j++) {
+                ActorStep s = steps.get(j);
+                switch (s.kind()) {
+                    case WAIT:
+                    case SPIN:
+                        number[i][j] = s.count();
+                        break;
+                    case OFFLINE:
+                        number[i][j] = Integer.parseInt(s.target());
+                        break;
+                    case KILL:
+                    case SIGNAL:
+                    case MIGRATE:
+                        number[i][j] = world.tids.get(s.target());
+                        break;
+                    default:
+                        number[i][j] = -1;
+                }
                 sendIndex[i][j] = steps.get(j).kind() == ActorStep.Kind.SEND
                         ? world.index.getOrDefault(actors.get(i).name() + ">" + steps.get(j).target(), -1L) : -1;
             }
@@ -88,7 +109,7 @@ final class Stepper {
         }
         switch (s.kind()) {
             case OFFLINE: {
-                int cpu = Integer.parseInt(s.target());
+                int cpu = number[i][n.pc[i]];
                 var cpus = k.state().cpus;
                 int online = 0;
                 for (var c : cpus) {
@@ -97,11 +118,11 @@ final class Stepper {
                 return cpus[cpu].online && online > 1;
             }
             case KILL:
-                return k.task(world.tids.get(s.target())).alive();
+                return k.task(number[i][n.pc[i]]).alive();
             case SIGNAL:
-                return k.task(world.tids.get(s.target())).state == TaskState.SLEEPING;
+                return k.task(number[i][n.pc[i]]).state == TaskState.SLEEPING;
             case MIGRATE: {
-                Task t = k.task(world.tids.get(s.target()));
+                Task t = k.task(number[i][n.pc[i]]);
                 return (t.state == TaskState.READY || t.state == TaskState.SLEEPING) && t.cpu != s.cpu()
                         && k.state().cpus[s.cpu()].online;
             }
@@ -173,22 +194,22 @@ final class Stepper {
                     break;
                 }
                 case SIGNAL:
-                    k.signal(world.tids.get(s.target()));
+                    k.signal(number[i][pc[i]]);
                     pc[i]++;
                     label = describe ? "platform: signal to " + s.target() : null;
                     break;
                 case OFFLINE:
-                    k.cpuOffline(Integer.parseInt(s.target()));
+                    k.cpuOffline(number[i][pc[i]]);
                     pc[i]++;
                     label = describe ? "platform: cpu" + s.target() + " goes offline" : null;
                     break;
                 case KILL:
-                    k.exit(world.tids.get(s.target()));
+                    k.exit(number[i][pc[i]]);
                     pc[i]++;
                     label = describe ? "platform: " + s.target() + " killed (exits)" : null;
                     break;
                 case MIGRATE:
-                    k.migrate(world.tids.get(s.target()), s.cpu());
+                    k.migrate(number[i][pc[i]], s.cpu());
                     pc[i]++;
                     label = describe ? "platform: migrate " + s.target() + " to cpu" + s.cpu() : null;
                     break;
@@ -279,7 +300,7 @@ final class Stepper {
                 continue;
             }
             while (pc[i] < steps.size() && waiting(steps.get(pc[i]), phase[i])
-                    && k.task(actorTid[i]).deliveries.size() >= steps.get(pc[i]).count()) {
+                    && k.task(actorTid[i]).deliveries.size() >= number[i][pc[i]]) {
                 pc[i]++;
             }
         }
