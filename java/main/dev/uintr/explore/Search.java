@@ -22,8 +22,10 @@ import java.util.concurrent.locks.LockSupport;
  * the number of workers.
  */
 final class Search {
-    /** States per unit of work handed to a worker. */
+    /** The most states per unit of work (one worker, or a large bucket). */
     private static final int CHUNK = 64;
+    /** The fewest states per unit of work handed to a worker: smaller runs cost more to hand over than they save. */
+    private static final int MIN_CHUNK = 8;
 
     private final World world;
     private final Bound bound;
@@ -97,7 +99,7 @@ final class Search {
             live[i] = table.cost(b.id(i)) == b.cost;                    // else a cheaper path settled it, or will
         }
         boolean grow = VisitedTable.events(b.cost) < bound.maxDepth();
-        if (pool == null || n <= CHUNK) {
+        if (pool == null || n <= MIN_CHUNK) {
             for (int from = 0; from < n && stoppedBy == null; from += CHUNK) {
                 merge(b, own.expand(b, live, from, Math.min(CHUNK, n - from), grow, spare));
             }
@@ -108,12 +110,14 @@ final class Search {
         // first chunk no worker has claimed yet itself (so --workers N keeps N threads busy).
         ArrayDeque<Chunk> inFlight = new ArrayDeque<>();
         int window = options.workers() * 4;
+        // at least eight chunks per worker where the bucket allows, so no thread idles long at its end
+        int size = Math.max(MIN_CHUNK, Math.min(CHUNK, n / (options.workers() * 8)));
         int next = 0;
         Thread merger = Thread.currentThread();
         try {
             while (stoppedBy == null && (next < n || !inFlight.isEmpty())) {
                 while (next < n && inFlight.size() < window) {
-                    Chunk c = new Chunk(b, live, next, Math.min(CHUNK, n - next), grow,
+                    Chunk c = new Chunk(b, live, next, Math.min(size, n - next), grow,
                             free.isEmpty() ? new Expansion(CHUNK) : free.pop(), merger);
                     inFlight.add(c);
                     pool.execute(() -> c.runOn(expanders.get(), true, workerCpu));
