@@ -438,12 +438,12 @@ public final class CaseParser {
         long max;
         switch (op) {
             case BARRIER: max = MAX_BARRIER; break;
-            case SLEEP: max = MAX_USEC; break;
+            case SLEEP: case SPIN: case NANOSLEEP: max = MAX_USEC; break;
             default: return;
         }
         if (neg || v < 0 || v > max) {
             throw BadInputException.at(file, no, op.keyword() + " " + w + " is out of range (0.." + max
-                    + (op == Op.SLEEP ? " microseconds)" : ")"));
+                    + (op == Op.BARRIER ? ")" : " microseconds)"));
         }
     }
 
@@ -461,7 +461,7 @@ public final class CaseParser {
             return Arg.word(w);
         }
         var m = REF.matcher(w);
-        if (m.matches() && (op == Op.BARRIER || op == Op.SLEEP)) {
+        if (m.matches() && (op == Op.BARRIER || op == Op.SLEEP || op == Op.SPIN || op == Op.NANOSLEEP)) {
             throw BadInputException.at(file, no, op.keyword() + " takes a literal number, not '" + w + "'");
         }
         if (m.matches()) {
