@@ -17,7 +17,7 @@
 extern "C" {
 #endif
 
-#define USH_PROG_ABI_VERSION  2
+#define USH_PROG_ABI_VERSION  3
 #define USH_PROG_MAGIC        0x47525055u   /* "UPRG" */
 #define USH_PROG_MAX_THREADS  16
 #define USH_PROG_MAX_VARS     1024
@@ -47,6 +47,9 @@ extern "C" {
 #define USH_OP_REGISTER_PLAIN_HANDLER 19  /* a regular function as handler: dies of SIGSEGV at its ret */
 #define USH_OP_SEND_FD            20  /* SCM_RIGHTS over the run's one socketpair (every process inherits it) */
 #define USH_OP_RECV_FD            21  /* the oldest descriptor sent, waiting for one */
+#define USH_OP_SPIN               22  /* busy-waits usec in user mode (no syscall) */
+#define USH_OP_NANOSLEEP          23  /* one nanosleep(usec): 0 or -errno (EINTR), not restarted */
+#define USH_OP_LAST               23
 
 /* Indexes into ush_prog_header.nr: syscall numbers, -1 when the kernel was not confirmed to have it. */
 #define USH_NR_REGISTER_HANDLER   0

@@ -186,6 +186,17 @@ static void sleep_usec(int64_t usec)
     }
 }
 
+/* A user-mode busy wait: clock_gettime is the vDSO, so no syscall (the thread is never switched out by it). */
+static void spin_usec(int64_t usec)
+{
+    struct timespec t0, t;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    do {
+        __builtin_ia32_pause();
+        clock_gettime(CLOCK_MONOTONIC, &t);
+    } while ((t.tv_sec - t0.tv_sec) * 1000000 + (t.tv_nsec - t0.tv_nsec) / 1000 < usec);
+}
+
 static void run_program(int prog);
 
 /* Reaps this process's children; a forked program whose process died of a signal gets 0x100 | signal. */
@@ -298,6 +309,14 @@ static int step(int prog, uint32_t pc, const ush_prog_step *s)
     case USH_OP_SLEEP:
         sleep_usec(a0);
         break;
+    case USH_OP_SPIN:
+        spin_usec(a0);
+        break;
+    case USH_OP_NANOSLEEP: {
+        struct timespec ts = {a0 / 1000000, (a0 % 1000000) * 1000};
+        r = ok_or_errno(syscall(SYS_nanosleep, &ts, NULL));
+        break;
+    }
     case USH_OP_SPIN_UNTIL:
         while (ush_prog_tls_deliveries < (uint64_t)a0) {
             __builtin_ia32_pause();
@@ -407,7 +426,7 @@ static int validate(const void *prog, int len)
         }
     }
     for (uint32_t i = 0; i < h->nsteps; i++) {
-        if (s[i].op < USH_OP_REGISTER_HANDLER || s[i].op > USH_OP_RECV_FD || s[i].nargs > 3
+        if (s[i].op < USH_OP_REGISTER_HANDLER || s[i].op > USH_OP_LAST || s[i].nargs > 3
             || s[i].bind >= USH_PROG_MAX_VARS) {
             return -EINVAL;
         }

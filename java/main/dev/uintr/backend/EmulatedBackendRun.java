@@ -55,8 +55,10 @@ final class EmulatedBackendRun {
         boolean done;
         /** A syscall of step pc blocked; it completes when the task runs again. */
         boolean blocked;
-        /** Step pc is a sleep that ends at this model time, -1 none. */
+        /** Step pc is a user-mode spin that ends at this model time, -1 none. */
         long sleepUntil = -1;
+        /** Step pc is a kernel sleep that ends at this model time (restarted after EINTR until then), -1 none. */
+        long sleepEnd = -1;
         /** Step pc is a barrier this actor reached; the generation it waits to complete. */
         int barrierGen = 0;
         final Map<Long, Integer> barrierPasses = new HashMap<>();
@@ -100,6 +102,11 @@ final class EmulatedBackendRun {
                 first = a;
             }
         }
+    }
+
+    /** The run's kernel model (tests look at its counters and clock after the run). */
+    Kernel kernel() {
+        return k;
     }
 
     private Actor actor(String name) {
@@ -226,6 +233,7 @@ final class EmulatedBackendRun {
         } catch (dev.uintr.program.Arg.Unbound e) {
             a.blocked = false;
             a.sleepUntil = -1;
+            a.sleepEnd = -1;
             a.barrierGen = 0;
             advance(a, a.current(), "unbound");                          // an earlier step failed to bind it
         }
@@ -236,6 +244,10 @@ final class EmulatedBackendRun {
         String name = a.prog.name();
         if (a.blocked) {
             a.blocked = false;
+            if (s.op() == Op.SLEEP) {
+                kernelSleep(a, s);                                       // woken: sleep on if time is left
+                return;
+            }
             finishSyscall(a, s, a.task().lastResult);
             return;
         }
@@ -246,6 +258,12 @@ final class EmulatedBackendRun {
         }
         switch (s.op()) {
             case SLEEP:
+                if (a.sleepEnd < 0) {
+                    a.sleepEnd = k.state().clockUs + s.arg(0, a.vars, 0);
+                }
+                kernelSleep(a, s);
+                return;
+            case SPIN:
                 a.sleepUntil = k.state().clockUs + s.arg(0, a.vars, 0);
                 return;
             case BARRIER: {
@@ -298,6 +316,23 @@ final class EmulatedBackendRun {
             return;
         }
         finishSyscall(a, s, r);
+    }
+
+    /**
+     * {@code sleep}: nanosleep for the time left, as the native runner's loop does (a wake before
+     * the end, -EINTR from a signal or a uintr wake, sleeps again); the task is switched out in the
+     * kernel model meanwhile, so its UPID has SN = 1 unless a WAITING cost arms it (§4.3).
+     */
+    private void kernelSleep(Actor a, Step s) {
+        long left = a.sleepEnd - k.state().clockUs;
+        if (left <= 0) {
+            a.sleepEnd = -1;
+            advance(a, s, null);
+            return;
+        }
+        if (k.syscall(a.tid, dev.uintr.Syscall.NANOSLEEP, left) == Kernel.BLOCKED) {
+            a.blocked = true;
+        }
     }
 
     private long syscall(Actor a, Step s) {

@@ -39,6 +39,10 @@ public final class HybridBackend implements Backend {
         if (!c.profiles().contains(p)) {
             return Optional.of("case applies to " + c.profiles() + ", not " + p);
         }
+        String lacking = HybridCapabilities.lacking(c, p);
+        if (lacking != null) {
+            return Optional.of(lacking);
+        }
         String why = HybridAvailability.reason();
         if (why != null) {
             return Optional.of("hybrid backend unavailable: " + why);

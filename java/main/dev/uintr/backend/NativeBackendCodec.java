@@ -24,7 +24,7 @@ import java.util.Map;
  */
 public final class NativeBackendCodec {
     public static final int MAGIC = 0x47525055;                          // "UPRG"
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
     public static final int MAX_THREADS = 16;
     public static final int MAX_VARS = 1024;
     public static final int MAX_BARRIERS = 16;
@@ -75,6 +75,8 @@ public final class NativeBackendCodec {
             case REGISTER_PLAIN_HANDLER: return 19;
             case SEND_FD: return 20;
             case RECV_FD: return 21;
+            case SPIN: return 22;
+            case NANOSLEEP: return 23;
             default: throw new IllegalArgumentException(op.toString());
         }
     }

@@ -10,7 +10,7 @@ import java.util.Optional;
  */
 public interface UintrProgramLib extends Library {
     /** The USH_PROG_ABI_VERSION this interface (and dev.uintr.backend.NativeBackendCodec) was written against. */
-    int ABI_VERSION = 2;
+    int ABI_VERSION = 3;
 
     int ush_program_abi();
 

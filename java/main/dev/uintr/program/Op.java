@@ -33,8 +33,16 @@ public enum Op {
     TESTUI("testui", 0, 0, true),
     /** uintr_wait: later uintr_wait(usec, flags), rfc-v1 uintr_wait(flags) (no timeout there). */
     UINTR_WAIT("uintr_wait", 1, 2, true),
-    /** Lets time pass (usec): the thread does nothing, user interrupts may arrive. */
+    /**
+     * A kernel sleep of usec (nanosleep, restarted after an interruption until the time has
+     * passed): the thread is switched out (SN = 1 while it sleeps, uintr-kernel §4.3), a user
+     * interrupt is delivered when it is back in user mode. Natively and emulated alike.
+     */
     SLEEP("sleep", 1, 1, false),
+    /** A user-mode busy wait of usec (no syscall): the thread stays on its CPU, SN = 0, interrupts arrive at once. */
+    SPIN("spin", 1, 1, false),
+    /** One nanosleep(usec) syscall, its result recorded: 0, or EINTR when something woke it early (§2.5, §5.5). */
+    NANOSLEEP("nanosleep", 1, 1, true),
     /** Spins in user mode until this thread's handler ran at least n times. */
     SPIN_UNTIL("spin_until", 1, 1, false),
     /** Waits until every thread whose program holds barrier k has reached it. */
@@ -87,7 +95,7 @@ public enum Op {
         switch (this) {
             case REGISTER_HANDLER: case REGISTER_PLAIN_HANDLER: case UNREGISTER_HANDLER: case VECTOR_FD: case REGISTER_SENDER:
             case UNREGISTER_SENDER: case REGISTER_SELF: case EVENTFD: case CLOSE: case UINTR_WAIT:
-            case SEND_FD: case RECV_FD:
+            case SEND_FD: case RECV_FD: case NANOSLEEP:
                 return true;
             default:
                 return false;

@@ -29,17 +29,18 @@ import java.util.Map;
  */
 public record StepSyscall(Syscall syscall, boolean handlerFirst, List<Integer> fromStep) {
     /** What each syscall step's arguments mean, in the order case files write them. */
-    private static final Map<Op, List<Param>> STEP_PARAMS = new EnumMap<>(Map.of(
-            Op.REGISTER_HANDLER, List.of(FLAGS),
-            Op.REGISTER_PLAIN_HANDLER, List.of(FLAGS),
-            Op.UNREGISTER_HANDLER, List.of(FLAGS),
-            Op.VECTOR_FD, List.of(VECTOR, FLAGS),
-            Op.REGISTER_SENDER, List.of(FD, FLAGS),
-            Op.UNREGISTER_SENDER, List.of(FD, INDEX, FLAGS),
-            Op.REGISTER_SELF, List.of(VECTOR, FLAGS),
-            Op.EVENTFD, List.of(),
-            Op.CLOSE, List.of(FD),
-            Op.UINTR_WAIT, List.of(USEC, FLAGS)));
+    private static final Map<Op, List<Param>> STEP_PARAMS = new EnumMap<>(Map.ofEntries(
+            Map.entry(Op.NANOSLEEP, List.of(USEC)),
+            Map.entry(Op.REGISTER_HANDLER, List.of(FLAGS)),
+            Map.entry(Op.REGISTER_PLAIN_HANDLER, List.of(FLAGS)),
+            Map.entry(Op.UNREGISTER_HANDLER, List.of(FLAGS)),
+            Map.entry(Op.VECTOR_FD, List.of(VECTOR, FLAGS)),
+            Map.entry(Op.REGISTER_SENDER, List.of(FD, FLAGS)),
+            Map.entry(Op.UNREGISTER_SENDER, List.of(FD, INDEX, FLAGS)),
+            Map.entry(Op.REGISTER_SELF, List.of(VECTOR, FLAGS)),
+            Map.entry(Op.EVENTFD, List.of()),
+            Map.entry(Op.CLOSE, List.of(FD)),
+            Map.entry(Op.UINTR_WAIT, List.of(USEC, FLAGS))));
 
     public StepSyscall {
         fromStep = List.copyOf(fromStep);
@@ -65,6 +66,7 @@ public record StepSyscall(Syscall syscall, boolean handlerFirst, List<Integer> f
             case EVENTFD -> Syscall.EVENTFD;
             case CLOSE -> Syscall.CLOSE;
             case UINTR_WAIT -> Syscall.UINTR_WAIT;
+            case NANOSLEEP -> Syscall.NANOSLEEP;
             default -> throw new IllegalStateException(op.toString());
         };
         List<Param> params = call.params(order);

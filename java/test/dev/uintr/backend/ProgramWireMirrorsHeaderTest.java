@@ -1,0 +1,58 @@
+package dev.uintr.backend;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import dev.uintr.nat.UintrProgramLib;
+import dev.uintr.program.Op;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** NativeBackendCodec and UintrProgramLib mirror native/include/uintr_program.h: every op, event kind, the version. */
+class ProgramWireMirrorsHeaderTest {
+    static Map<String, Long> defines() throws IOException {
+        Map<String, Long> m = new TreeMap<>();
+        Pattern p = Pattern.compile("^#define\\s+(USH_\\w+)\\s+(0x[0-9a-fA-F]+|\\d+)u?\\b");
+        for (String line : Files.readAllLines(Path.of("native", "include", "uintr_program.h"))) {
+            Matcher x = p.matcher(line);
+            if (x.find()) {
+                String v = x.group(2);
+                m.put(x.group(1), v.startsWith("0x") ? Long.parseLong(v.substring(2), 16) : Long.parseLong(v));
+            }
+        }
+        return m;
+    }
+
+    @Test
+    void everyOpHasTheHeadersCode() throws IOException {
+        Map<String, Long> h = defines();
+        int max = 0;
+        for (Op op : Op.values()) {
+            Long code = h.get("USH_OP_" + op.name());
+            assertNotNull(code, "uintr_program.h has no USH_OP_" + op.name());
+            assertEquals(code.intValue(), NativeBackendCodec.opCode(op), op.name());
+            max = Math.max(max, code.intValue());
+        }
+        assertEquals(max, h.get("USH_OP_LAST").intValue(), "USH_OP_LAST is the highest op (the runner validates up to it)");
+    }
+
+    @Test
+    void versionEventsAndLimitsAgree() throws IOException {
+        Map<String, Long> h = defines();
+        assertEquals(NativeBackendCodec.VERSION, h.get("USH_PROG_ABI_VERSION").intValue());
+        assertEquals(UintrProgramLib.ABI_VERSION, h.get("USH_PROG_ABI_VERSION").intValue());
+        assertEquals(NativeBackendCodec.MAGIC, h.get("USH_PROG_MAGIC").intValue());
+        assertEquals(NativeBackendCodec.EV_STEP, h.get("USH_EV_STEP").intValue());
+        assertEquals(NativeBackendCodec.EV_DELIVERY, h.get("USH_EV_DELIVERY").intValue());
+        assertEquals(NativeBackendCodec.EV_UNBOUND, h.get("USH_EV_UNBOUND").intValue());
+        assertEquals(NativeBackendCodec.MAX_THREADS, h.get("USH_PROG_MAX_THREADS").intValue());
+        assertEquals(NativeBackendCodec.MAX_STEPS, h.get("USH_PROG_MAX_STEPS").intValue());
+        assertEquals(NativeBackendCodec.MAX_EVENTS, h.get("USH_PROG_MAX_EVENTS").intValue());
+    }
+}
