@@ -28,7 +28,7 @@ import java.util.Map;
  */
 final class Supervision {
     /** Linux x86-64 numbers of the fd syscalls the model must see to keep its fd tables in step. */
-    static final int NR_CLOSE = 3, NR_DUP2 = 33, NR_DUP3 = 292, NR_CLOSE_RANGE = 436, NR_MEMFD_CREATE = 319;
+    static final int NR_CLOSE = 3, NR_IOCTL = 16, NR_DUP2 = 33, NR_DUP3 = 292, NR_CLOSE_RANGE = 436, NR_MEMFD_CREATE = 319;
     private static final int CPUS = 64;
     private static final long MFD_CLOEXEC = 1;
     private static final long EINTR = 4;
@@ -77,11 +77,12 @@ final class Supervision {
     int[] traps() {
         int[] uintr = java.util.Arrays.stream(Syscall.values()).filter(c -> c.isUintr() && c.in(profile))
                 .mapToInt(c -> c.number(profile)).sorted().toArray();
-        int[] out = java.util.Arrays.copyOf(uintr, uintr.length + 4);
+        int[] out = java.util.Arrays.copyOf(uintr, uintr.length + 5);
         out[uintr.length] = NR_CLOSE;
         out[uintr.length + 1] = NR_DUP2;
         out[uintr.length + 2] = NR_DUP3;
         out[uintr.length + 3] = NR_CLOSE_RANGE;
+        out[uintr.length + 4] = NR_IOCTL;
         return out;
     }
 
@@ -205,6 +206,16 @@ final class Supervision {
         int nr = (int) regs[Regs.ORIG_RAX];
         long[] a = Regs.args(regs);
         Syscall call = Syscall.byNumber(profile, nr);
+        if (nr == NR_IOCTL && uintrFile(t, (int) a[0])) {
+            // An ioctl on a uintr fd is the model's (later: UIPI_SET_TARGET_TABLE on a uipi_fd; rfc-v1
+            // and other files: ENOTTY); the memfd standing in for it must not answer.
+            long result = kernel.syscall(t.task, Syscall.IOCTL, a);
+            trace.line(nowUs, t.tid, "ioctl" + argText(a) + " = " + resultText(result));
+            regs[Regs.ORIG_RAX] = -1;
+            regs[Regs.RAX] = result;
+            finishStop(t, regs, r);
+            return;
+        }
         if (call == null || !call.isUintr()) {
             fdCall(t, nr, a);
             r.resume(t.tid);
@@ -277,6 +288,12 @@ final class Supervision {
             return;
         }
         r.resume(t.tid);
+    }
+
+    /** fd of t's process is a uintr file of the model (not a foreign fd it holds as a placeholder). */
+    private boolean uintrFile(Thread t, int fd) {
+        Integer file = port.fds(t.task).get(fd);
+        return file != null && port.kind(file) != dev.uintr.kernel.FileKind.EVENTFD;
     }
 
     /** Another thread of t's process whose model fd {@code fd} awaits its real number, or null. */

@@ -169,4 +169,25 @@ class SupervisionTest {
             assertTrue(!has(answer, Reply.RESUME_DEFER, MAIN), answer.toString());
         }
     }
+
+    /**
+     * ioctl on a uintr fd is the model's (uintr-kernel §2.4: a file that is no uipi_fd gives
+     * ENOTTY), not the host's answer for the memfd standing in for it; an ioctl on any other fd
+     * runs for real.
+     */
+    @ParameterizedTest
+    @EnumSource(value = AbiProfile.class, names = {"RFC_V1", "LATER"})
+    void ioctlOnAUintrFdIsAnsweredByTheModelAndOtherIoctlsRunForReal(AbiProfile p) {
+        profile = p;
+        sup = new Supervision(p, HybridSession.config(p, null), new HybridTrace(traceText));
+        stop(StopEvent.START, MAIN, 0, 0, new long[Regs.COUNT], new byte[0]);
+        assertTrue(java.util.Arrays.stream(sup.traps()).anyMatch(n -> n == Supervision.NR_IOCTL), "ioctl is trapped");
+        assertEquals(0, rax(syscall(MAIN, Syscall.UINTR_REGISTER_HANDLER, HANDLER, 0), MAIN));
+        syscall(MAIN, Syscall.vectorFd(p), 0, 0);
+        assertEquals(5, rax(sysexit(MAIN, 5), MAIN));
+        List<Cmd> mine = syscall(MAIN, Syscall.IOCTL, 5, 0x5401);             // TCGETS on the vector fd
+        assertEquals(-25, rax(mine, MAIN), "ENOTTY from the model: " + mine);
+        List<Cmd> real = syscall(MAIN, Syscall.IOCTL, 0, 0x5401);             // on stdin: the host's
+        assertTrue(has(real, Reply.RESUME, MAIN) && !has(real, Reply.SETREGS, MAIN), "runs for real: " + real);
+    }
 }
