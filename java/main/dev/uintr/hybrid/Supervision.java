@@ -62,6 +62,10 @@ final class Supervision {
     /** Microseconds since the start at the event being answered. */
     private long nowUs;
     private long nextTimerNs;
+    /** Whether a signal the thread would take is pending for tid (tests replace the /proc reader). */
+    java.util.function.IntPredicate signalPending = PendingSignals::deliverable;
+    /** How often held threads are checked for a pending signal. */
+    private static final long SIGNAL_POLL_NS = 5_000_000;
     private int endStatus = -1;
     private int events;
 
@@ -440,6 +444,16 @@ final class Supervision {
     }
 
     private void afterEvent(Reply r) {
+        for (Thread t : threads.values()) {
+            // A thread the model holds in a uintr syscall stays in a ptrace stop, where a signal sent
+            // to it only waits: the model takes it as the kernel would (the wait returns -EINTR;
+            // rfc-v1 leaves its wait-list entry behind, uintr-kernel §5.2 item 3), the thread is
+            // resumed with that result and the real kernel then runs the program's handler.
+            if (t.held != null && signalPending.test(t.tid)) {
+                trace.line(nowUs, t.tid, "signal pending: the model's wait ends");
+                kernel.signal(t.task);
+            }
+        }
         kernel.settleInterrupts();
         for (Thread t : threads.values()) {
             if (t.held == null) {
@@ -467,6 +481,10 @@ final class Supervision {
         }
         long next = port.nextTimerUs();
         nextTimerNs = next < 0 ? 0 : startNs + next * 1000 + 1;
+        if (threads.values().stream().anyMatch(t -> t.held != null)) {
+            long poll = startNs + nowUs * 1000 + SIGNAL_POLL_NS;
+            nextTimerNs = nextTimerNs == 0 ? poll : Math.min(nextTimerNs, poll);
+        }
     }
 
     /** CLOCK_MONOTONIC ns of the model's next timer (a uintr_wait timeout), 0 none: the session wakes then. */
