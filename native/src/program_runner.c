@@ -16,8 +16,15 @@
  * clobbers (the handler destroyed the interrupted code's RDI and R8-R11; found by the hybrid
  * backend: a syscall interrupted at its boundary restarted with a pointer for its first argument). */
 #define USH_TLS __thread __attribute__((tls_model("initial-exec")))
+#define USH_HIDDEN __attribute__((visibility("hidden")))
 extern USH_TLS ush_prog_log *ush_prog_tls_log;
 extern USH_TLS volatile uint64_t ush_prog_tls_deliveries;
+extern USH_TLS const ush_prog_step *ush_prog_tls_body;
+extern USH_TLS uint32_t ush_prog_tls_body_n;
+extern USH_TLS uint64_t ush_prog_tls_alt_base;
+extern USH_TLS uint64_t ush_prog_tls_alt_size;
+extern USH_TLS uint32_t ush_prog_tls_alt_step;
+extern USH_TLS volatile int ush_prog_tls_fault;
 struct __uintr_frame;
 void ush_program_handler(struct __uintr_frame *frame, unsigned long long vector);
 
@@ -29,6 +36,7 @@ void ush_program_handler(struct __uintr_frame *frame, unsigned long long vector)
 #include <string.h>
 #include <sys/eventfd.h>
 #include <sys/mman.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -47,11 +55,14 @@ static const ush_prog_header *g_hdr;
 static const ush_prog_thread *g_threads;
 static const ush_prog_step *g_steps;
 static shared_area *g_shared;
-static int64_t g_vars[USH_PROG_MAX_VARS];
-static uint8_t g_bound[USH_PROG_MAX_VARS];
+/* The named results; the handler reads them too (a SENDUIPI in its body). */
+USH_HIDDEN int64_t ush_prog_vars[USH_PROG_MAX_VARS];
+USH_HIDDEN uint8_t ush_prog_bound[USH_PROG_MAX_VARS];
+#define g_vars ush_prog_vars
+#define g_bound ush_prog_bound
 
 static int g_mailbox[2] = {-1, -1};         /* AF_UNIX datagram socketpair: send on [0], receive on [1] */
-static __thread volatile int tls_fault;
+#define tls_fault ush_prog_tls_fault
 static __thread uint32_t tls_barrier_passes[USH_PROG_MAX_BARRIERS];
 
 int ush_program_abi(void) { return USH_PROG_ABI_VERSION; }
@@ -312,6 +323,31 @@ static int step(int prog, uint32_t pc, const ush_prog_step *s)
     case USH_OP_SPIN:
         spin_usec(a0);
         break;
+    case USH_OP_ALT_STACK: {
+        uint64_t base = 0;
+        if (s->child > 0) {                                  /* a new buffer, with as much mapped below it */
+            size_t sz = ((size_t)a1 + 4095) & ~(size_t)4095;
+            void *m = mmap(NULL, 2 * sz, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+            if (m == MAP_FAILED) {
+                r = -(int64_t)errno;
+                break;
+            }
+            base = (uint64_t)(uintptr_t)m + sz;
+        }
+        r = sys3(USH_NR_ALT_STACK, base ? (int64_t)(base + (uint64_t)a0) : 0, a1, a2);
+        if (r == 0) {
+            ush_prog_tls_alt_base = base;
+            ush_prog_tls_alt_size = base ? (uint64_t)a1 : 0;
+            ush_prog_tls_alt_step = base ? pc + 1 : 0;
+        }
+        break;
+    }
+    case USH_OP_IPI_FD:
+        r = sys3(USH_NR_IPI_FD, a0, a1, a2);
+        break;
+    case USH_OP_IOCTL:
+        r = ok_or_errno(ioctl((int)a0, (unsigned long)a1, 0));
+        break;
     case USH_OP_NANOSLEEP: {
         struct timespec ts = {a0 / 1000000, (a0 % 1000000) * 1000};
         r = ok_or_errno(syscall(SYS_nanosleep, &ts, NULL));
@@ -361,6 +397,11 @@ static int step(int prog, uint32_t pc, const ush_prog_step *s)
 static void run_program(int prog)
 {
     const ush_prog_thread *t = &g_threads[prog];
+    ush_prog_tls_alt_base = 0;
+    ush_prog_tls_alt_size = 0;
+    ush_prog_tls_alt_step = 0;
+    ush_prog_tls_body_n = t->nhandler;
+    ush_prog_tls_body = t->nhandler ? &g_steps[t->first_step + t->nsteps] : 0;
     ush_prog_tls_log = &g_shared->out.log[prog];
     for (uint32_t pc = 0; pc < t->nsteps; pc++) {
         const ush_prog_step *s = &g_steps[t->first_step + pc];
@@ -421,8 +462,15 @@ static int validate(const void *prog, int len)
     const ush_prog_thread *t = (const void *)(h + 1);
     const ush_prog_step *s = (const void *)(t + h->nprogs);
     for (uint32_t i = 0; i < h->nprogs; i++) {
-        if ((uint64_t)t[i].first_step + t[i].nsteps > h->nsteps || t[i].forked_by >= (int32_t)h->nprogs) {
+        if ((uint64_t)t[i].first_step + t[i].nsteps + t[i].nhandler > h->nsteps || t[i].forked_by >= (int32_t)h->nprogs) {
             return -EINVAL;
+        }
+        for (uint32_t k = 0; k < t[i].nhandler; k++) {
+            uint16_t op = s[t[i].first_step + t[i].nsteps + k].op;
+            if (op != USH_OP_TESTUI && op != USH_OP_MARK && op != USH_OP_SENDUIPI && op != USH_OP_DELIVERIES
+                && op != USH_OP_FRAME) {
+                return -EINVAL;                              /* a handler body runs only what the handler can */
+            }
         }
     }
     for (uint32_t i = 0; i < h->nsteps; i++) {

@@ -19,6 +19,12 @@ final class HybridCapabilities {
      * Today a real thread sleeps in this host's kernel, which no post can interrupt.
      */
     static final boolean TRAPS_NANOSLEEP = false;
+    /**
+     * The supervisor traps ioctl (16) on the descriptors of its uintr fd table and answers from the
+     * model (LaterSyscalls.ioctl: UIPI_SET_TARGET_TABLE adopts a uipi_fd's UITT; rfc-v1: ENOTTY).
+     * Today a uintr fd is a real memfd and the host kernel answers any ioctl on it.
+     */
+    static final boolean TRAPS_IOCTL = false;
 
     private HybridCapabilities() {}
 
@@ -26,10 +32,14 @@ final class HybridCapabilities {
     static String lacking(CaseSpec c, AbiProfile p) {
         boolean waitingCost = false;
         boolean nanosleep = false;
+        boolean ioctl = false;
         for (ThreadProgram t : c.allPrograms()) {
             for (Step s : t.steps()) {
                 if (s.op() == Op.NANOSLEEP) {
                     nanosleep = true;
+                }
+                if (s.op() == Op.IOCTL) {
+                    ioctl = true;
                 }
                 if (s.op() == Op.REGISTER_HANDLER && !s.args().isEmpty()
                         && (s.args().get(0).isRef() || s.args().get(0).offset() != 0)) {
@@ -40,6 +50,10 @@ final class HybridCapabilities {
         if (nanosleep && waitingCost && p == AbiProfile.LATER && !TRAPS_NANOSLEEP) {
             return "hybrid cannot interrupt nanosleep: the supervisor does not trap nanosleep/clock_nanosleep, so the "
                     + "model never sees the thread asleep and a WAITING-cost wake cannot end it with EINTR";
+        }
+        if (ioctl && !TRAPS_IOCTL) {
+            return "hybrid does not answer ioctl on uintr fds: the supervisor does not trap ioctl, so the host kernel "
+                    + "would answer it for the memfd standing in for the uintr fd";
         }
         return null;
     }

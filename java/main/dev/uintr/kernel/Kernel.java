@@ -200,6 +200,11 @@ public final class Kernel {
         }
     }
 
+    /** Installs the code every handler runs between its delivery and UIRET (null: none); see {@link HandlerBody}. */
+    public void handlerBody(HandlerBody body) {
+        s.handlerBody = body;
+    }
+
     // ---------------------------------------------------------------- syscalls
 
     /**
