@@ -1,8 +1,13 @@
 package dev.uintr.cli;
 
 import dev.uintr.BadInputException;
+import dev.uintr.Verdict;
 import dev.uintr.backend.HostProbe;
+import dev.uintr.conform.BackendComparison;
 import dev.uintr.conform.ConformPlan;
+import dev.uintr.conform.ObservationRecord;
+import dev.uintr.report.AtomicFiles;
+import dev.uintr.report.OutputFiles;
 import dev.uintr.conform.ConformResults;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -22,11 +27,17 @@ import picocli.CommandLine.Spec;
                 + "...) with graded outcomes (ACCEPTABLE, ACCEPTABLE_INTERESTING, FORBIDDEN). The emulated backend "
                 + "runs it on the kernel model once per seed (each seed one interleaving); the native backend runs "
                 + "it with the real instructions in a forked child, killed on timeout. A case the backend cannot run "
-                + "here is SKIP with the missing fact. Names are area.case.backend.profile."},
+                + "here is SKIP with the missing fact. Names are area.case.backend.profile.",
+            "",
+            "Record once on a uintr machine (--record FILE), then compare every other run against it "
+                + "(--compare FILE): e.g. conform --backend emulated --compare native-box.csv."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {" 0:every case that ran passed (some may be skipped)", " 1:a case failed, errored or timed out",
-            " 2:bad input: malformed case file (file:line), unknown option value, --case matching nothing",
-            " 4:every case was skipped"},
+        exitCodeList = {" 0:every case that ran passed (some may be skipped)",
+            " 1:a case failed, errored or timed out; with --compare also when one side saw an observation the other "
+                + "side's case forbids",
+            " 2:bad input: malformed case file (file:line), unknown option value, --case matching nothing, an existing "
+                + "--record file, a missing or malformed --compare file (file:line)",
+            " 4:every case was skipped; with --compare also when no case ran on both sides"},
         footer = {"", "Case file format: fixtures/cases/README.md and README.md, section \"Conformance\"."})
 public final class ConformCommand implements Callable<Integer> {
     @Spec
@@ -40,8 +51,19 @@ public final class ConformCommand implements Callable<Integer> {
             description = "ABI profiles to run each case under (default: ${DEFAULT-VALUE})")
     String profile;
 
-    @Option(names = "--case", paramLabel = "<glob>", description = "only cases whose name matches, e.g. 'senduipi.*'")
-    String caseGlob;
+    @Option(names = "--case", paramLabel = "<glob>", description = "only cases whose name matches, e.g. 'senduipi.*'; "
+            + "repeatable (a case runs when any matches; each must match some case)")
+    List<String> caseGlobs;
+
+    @Option(names = "--record", paramLabel = "<file>", description = "also write every case's distinct observations "
+            + "with counts and grades, and its outcomes, to this new CSV file (fixtures/cases/README.md, \"Record and "
+            + "compare\"); an existing file is never written over")
+    Path record;
+
+    @Option(names = "--compare", paramLabel = "<file|run>", description = "compare this run with a recorded one (a "
+            + "--record file, or a run folder holding conform-observations.csv): the observations seen on one side only, "
+            + "on stderr; exit 1 when one side saw what the other side's case forbids")
+    Path compare;
 
     @Option(names = "--format", paramLabel = "<ktap|csv|table|junit-xml>", defaultValue = "ktap",
             description = "output format; junit-xml is the Surefire-style XML that CI test reporters read "
@@ -66,8 +88,12 @@ public final class ConformCommand implements Callable<Integer> {
         if (!ConformResults.FORMATS.contains(format)) {
             throw new BadInputException("unknown --format '" + format + "' (expected ktap, csv, table or junit-xml)");
         }
+        if (record != null) {
+            OutputFiles.newFile("--record", record);
+        }
+        ObservationRecord recorded = compare == null ? null : ObservationRecord.read(compare);   // bad input before the run
         Path dir = caseDir != null ? caseDir : HarnessPaths.fixtures().resolve("cases");
-        ConformPlan planned = ConformPlan.of(dir, caseGlob, backend, profile, seeds, HostProbe.probe());
+        ConformPlan planned = ConformPlan.of(dir, caseGlobs, backend, profile, seeds, HostProbe.probe());
         if (design != null) {
             dev.uintr.kernel.BlockingDesign d;
             try {
@@ -97,6 +123,18 @@ public final class ConformCommand implements Callable<Integer> {
         });
         out.print(results.render(format));
         out.flush();
-        return results.verdict().exitCode();
+        Verdict verdict = results.verdict();
+        if (record != null) {
+            String csv = results.record().csv();
+            AtomicFiles.writeNew(record, w -> w.write(csv));
+            err.println("conform: recorded " + results.cases().size() + " case runs in " + record);
+        }
+        if (recorded != null) {
+            BackendComparison cmp = BackendComparison.of(results.record(), recorded);
+            err.print(cmp.report().lines().map(l -> "conform: compare: " + l + "\n").reduce("", String::concat));
+            verdict = verdict.worst(cmp.verdict());
+        }
+        err.flush();
+        return verdict.exitCode();
     }
 }

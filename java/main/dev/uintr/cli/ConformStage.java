@@ -7,6 +7,7 @@ import dev.uintr.conform.ConformResults;
 import dev.uintr.hybrid.HybridAvailability;
 import dev.uintr.report.AtomicFiles;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Run stage "conform": every case of fixtures/cases under both profiles on the backend the
@@ -35,13 +36,13 @@ public final class ConformStage implements RunStage {
 
     @Override
     public int run(RunContext ctx) {
-        ConformPlan plan = ConformPlan.of(cases, null, "auto", "all", ctx.quick() ? 5 : 20, ctx.host());
+        ConformPlan plan = ConformPlan.of(cases, List.of(), "auto", "all", ctx.quick() ? 5 : 20, ctx.host());
         ConformResults results = ConformResults.run(plan, null);
         results.write(ctx.folder());
         ctx.out().println("conform: " + results.summary() + " (" + String.join(", ", ConformResults.FILES) + ")");
         int code = results.verdict().exitCode();
         if (ctx.host().autoBackend() != BackendKind.NATIVE && HybridAvailability.available()) {
-            ConformPlan hybridPlan = ConformPlan.of(cases, null, "hybrid", "all", ctx.quick() ? 2 : 5, ctx.host());
+            ConformPlan hybridPlan = ConformPlan.of(cases, List.of(), "hybrid", "all", ctx.quick() ? 2 : 5, ctx.host());
             ConformResults hybrid = ConformResults.run(hybridPlan, null);
             hybrid.write(ctx.folder(), "conform-hybrid");
             BackendComparison cmp = BackendComparison.of(results, hybrid);

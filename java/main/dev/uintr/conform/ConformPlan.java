@@ -15,7 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a conform run does, from the user's choices: which cases (a glob over case names),
+ * What a conform run does, from the user's choices: which cases (globs over case names, a case
+ * runs when any matches),
  * which backend ({@code auto} = the probe's pick, {@code emulated}, {@code native}), which
  * profiles ({@code all}, {@code rfc-v1}, {@code later}) and how many samples per case.
  */
@@ -23,24 +24,32 @@ public record ConformPlan(List<CaseSpec> cases, Backend backend, List<AbiProfile
     /** Largest --seeds (samples per case and profile); the suite at 10000 takes tens of minutes. */
     public static final int MAX_SEEDS = 10_000;
 
-    public static ConformPlan of(Path caseDir, String caseGlob, String backend, String profile, int samples,
+    public static ConformPlan of(Path caseDir, List<String> caseGlobs, String backend, String profile, int samples,
                                  HostFacts host) {
         if (samples < 1 || samples > MAX_SEEDS) {
             throw new BadInputException("--seeds must be 1.." + MAX_SEEDS + ", was " + samples);
         }
         List<AbiProfile> profiles = profiles(profile);
+        List<String> globs = caseGlobs == null ? List.of() : List.copyOf(caseGlobs);
+        for (String g : globs) {
+            if (g.isBlank()) {
+                throw new BadInputException("--case: empty glob (omit the option for every case)");
+            }
+        }
         List<CaseSpec> all = CaseParser.loadDir(caseDir);
         if (all.isEmpty()) {
             return new ConformPlan(List.of(), backend(backend, host), profiles, samples);   // nothing to run: exit 4
         }
         List<CaseSpec> picked = new ArrayList<>();
         for (CaseSpec c : all) {
-            if (caseGlob == null || Glob.matches(caseGlob, c.name())) {
+            if (globs.isEmpty() || globs.stream().anyMatch(g -> Glob.matches(g, c.name()))) {
                 picked.add(c);
             }
         }
-        if (picked.isEmpty() && caseGlob != null) {
-            throw new BadInputException("--case '" + caseGlob + "' matches none of the " + all.size() + " cases in " + caseDir);
+        for (String g : globs) {   // each --case must pick something: a typo is not "fewer cases"
+            if (all.stream().noneMatch(c -> Glob.matches(g, c.name()))) {
+                throw new BadInputException("--case '" + g + "' matches none of the " + all.size() + " cases in " + caseDir);
+            }
         }
         return new ConformPlan(picked, backend(backend, host), profiles, samples);
     }

@@ -9,11 +9,13 @@ import java.util.List;
 
 /**
  * What a conform run produced: one result per case × profile on one backend. The conform
- * command prints it in one format; the run stage writes all three report files.
+ * command prints it in one format (and records it with --record); the run stage writes all four
+ * report files.
  */
 public record ConformResults(List<CaseResult> cases, BackendKind backend) {
     /** The report files {@link #write} writes into a run folder. */
-    public static final List<String> FILES = List.of("conform.ktap", "conform.csv", "conform-junit.xml");
+    public static final List<String> FILES = List.of("conform.ktap", "conform.csv", "conform-junit.xml",
+            ObservationRecord.FILE);
     /** The formats {@link #render} knows, as --format spells them. */
     public static final List<String> FORMATS = List.of("ktap", "csv", "table", "junit-xml");
 
@@ -43,16 +45,22 @@ public record ConformResults(List<CaseResult> cases, BackendKind backend) {
         };
     }
 
-    /** Writes conform.ktap, conform.csv and conform-junit.xml into {@code folder}. */
+    /** Writes conform.ktap, conform.csv, conform-junit.xml and conform-observations.csv into {@code folder}. */
     public void write(RunFolder folder) {
         write(folder, "conform");
     }
 
-    /** Writes STEM.ktap, STEM.csv and STEM-junit.xml into {@code folder}. */
+    /** Writes STEM.ktap, STEM.csv, STEM-junit.xml and STEM-observations.csv (the record) into {@code folder}. */
     public void write(RunFolder folder, String stem) {
         AtomicFiles.writeString(folder.file(stem + ".ktap"), render("ktap"));
         AtomicFiles.writeString(folder.file(stem + ".csv"), render("csv"));
         AtomicFiles.writeString(folder.file(stem + "-junit.xml"), render("junit-xml"));
+        AtomicFiles.writeString(folder.file(stem + "-observations.csv"), record().csv());
+    }
+
+    /** Every case run's distinct observations with counts and grades (what --record writes, --compare reads). */
+    public ObservationRecord record() {
+        return ObservationRecord.of(this);
     }
 
     /** "N/M cases passed on BACKEND, K skipped". */

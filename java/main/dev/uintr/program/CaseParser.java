@@ -24,11 +24,13 @@ import java.util.regex.Pattern;
  * thread   rx: register_handler; vector_fd 0 -&gt; $fd; stui; barrier 1; spin_until deliveries&gt;=1
  * thread   tx: barrier 1; register_sender $fd -&gt; $idx; senduipi $idx
  * outcome  "rx: *deliver(0)* | tx: *senduipi($idx): ok*"  ACCEPTABLE  "delivered to the spinning receiver"
+ * outcome  "!rx: *deliver(0)*"                             FORBIDDEN   "lost"
  * outcome  *                                               FORBIDDEN   "lost, twice or a fault"
  * </pre>
  * A second {@code thread rx:} line continues rx's program; {@code repeat N { ... }} repeats
  * steps with {@code %i} standing for the iteration number. {@code outcome later "..." ...}
- * applies to one profile only. The last outcome of a case must be the catch-all {@code *}.
+ * applies to one profile only. The last outcome of a case must be the catch-all {@code *}. An
+ * outcome pattern is thread clauses ({@link OutcomePattern}); each must name a thread of the case.
  * Anything malformed is a {@link BadInputException} "FILE:LINE: what is wrong".
  */
 public final class CaseParser {
@@ -129,6 +131,7 @@ public final class CaseParser {
             List<ThreadProgram> progs = new ArrayList<>();
             threads.forEach((n, steps) -> progs.add(new ThreadProgram(n, steps)));
             checkNames(progs);
+            checkOutcomeThreads(progs);
             checkLimits(progs);
             checkHandlersAndProfiles(progs);
             return new CaseSpec(name, profiles, needs, cite, progs, outcomes, file, line, handlers, design);
@@ -204,6 +207,20 @@ public final class CaseParser {
             if (barriers.size() > MAX_BARRIERS) {
                 throw BadInputException.at(file, line, "case '" + name + "' uses " + barriers.size()
                         + " barrier numbers; the limit is " + MAX_BARRIERS);
+            }
+        }
+
+        /** Every thread an outcome clause names is a thread of the case (a typo would never match). */
+        private void checkOutcomeThreads(List<ThreadProgram> progs) {
+            Set<String> names = new java.util.LinkedHashSet<>();
+            progs.forEach(p -> p.withChildren().forEach(c -> names.add(c.name())));
+            for (Outcome o : outcomes) {
+                for (String t : o.parsed().threadNames()) {
+                    if (!names.contains(t)) {
+                        throw BadInputException.at(file, o.line(), "outcome names thread '" + t + "', but case '" + name
+                                + "' has the threads " + String.join(", ", names));
+                    }
+                }
             }
         }
 
@@ -355,7 +372,11 @@ public final class CaseParser {
         if (tok.get(2).isBlank()) {
             throw BadInputException.at(file, no, "outcome without a description");
         }
-        return new Outcome(tok.get(0), e, tok.get(2), profile, no);
+        try {
+            return new Outcome(tok.get(0), e, tok.get(2), profile, no);
+        } catch (IllegalArgumentException x) {
+            throw BadInputException.at(file, no, "outcome pattern: " + x.getMessage());
+        }
     }
 
     /** Splits on blanks; "double quoted" items may hold blanks (no escapes). */

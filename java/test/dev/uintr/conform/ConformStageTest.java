@@ -43,6 +43,10 @@ class ConformStageTest {
         assertEquals("0", junit.getAttribute("errors"));
         assertEquals(cases, junit.getElementsByTagName("testcase").getLength());
         assertEquals("base", ((org.w3c.dom.Element) junit.getElementsByTagName("testsuite").item(0)).getAttribute("name"));
+        ObservationRecord record = ObservationRecord.read(dir);   // the run folder is a --compare RUN
+        assertEquals(cases, record.runs().size());
+        assertEquals("emulated", record.backend());
+        assertTrue(record.runs().stream().allMatch(r -> !r.seen().isEmpty() && !r.outcomes().isEmpty()));
         try (var left = Files.list(dir)) {
             assertTrue(left.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")), "a temporary file was left");
         }
