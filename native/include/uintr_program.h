@@ -55,7 +55,8 @@ extern "C" {
 #define USH_OP_ALT_STACK          26  /* uintr_alt_stack(sp, size, flags); child = 1: sp is an offset into a new buffer of size */
 #define USH_OP_IPI_FD             27  /* uintr_ipi_fd(flags) */
 #define USH_OP_IOCTL              28  /* ioctl(fd, cmd, 0) */
-#define USH_OP_LAST               28
+#define USH_OP_SIGNAL             29  /* tgkill(program args[0]'s thread, args[1]): waits for that program to start */
+#define USH_OP_LAST               29
 
 /* Indexes into ush_prog_header.nr: syscall numbers, -1 when the kernel was not confirmed to have it. */
 #define USH_NR_REGISTER_HANDLER   0
@@ -112,6 +113,7 @@ typedef struct {
 #define USH_EV_UNBOUND  3     /* step used a named result that was never bound */
 #define USH_EV_HSTEP    4     /* a handler body step of the delivery logged before it; step = body index; value =
                                  result (TESTUI 0/1, DELIVERIES count, FRAME bits, SENDUIPI 0/1/2, 3 unbound) */
+#define USH_EV_SIGNAL   5     /* the thread's SIGUSR1/SIGUSR2 handler ran; value = the signal */
 
 typedef struct {
     uint32_t kind;            /* 0 while being written */

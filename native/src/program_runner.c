@@ -49,6 +49,8 @@ typedef struct {
     ush_prog_out out;
     uint32_t barrier_arrived[USH_PROG_MAX_BARRIERS];
     int32_t pids[USH_PROG_MAX_THREADS];       /* the process a forked program runs in */
+    int32_t tids[USH_PROG_MAX_THREADS];       /* each program's thread and process ids, once it runs (signal steps) */
+    int32_t tgids[USH_PROG_MAX_THREADS];
 } shared_area;
 
 static const ush_prog_header *g_hdr;
@@ -84,6 +86,19 @@ static void on_fault(int sig, siginfo_t *si, void *ctx)
     signal(sig, SIG_DFL);                                     /* not ours: die of it on return */
 }
 
+/* SIGUSR1 / SIGUSR2 from a signal step: logged where the handler ran (no SA_RESTART: a sleep returns EINTR). */
+static void on_user_signal(int sig)
+{
+    if (ush_prog_tls_log) {
+        uint32_t i = __atomic_fetch_add(&ush_prog_tls_log->nevents, 1, __ATOMIC_SEQ_CST);
+        if (i < USH_PROG_MAX_EVENTS) {
+            ush_prog_tls_log->ev[i].step = 0;
+            ush_prog_tls_log->ev[i].value = sig;
+            __atomic_store_n(&ush_prog_tls_log->ev[i].kind, USH_EV_SIGNAL, __ATOMIC_RELEASE);
+        }
+    }
+}
+
 static int install_fault_handlers(void)
 {
     struct sigaction sa;
@@ -92,6 +107,13 @@ static int install_fault_handlers(void)
     sa.sa_flags = SA_SIGINFO;
     sigemptyset(&sa.sa_mask);
     if (sigaction(SIGILL, &sa, NULL) || sigaction(SIGSEGV, &sa, NULL)) {
+        return -errno;
+    }
+    struct sigaction su;
+    memset(&su, 0, sizeof su);
+    su.sa_handler = on_user_signal;
+    sigemptyset(&su.sa_mask);
+    if (sigaction(SIGUSR1, &su, NULL) || sigaction(SIGUSR2, &su, NULL)) {
         return -errno;
     }
     return 0;
@@ -348,6 +370,19 @@ static int step(int prog, uint32_t pc, const ush_prog_step *s)
     case USH_OP_IOCTL:
         r = ok_or_errno(ioctl((int)a0, (unsigned long)a1, 0));
         break;
+    case USH_OP_SIGNAL: {
+        int target = (int)a0;
+        if (target < 0 || target >= (int)g_hdr->nprogs) {
+            r = -EINVAL;
+            break;
+        }
+        while (!__atomic_load_n(&g_shared->tids[target], __ATOMIC_ACQUIRE)) {
+            sched_yield();                                   /* not started yet (the run's deadline bounds this) */
+        }
+        r = ok_or_errno(syscall(SYS_tgkill, __atomic_load_n(&g_shared->tgids[target], __ATOMIC_ACQUIRE),
+                                __atomic_load_n(&g_shared->tids[target], __ATOMIC_ACQUIRE), (int)a1));
+        break;
+    }
     case USH_OP_NANOSLEEP: {
         struct timespec ts = {a0 / 1000000, (a0 % 1000000) * 1000};
         r = ok_or_errno(syscall(SYS_nanosleep, &ts, NULL));
@@ -403,6 +438,8 @@ static void run_program(int prog)
     ush_prog_tls_body_n = t->nhandler;
     ush_prog_tls_body = t->nhandler ? &g_steps[t->first_step + t->nsteps] : 0;
     ush_prog_tls_log = &g_shared->out.log[prog];
+    __atomic_store_n(&g_shared->tgids[prog], (int32_t)getpid(), __ATOMIC_RELEASE);
+    __atomic_store_n(&g_shared->tids[prog], (int32_t)syscall(SYS_gettid), __ATOMIC_RELEASE);
     for (uint32_t pc = 0; pc < t->nsteps; pc++) {
         const ush_prog_step *s = &g_steps[t->first_step + pc];
         if (step(prog, pc, s)) {

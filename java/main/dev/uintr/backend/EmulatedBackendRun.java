@@ -65,6 +65,8 @@ final class EmulatedBackendRun {
         int seenDeliveries;
         /** The handler body's events per delivery, in delivery order (empty lists where it recorded nothing). */
         final List<List<String>> bodies = new ArrayList<>();
+        /** Signals sent to this thread whose handler has not run yet (it runs before the thread's next step). */
+        final List<String> pendingSignals = new ArrayList<>();
         /** A senduipi step under a send-wrapper design: 0 first event, 1/2 the next (see {@link #wrapperSend}). */
         int sendPhase;
         SendOutcome sent;
@@ -245,6 +247,8 @@ final class EmulatedBackendRun {
                 return a.task().deliveries.size() >= s.spinTarget();
             case RECV_FD:
                 return !mailbox.isEmpty();
+            case SIGNAL:
+                return actor(s.args().get(0).word()).started();           // natively: waits for the target to start
             default:
                 return true;
         }
@@ -265,6 +269,9 @@ final class EmulatedBackendRun {
     private void actOn(Actor a) {
         Step s = a.current();
         String name = a.prog.name();
+        while (!a.pendingSignals.isEmpty()) {
+            obs.event(name, "signal(" + a.pendingSignals.remove(0) + ")");   // its handler ran on the way back to user mode
+        }
         if (a.blocked) {
             a.blocked = false;
             if (s.op() == Op.SLEEP) {
@@ -304,6 +311,17 @@ final class EmulatedBackendRun {
             case MARK:
                 advance(a, s, null);
                 return;
+            case SIGNAL: {
+                Actor target = actor(s.args().get(0).word());
+                if (target.done) {
+                    advance(a, s, "ESRCH");                              // the thread has exited
+                    return;
+                }
+                target.pendingSignals.add(s.args().get(1).word());
+                k.signal(target.tid);                                    // an interruptible sleep returns -EINTR
+                advance(a, s, "0");
+                return;
+            }
             case STUI:
                 k.stui(a.tid);
                 advance(a, s, null);

@@ -26,6 +26,13 @@ final class HybridCapabilities {
      */
     static final boolean TRAPS_IOCTL = false;
 
+    /**
+     * The supervisor hands a signal for a tracee it holds in a model-blocked syscall (uintr_wait) to
+     * the model (Kernel.signal: the wait returns -EINTR) and lets the handler run. Today it passes
+     * the signal through while the thread stays stopped, so the wait never returns.
+     */
+    static final boolean SIGNALS_WAKE_MODEL_WAITS = false;
+
     private HybridCapabilities() {}
 
     /** Why {@code c} cannot run under hybrid in {@code p}, or null. */
@@ -33,6 +40,8 @@ final class HybridCapabilities {
         boolean waitingCost = false;
         boolean nanosleep = false;
         boolean ioctl = false;
+        boolean signal = false;
+        boolean uintrWait = false;
         for (ThreadProgram t : c.allPrograms()) {
             for (Step s : t.steps()) {
                 if (s.op() == Op.NANOSLEEP) {
@@ -41,6 +50,8 @@ final class HybridCapabilities {
                 if (s.op() == Op.IOCTL) {
                     ioctl = true;
                 }
+                signal |= s.op() == Op.SIGNAL;
+                uintrWait |= s.op() == Op.UINTR_WAIT;
                 if (s.op() == Op.REGISTER_HANDLER && !s.args().isEmpty()
                         && (s.args().get(0).isRef() || s.args().get(0).offset() != 0)) {
                     waitingCost = true;
@@ -50,6 +61,10 @@ final class HybridCapabilities {
         if (nanosleep && waitingCost && p == AbiProfile.LATER && !TRAPS_NANOSLEEP) {
             return "hybrid cannot interrupt nanosleep: the supervisor does not trap nanosleep/clock_nanosleep, so the "
                     + "model never sees the thread asleep and a WAITING-cost wake cannot end it with EINTR";
+        }
+        if (signal && uintrWait && !SIGNALS_WAKE_MODEL_WAITS) {
+            return "hybrid cannot wake a uintr_wait with a signal: the supervisor passes signals through while the model "
+                    + "holds the thread in its wait, so the wait never returns";
         }
         if (ioctl && !TRAPS_IOCTL) {
             return "hybrid does not answer ioctl on uintr fds: the supervisor does not trap ioctl, so the host kernel "

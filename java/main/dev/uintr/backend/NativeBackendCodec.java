@@ -42,6 +42,7 @@ public final class NativeBackendCodec {
     static final int EV_DELIVERY = 2;
     static final int EV_UNBOUND = 3;
     static final int EV_HSTEP = 4;
+    static final int EV_SIGNAL = 5;
     static final int RUN_FINISHED = 0;
     static final int RUN_TIMEOUT = 1;
     static final int RUN_SIGNALED = 2;
@@ -51,6 +52,7 @@ public final class NativeBackendCodec {
         Op.UNREGISTER_SENDER, Op.UINTR_WAIT, Op.REGISTER_SELF, Op.ALT_STACK, Op.IPI_FD, null};
 
     private NativeBackendCodec() {}
+
 
     /** USH_OP_* of an op (1..18 in the header's order). */
     static int opCode(Op op) {
@@ -83,6 +85,7 @@ public final class NativeBackendCodec {
             case ALT_STACK: return 26;
             case IPI_FD: return 27;
             case IOCTL: return 28;
+            case SIGNAL: return 29;
             default: throw new IllegalArgumentException(op.toString());
         }
     }
@@ -153,7 +156,7 @@ public final class NativeBackendCodec {
                 }
                 b.putShort((short) child);
                 StepSyscall call = StepSyscall.of(s.op(), p);
-                List<Arg> args = nativeArgs(s, call);
+                List<Arg> args = nativeArgs(s, call, progs);
                 b.putShort((short) (call == null ? args.size() : call.fromStep().size()));
                 for (int i = 0; i < 3; i++) {
                     Arg a = i < args.size() ? args.get(i) : Arg.literal(0);
@@ -176,7 +179,7 @@ public final class NativeBackendCodec {
      * only checked for being bound); spin_until's target becomes a literal; mark's name stays in
      * Java (the runner needs only the step index).
      */
-    private static List<Arg> nativeArgs(Step s, StepSyscall call) {
+    private static List<Arg> nativeArgs(Step s, StepSyscall call, List<ThreadProgram> progs) {
         if (s.op() == Op.ALT_STACK && s.args().get(0).isWord()) {
             String w = s.args().get(0).word();                           // BUF+N: the runner passes buffer + N
             List<Arg> args = new ArrayList<>(call.orderedArgs(s));
@@ -191,6 +194,11 @@ public final class NativeBackendCodec {
         }
         if (s.op() == Op.MARK) {
             return List.of();
+        }
+        if (s.op() == Op.SIGNAL) {
+            String target = s.args().get(0).word();              // the target program by index
+            return List.of(Arg.literal(progs.stream().map(ThreadProgram::name).toList().indexOf(target)),
+                    Arg.literal(dev.uintr.program.Signal.number(s.args().get(1).word())));
         }
         return s.args();
     }
@@ -261,6 +269,8 @@ public final class NativeBackendCodec {
                 if (kind == EV_STEP || kind == EV_UNBOUND) {
                     Step s = t.steps().get((int) e[1]);
                     obs.step(t.name(), s, kind == EV_UNBOUND ? "unbound" : result(s.op(), e[2]));
+                } else if (kind == EV_SIGNAL) {
+                    obs.event(t.name(), "signal(" + dev.uintr.program.Signal.name(e[2]) + ")");
                 } else if (kind == EV_DELIVERY) {
                     List<String> bodyEvents = new ArrayList<>();
                     while (j + 1 < ev.size() && ev.get(j + 1)[0] == EV_HSTEP) {

@@ -241,6 +241,10 @@ public final class CaseParser {
             }
             for (ThreadProgram p : all) {
                 for (Step s : p.steps()) {
+                    if (s.op() == Op.SIGNAL && !names.contains(s.args().get(0).word())) {
+                        throw BadInputException.at(file, s.line(), "signal to '" + s.args().get(0).word()
+                                + "', which is no thread or fork child of case '" + name + "'");
+                    }
                     for (Arg a : s.args()) {
                         if (a.isRef() && !bound.contains(a.ref())) {
                             throw BadInputException.at(file, s.line(), "$" + a.ref() + " is used but no step binds it (-> $"
@@ -551,6 +555,10 @@ public final class CaseParser {
         if (op == Op.ALT_STACK) {
             checkAltStack(args, text, no);
         }
+        if (op == Op.SIGNAL && !Signal.names().contains(args.get(1).word())) {
+            throw BadInputException.at(file, no, "signal " + args.get(1).word() + ": only SIGUSR1 and SIGUSR2 (the runner "
+                    + "catches them; SIGILL and SIGSEGV are its fault handlers, others would end the run)");
+        }
         return new Step(op, args, bind, null, no);
     }
 
@@ -595,6 +603,12 @@ public final class CaseParser {
                 throw BadInputException.at(file, no, "bad mark name '" + w + "'");
             }
             return Arg.word(w);
+        }
+        if (op == Op.SIGNAL) {
+            if (IDENT.matcher(w).matches()) {
+                return Arg.word(w);                                      // a thread name or SIGUSR1 / SIGUSR2
+            }
+            throw BadInputException.at(file, no, "signal wants 'signal THREAD SIGUSR1|SIGUSR2', got '" + w + "'");
         }
         if (op == Op.ALT_STACK && ALT_BUF.matcher(w).matches() && !w.startsWith("$")) {
             return Arg.word(w);                                          // a buffer the runner allocates

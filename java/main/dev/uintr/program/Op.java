@@ -60,6 +60,11 @@ public enum Op {
     IPI_FD("ipi_fd", 0, 1, true),
     /** ioctl(fd, cmd): 0 or -errno; UIPI_SET_TARGET_TABLE = 0x7500 adopts a uipi_fd's UITT (§2.4 479). */
     IOCTL("ioctl", 2, 2, true),
+    /**
+     * tgkill(THREAD, SIG) with SIG SIGUSR1 or SIGUSR2: 0 or -errno. THREAD's signal handler records
+     * {@code signal(SIGx)} where it ran; a sleep it interrupts returns EINTR (uintr-kernel §5.1, §5.2 item 3).
+     */
+    SIGNAL("signal", 2, 2, false),
     /** Spins in user mode until this thread's handler ran at least n times. */
     SPIN_UNTIL("spin_until", 1, 1, false),
     /** Waits until every thread whose program holds barrier k has reached it. */
@@ -112,7 +117,7 @@ public enum Op {
         switch (this) {
             case REGISTER_HANDLER: case REGISTER_PLAIN_HANDLER: case UNREGISTER_HANDLER: case VECTOR_FD: case REGISTER_SENDER:
             case UNREGISTER_SENDER: case REGISTER_SELF: case EVENTFD: case CLOSE: case UINTR_WAIT:
-            case SEND_FD: case RECV_FD: case NANOSLEEP: case ALT_STACK: case IPI_FD: case IOCTL:
+            case SEND_FD: case RECV_FD: case NANOSLEEP: case ALT_STACK: case IPI_FD: case IOCTL: case SIGNAL:
                 return true;
             default:
                 return false;

@@ -156,6 +156,20 @@ class NativeBackendTest {
         assertEquals(r.observation().render(), new EmulatedBackend().runOnce(c, AbiProfile.LATER, 0).render());
     }
 
+    /** signal: the target's handler is logged where it ran, and the nanosleep it interrupted returns EINTR. */
+    @Test
+    void runner_signalEndsNanosleep_sameRenderingAsEmulator() {
+        assumeRunner();
+        CaseSpec c = spec("thread rx: barrier 1; nanosleep 2000000; barrier 2\n"
+                + "thread tx: barrier 1; sleep 50000; signal rx SIGUSR1; barrier 2\n");
+        NativeBackendRunner.Result r = NativeBackendRunner.run(c, AbiProfile.LATER, false, 5_000);
+        assertNull(r.error());
+        String expect = "rx: barrier(1); signal(SIGUSR1); nanosleep(2000000): EINTR; barrier(2) | "
+                + "tx: barrier(1); sleep(50000); signal(rx, SIGUSR1): 0; barrier(2)";
+        assertEquals(expect, r.observation().render());
+        assertEquals(expect, new EmulatedBackend().runOnce(c, AbiProfile.LATER, 0).render());
+    }
+
     /** A handler body's events (EV_HSTEP) decode into the delivery before them, as the emulator renders them. */
     @Test
     void decode_handlerBodyEventsJoinTheirDelivery() {

@@ -70,6 +70,9 @@ class CaseStepsParserTest {
         "thread t: alt_stack b 2000000|alt_stack SIZE must be a number 0..1048576",
         "thread t: alt_stack b+5000 4096|an offset within it",
         "design bogus|unknown blocking design 'bogus'",
+        "thread t: signal ghost SIGUSR1|signal to 'ghost', which is no thread",
+        "thread t: signal t SIGKILL|only SIGUSR1 and SIGUSR2",
+        "thread t: signal t 9|signal wants 'signal THREAD SIGUSR1|SIGUSR2'",
     })
     void handlerAndAltStackMistakes_namedWithFileLine(String line, String what) {
         String text = "case a.b\nprofiles later\n" + line + "\nthread t: register_handler\noutcome * FORBIDDEN \"x\"\n";
