@@ -284,22 +284,21 @@ public record ObservationRecord(String source, String backend, List<Run> runs) {
         }
 
         private Status status(String s, long line) {
-            for (Status st : Status.values()) {
-                if (st.name().equals(s)) {
-                    return st;
-                }
-            }
-            throw BadInputException.at(file, line, "status '" + s + "' (expected PASS, FAIL, ERROR, TIMEOUT or SKIP)");
+            return named(Status.class, s, line, "status", "PASS, FAIL, ERROR, TIMEOUT or SKIP");
         }
 
         private Expect expect(String s, long line) {
-            for (Expect e : Expect.values()) {
+            return named(Expect.class, s, line, "expect", "ACCEPTABLE, ACCEPTABLE_INTERESTING or FORBIDDEN");
+        }
+
+        /** The constant of {@code type} named exactly {@code s} (no case folding), else file:line naming the column. */
+        private <E extends Enum<E>> E named(Class<E> type, String s, long line, String column, String expected) {
+            for (E e : type.getEnumConstants()) {
                 if (e.name().equals(s)) {
                     return e;
                 }
             }
-            throw BadInputException.at(file, line, "expect '" + s + "' (expected ACCEPTABLE, ACCEPTABLE_INTERESTING or "
-                    + "FORBIDDEN)");
+            throw BadInputException.at(file, line, column + " '" + s + "' (expected " + expected + ")");
         }
 
         private long number(String s, String col, long line) {
