@@ -255,7 +255,14 @@ final class Supervision {
             long real = regs[Regs.RAX];
             long[] restored = t.pendingRegs.clone();
             restored[Regs.RIP] = regs[Regs.RIP];
-            if (real >= 0) {
+            Thread other = real >= 0 ? pendingHolder(t, (int) real) : null;
+            if (other != null) {
+                // Another thread of this process holds the model's fd `real` while its own real
+                // memfd_create is still out: the real kernel numbered the two the other way round.
+                port.swap(t.task, t.pendingFd, (int) real);
+                other.pendingFd = t.pendingFd;
+                trace.line(nowUs, t.tid, "fd " + real + " was tid " + other.tid + "'s in the model: the two swap");
+            } else if (real >= 0) {
                 port.renumber(t.task, t.pendingFd, (int) real);
             } else {
                 port.closed(t.task, t.pendingFd);                        // EMFILE and the like: the real answer stands
@@ -269,6 +276,16 @@ final class Supervision {
             return;
         }
         r.resume(t.tid);
+    }
+
+    /** Another thread of t's process whose model fd {@code fd} awaits its real number, or null. */
+    private Thread pendingHolder(Thread t, int fd) {
+        for (Thread o : threads.values()) {
+            if (o != t && o.tgid == t.tgid && o.pendingFd == fd) {
+                return o;
+            }
+        }
+        return null;
     }
 
     /** close / dup2 / dup3 / close_range: the model lets go of the fds the real call closes; the real call runs. */

@@ -72,6 +72,22 @@ public final class HybridPort {
         }
     }
 
+    /**
+     * Two fds the model gave two threads of one process while the real kernel was numbering both
+     * swap numbers: the real kernel handed them out in the other order (each thread's memfd_create
+     * ran in its own time), so the model's {@code a} is the real {@code b} and the other way round.
+     */
+    public void swap(int tid, int a, int b) {
+        Mm mm = s.mm(s.task(tid).mm);
+        FdSlot sa = mm.fds.remove(a);
+        FdSlot sb = mm.fds.remove(b);
+        if (sa == null || sb == null) {
+            throw new IllegalStateException("no fds " + a + " and " + b + " to swap");
+        }
+        mm.fds.put(a, sb);
+        mm.fds.put(b, sa);
+    }
+
     /** A real fd the model has not seen (dup, SCM_RIGHTS, fcntl) now refers to model file {@code fileId}. */
     public void install(int tid, int fd, int fileId) {
         Mm mm = s.mm(s.task(tid).mm);

@@ -36,7 +36,7 @@ class ExecCommandTest {
 
     /** exec --profile P -- sh -c 'exec "$0" "$@" > OUT' PROGRAM ARGS...: sh forks nothing, it execs the program. */
     private CliRunner.Result exec(String profile, Path out, String program, String... args) {
-        java.util.List<String> argv = new java.util.ArrayList<>(java.util.List.of("exec", "--profile", profile, "--timeout", "300",
+        java.util.List<String> argv = new java.util.ArrayList<>(java.util.List.of("exec", "--profile", profile, "--timeout", "60",
                 "--", "sh", "-c", "exec \"$0\" \"$@\" > " + out, PROGRAMS.resolve(program).toString()));
         argv.addAll(java.util.List.of(args));
         return CliRunner.run(argv.toArray(new String[0]));
