@@ -106,6 +106,12 @@ public final class ExploreCommand implements Callable<Integer> {
             description = "auto (a progress line on stderr while a search runs longer than a second or ten) or off")
     String progress;
 
+    @Option(names = "--bench",
+            description = "measure the search's speed instead of printing the table: each selected search runs once "
+                    + "to warm up (at most 30,000 states), then once measured; one line each with states, wall and CPU "
+                    + "seconds (the search's threads), states/s by both, and the load average")
+    boolean bench;
+
     @Option(names = "--debate", paramLabel = "<file.md>",
             description = "also write the debate report (a new file) and its chart next to it (<name>-cost.png)")
     Path debate;
@@ -157,6 +163,13 @@ public final class ExploreCommand implements Callable<Integer> {
         List<Scenario> chosen = Selection.scenarios(all, scenario);
         List<Matrix.Cell> selected = Matrix.cells(chosen, Selection.profiles(profile), Selection.designs(design));
         List<Matrix.Cell> cells = Matrix.shard(selected, slice);
+        if (bench) {
+            if (debate != null || outDir != null) {
+                throw new BadInputException("--bench: not with --debate or --out (it measures, it does not report)");
+            }
+            int threads = workers == 0 ? Runtime.getRuntime().availableProcessors() : workers;
+            return ExploreBench.run(cells, new Bound(maxStates, maxDepth, memory), threads, out);
+        }
         ExploreProgress shown = new ExploreProgress(spec.commandLine().getErr(), System.console() != null);
         SearchOptions options = SearchOptions.DEFAULT.withWorkers(workers == 0 ? Runtime.getRuntime().availableProcessors() : workers)
                 .withProgress(null, shown.everyMillis());

@@ -28,12 +28,17 @@ final class ByteSink {
 
     /** An unsigned varint (the value's 64 bits, 7 at a time). */
     void uvar(long v) {
-        room(10);
+        if (len + 10 > buf.length) {
+            room(10);
+        }
+        byte[] b = buf;
+        int at = len;
         while ((v & ~0x7FL) != 0) {
-            buf[len++] = (byte) ((v & 0x7F) | 0x80);
+            b[at++] = (byte) ((v & 0x7F) | 0x80);
             v >>>= 7;
         }
-        buf[len++] = (byte) v;
+        b[at++] = (byte) v;
+        len = at;
     }
 
     /** A signed varint (zig-zag: -1 takes one byte). */
@@ -70,14 +75,21 @@ final class ByteSink {
         }
 
         long uvar() {
-            long v = 0;
-            int shift = 0;
-            byte b;
+            byte[] in = buf;
+            int at = pos;
+            byte b = in[at++];
+            if (b >= 0) {                                             // most values fit in one byte
+                pos = at;
+                return b;
+            }
+            long v = b & 0x7F;
+            int shift = 7;
             do {
-                b = buf[pos++];
+                b = in[at++];
                 v |= (long) (b & 0x7F) << shift;
                 shift += 7;
             } while (b < 0);
+            pos = at;
             return v;
         }
 

@@ -13,6 +13,8 @@ final class Expander {
     private final StateCodec codec;
     /** The objects every state this worker decodes is written into (see StateCodec#decodeInto). */
     private dev.uintr.kernel.Kernel scratch;
+    /** The objects a decoded parent is copied into before one of its moves (see StateCodec#restore). */
+    private dev.uintr.kernel.Kernel child;
 
     Expander(World world) {
         this.st = new Stepper(world);
@@ -66,10 +68,13 @@ final class Expander {
             x.worst[w + 5] = c.lostIpis;
             x.firstChild[k] = x.children;
             if (grow) {
-                boolean fresh = true;
-                for (Move m : moves) {
-                    Node p = fresh ? n : decode(b, i);                    // the previous move changed it
-                    fresh = false;
+                for (int j = 0, last = moves.size() - 1; j <= last; j++) {
+                    Move m = moves.get(j);
+                    Node p = n;
+                    if (j < last) {                                      // the last move may change the parent itself
+                        p = codec.restore(n, child);
+                        child = p.kernel;
+                    }
                     int col = st.column(p, m);
                     Node child = st.applyInPlace(p, m);
                     int start = x.bytes.len;

@@ -7,10 +7,11 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * One run of {@link Explorer#search}: settles states bucket by bucket in cost order
@@ -21,8 +22,10 @@ import java.util.concurrent.Future;
  * the number of workers.
  */
 final class Search {
-    /** States per unit of work handed to a worker. */
+    /** The most states per unit of work (one worker, or a large bucket). */
     private static final int CHUNK = 64;
+    /** The fewest states per unit of work handed to a worker: smaller runs cost more to hand over than they save. */
+    private static final int MIN_CHUNK = 8;
 
     private final World world;
     private final Bound bound;
@@ -47,6 +50,8 @@ final class Search {
     private int maxDepth;
     private boolean depthCut;
     private String stoppedBy;
+    /** CPU time pool workers spent expanding (the merging thread's own is measured around the whole run). */
+    private final AtomicLong workerCpu = new AtomicLong();
 
     Search(World world, Bound bound, SearchOptions options) {
         this.world = world;
@@ -56,11 +61,12 @@ final class Search {
     }
 
     SearchResult run() {
+        long cpu0 = Cpu.thread();
         Expander own = new Expander(world);
         ByteSink init = own.initial();
         int id = table.add(Fingerprint.hashA(init.buf, 0, init.len), Fingerprint.hashB(init.buf, 0, init.len), -1, 0, 0);
         enqueue(bucket(0), id, init.buf, 0, init.len);
-        ExecutorService pool = options.workers() > 1 ? Executors.newFixedThreadPool(options.workers(), r -> {
+        ExecutorService pool = options.workers() > 1 ? Executors.newFixedThreadPool(options.workers() - 1, r -> {
             Thread t = new Thread(r, "explore-worker");
             t.setDaemon(true);
             return t;
@@ -82,7 +88,8 @@ final class Search {
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
         SearchResult.Worst w = new SearchResult.Worst(worst[0], worst[1], worst[2], worst[3], worst[4], worst[5]);
-        return new SearchResult(found, settled, maxDepth, ms, stoppedBy == null, depthCut, w, peakBytes, stoppedBy);
+        long cpu = Cpu.thread() - cpu0 + workerCpu.get();
+        return new SearchResult(found, settled, maxDepth, ms, stoppedBy == null, depthCut, w, peakBytes, stoppedBy, cpu);
     }
 
     private void settle(Bucket b, Expander own, ExecutorService pool, ThreadLocal<Expander> expanders) {
@@ -92,37 +99,105 @@ final class Search {
             live[i] = table.cost(b.id(i)) == b.cost;                    // else a cheaper path settled it, or will
         }
         boolean grow = VisitedTable.events(b.cost) < bound.maxDepth();
-        if (pool == null) {
+        if (pool == null || n <= MIN_CHUNK) {
             for (int from = 0; from < n && stoppedBy == null; from += CHUNK) {
                 merge(b, own.expand(b, live, from, Math.min(CHUNK, n - from), grow, spare));
             }
             return;
         }
-        ArrayDeque<Future<Expansion>> inFlight = new ArrayDeque<>();
+        // Chunks are handed to the pool in bucket order, at most `window` ahead of the merge; this
+        // thread merges them in that order and, while the next one is not done, expands the
+        // first chunk no worker has claimed yet itself (so --workers N keeps N threads busy).
+        ArrayDeque<Chunk> inFlight = new ArrayDeque<>();
         int window = options.workers() * 4;
+        // at least eight chunks per worker where the bucket allows, so no thread idles long at its end
+        int size = Math.max(MIN_CHUNK, Math.min(CHUNK, n / (options.workers() * 8)));
         int next = 0;
+        Thread merger = Thread.currentThread();
         try {
             while (stoppedBy == null && (next < n || !inFlight.isEmpty())) {
                 while (next < n && inFlight.size() < window) {
-                    int from = next;
-                    int count = Math.min(CHUNK, n - from);
-                    Expansion into = free.isEmpty() ? new Expansion(CHUNK) : free.pop();
-                    inFlight.add(pool.submit(() -> expanders.get().expand(b, live, from, count, grow, into)));
-                    next += count;
+                    Chunk c = new Chunk(b, live, next, Math.min(size, n - next), grow,
+                            free.isEmpty() ? new Expansion(CHUNK) : free.pop(), merger);
+                    inFlight.add(c);
+                    pool.execute(() -> c.runOn(expanders.get(), true, workerCpu));
+                    next += c.count;
                 }
-                Expansion x = inFlight.poll().get();
-                merge(b, x);
-                free.push(x);
+                Chunk head = inFlight.peek();
+                while (!head.done) {
+                    Chunk open = null;
+                    for (Chunk c : inFlight) {
+                        if (!c.claimed.get()) {
+                            open = c;
+                            break;
+                        }
+                    }
+                    if (open != null) {
+                        open.runOn(own, false, null);
+                    } else {
+                        LockSupport.parkNanos(this, 200_000);
+                    }
+                }
+                inFlight.poll();
+                if (head.failure instanceof RuntimeException) {
+                    throw (RuntimeException) head.failure;
+                } else if (head.failure != null) {
+                    throw (Error) head.failure;
+                }
+                merge(b, head.into);
+                free.push(head.into);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("search interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            throw c instanceof RuntimeException ? (RuntimeException) c : new IllegalStateException(c);
         } finally {
-            for (Future<Expansion> f : inFlight) {
-                f.cancel(true);
+            for (Chunk c : inFlight) {
+                c.claimed.set(true);                 // a worker that has not started it skips it; its Expansion is dropped
+            }
+        }
+    }
+
+    /**
+     * A run of one bucket's states, expanded by whichever thread claims it first: a pool
+     * worker, or the merging thread when it would otherwise wait. Nothing here is shared
+     * but the claim and the done flag.
+     */
+    private static final class Chunk {
+        final Bucket b;
+        final boolean[] live;
+        final int from;
+        final int count;
+        final boolean grow;
+        final Expansion into;
+        final Thread merger;
+        final AtomicBoolean claimed = new AtomicBoolean();
+        volatile boolean done;
+        Throwable failure;
+
+        Chunk(Bucket b, boolean[] live, int from, int count, boolean grow, Expansion into, Thread merger) {
+            this.b = b;
+            this.live = live;
+            this.from = from;
+            this.count = count;
+            this.grow = grow;
+            this.into = into;
+            this.merger = merger;
+        }
+
+        void runOn(Expander e, boolean worker, AtomicLong cpu) {
+            if (!claimed.compareAndSet(false, true)) {
+                return;
+            }
+            long t = worker ? Cpu.thread() : 0;
+            try {
+                e.expand(b, live, from, count, grow, into);
+            } catch (RuntimeException | Error x) {
+                failure = x;
+            } finally {
+                if (worker) {
+                    cpu.addAndGet(Cpu.thread() - t);
+                }
+                done = true;
+                if (worker) {
+                    LockSupport.unpark(merger);
+                }
             }
         }
     }

@@ -17,9 +17,17 @@ import java.util.Set;
  * @param worst      the largest value of each counter over all states explored
  * @param peakBytes  the most bytes the search's tables held (visited fingerprints + frontier)
  * @param stoppedBy  null, or the bound that stopped the search: "max-states" or "max-memory"
+ * @param cpuNanos   CPU time the search's threads spent on it (the merging thread's, plus each
+ *                   worker's expansions), from {@code ThreadMXBean}; 0 where the JVM cannot measure it
  */
 public record SearchResult(Map<Invariant, Counterexample> found, int states, int depth, long millis,
-                           boolean exhausted, boolean depthCut, Worst worst, long peakBytes, String stoppedBy) {
+                           boolean exhausted, boolean depthCut, Worst worst, long peakBytes, String stoppedBy,
+                           long cpuNanos) {
+
+    public SearchResult(Map<Invariant, Counterexample> found, int states, int depth, long millis, boolean exhausted,
+                        boolean depthCut, Worst worst, long peakBytes, String stoppedBy) {
+        this(found, states, depth, millis, exhausted, depthCut, worst, peakBytes, stoppedBy, 0);
+    }
 
     /** Per-design costs, the maximum over every explored interleaving. */
     public record Worst(long victims, long spurious, long gpFixups, long emptyWakeups, long kernelVector, long lostIpis) {}

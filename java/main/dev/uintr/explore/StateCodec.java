@@ -65,6 +65,8 @@ final class StateCodec {
     private static final WaitKind[] WAIT_KINDS = WaitKind.values();
     private static final FileKind[] FILE_KINDS = FileKind.values();
     private static final TaskWork.Kind[] WORK_KINDS = TaskWork.Kind.values();
+    /** How many counters {@link Counters#values()} has (a test keeps this in step). */
+    static final int COUNTERS = 18;
 
     private final KernelConfig config;
     private final String[] names;
@@ -112,42 +114,55 @@ final class StateCodec {
         KernelState s = n.kernel.state();
         out.svar(s.clockUs);
         out.uvar((s.failAlloc ? 1 : 0) | (s.failFd ? 2 : 0));
-        out.uvar(s.tasks.size());
-        for (Task t : s.tasks) {
-            task(t, out);
+        int tasks = s.tasks.size();
+        out.uvar(tasks);
+        for (int i = 0; i < tasks; i++) {
+            task(s.tasks.get(i), out);
         }
-        out.uvar(s.mms.size());
-        for (Mm m : s.mms) {
+        int mms = s.mms.size();
+        out.uvar(mms);
+        for (int i = 0; i < mms; i++) {
+            Mm m = s.mms.get(i);
             out.bool(m.alive);
             out.svar(m.uitt);
             out.uvar(m.fds.size());
-            for (var e : m.fds.entrySet()) {
-                out.svar(e.getKey());
-                out.svar(e.getValue().file());
-                out.bool(e.getValue().cloexec());
+            if (!m.fds.isEmpty()) {
+                for (var e : m.fds.entrySet()) {
+                    out.svar(e.getKey());
+                    out.svar(e.getValue().file());
+                    out.bool(e.getValue().cloexec());
+                }
             }
             out.uvar(m.plainFunctions.size());
-            for (long a : m.plainFunctions) {
-                out.svar(a);
+            if (!m.plainFunctions.isEmpty()) {
+                for (long a : m.plainFunctions) {
+                    out.svar(a);
+                }
             }
         }
-        out.uvar(s.files.size());
-        for (OpenFile f : s.files) {
+        int files = s.files.size();
+        out.uvar(files);
+        for (int i = 0; i < files; i++) {
+            OpenFile f = s.files.get(i);
             out.uvar(f.kind.ordinal());
             out.svar(f.upid);
             out.svar(f.vector);
             out.svar(f.uitt);
             out.svar(f.refs);
             out.bool(f.released);
-            out.uvar(f.senders.size());
-            for (SenderLink l : f.senders) {
+            int senders = f.senders.size();
+            out.uvar(senders);
+            for (int j = 0; j < senders; j++) {
+                SenderLink l = f.senders.get(j);
                 out.svar(l.task());
                 out.svar(l.uitt());
                 out.svar(l.index());
             }
         }
-        out.uvar(s.upids.size());
-        for (UpidContext u : s.upids) {
+        int upids = s.upids.size();
+        out.uvar(upids);
+        for (int i = 0; i < upids; i++) {
+            UpidContext u = s.upids.get(i);
             out.uvar((u.on ? 1 : 0) | (u.sn ? 2 : 0) | (u.blkd ? 4 : 0) | (u.freed ? 8 : 0) | (u.receiverActive ? 16 : 0)
                     | (u.waiting ? 32 : 0));
             out.svar(u.nv);
@@ -158,9 +173,10 @@ final class StateCodec {
             out.svar(u.waitingCost);
             out.svar(u.uvecMask);
         }
-        out.uvar(s.uitts.size());
-        for (Uitt u : s.uitts) {
-            cachedUitt(u, out);
+        int uitts = s.uitts.size();
+        out.uvar(uitts);
+        for (int i = 0; i < uitts; i++) {
+            cachedUitt(s.uitts.get(i), out);
         }
         for (PerCpu c : s.cpus) {
             out.bool(c.online);
@@ -174,16 +190,37 @@ final class StateCodec {
             out.svar(c.kernelNotifications);
         }
         ints(s.waitList, out);
-        long[] k = s.counters.values();
-        out.uvar(k.length);
-        for (long v : k) {
-            out.svar(v);
-        }
-        out.uvar(s.violations.size());
-        for (Violation v : s.violations) {
+        counters(s.counters, out);
+        int violations = s.violations.size();
+        out.uvar(violations);
+        for (int i = 0; i < violations; i++) {
+            Violation v = s.violations.get(i);
             out.svar(v.upid());
             out.text(v.writer());
         }
+    }
+
+    /** The counters as their count and values, in {@link Counters#values()} order (without making the array). */
+    private static void counters(Counters k, ByteSink out) {
+        out.uvar(COUNTERS);
+        out.svar(k.victimInterrupts);
+        out.svar(k.spuriousKernelInterrupts);
+        out.svar(k.kernelVectorInterrupts);
+        out.svar(k.gpFixups);
+        out.svar(k.udFixups);
+        out.svar(k.emptyWakeups);
+        out.svar(k.uintrWakeups);
+        out.svar(k.lostIpis);
+        out.svar(k.ipisSent);
+        out.svar(k.affinityInterrupts);
+        out.svar(k.wakeIpis);
+        out.svar(k.offTargetInterrupts);
+        out.svar(k.isolationHits);
+        out.svar(k.senderEntries);
+        out.svar(k.receiverEntries);
+        out.svar(k.syscalls);
+        out.svar(k.waitListWalked);
+        out.svar(k.unrelatedWakes);
     }
 
     private void task(Task t, ByteSink out) {
@@ -211,8 +248,10 @@ final class StateCodec {
         out.svar(t.killedBy);
         out.svar(t.handlerRsp);
         ints(t.deliveries, out);
-        out.uvar(t.taskWork.size());
-        for (TaskWork w : t.taskWork) {
+        int work = t.taskWork.size();
+        out.uvar(work);
+        for (int i = 0; i < work; i++) {
+            TaskWork w = t.taskWork.get(i);
             out.uvar(w.kind().ordinal());
             out.svar(w.a());
             out.svar(w.b());
@@ -322,14 +361,13 @@ final class StateCodec {
             Mm m = i < s.mms.size() ? s.mms.get(i) : add(s.mms, new Mm(i));
             m.alive = in.bool();
             m.uitt = in.sint();
-            m.fds.clear();
-            for (int j = 0, f = in.uint(); j < f; j++) {
-                int fd = in.sint();
-                m.fds.put(fd, new FdSlot(in.sint(), in.bool()));
-            }
-            m.plainFunctions.clear();
-            for (int j = 0, f = in.uint(); j < f; j++) {
-                m.plainFunctions.add(in.svar());
+            fds(m.fds, in);
+            int plain = in.uint();
+            if (plain != 0 || !m.plainFunctions.isEmpty()) {
+                m.plainFunctions.clear();
+                for (int j = 0; j < plain; j++) {
+                    m.plainFunctions.add(in.svar());
+                }
             }
         }
         n = in.uint();
@@ -350,9 +388,20 @@ final class StateCodec {
             }
             f.refs = in.sint();
             f.released = in.bool();
-            f.senders.clear();
-            for (int j = 0, l = in.uint(); j < l; j++) {
-                f.senders.add(new SenderLink(in.sint(), in.sint(), in.sint()));
+            int senders = in.uint();
+            truncate(f.senders, senders);
+            for (int j = 0; j < senders; j++) {
+                int task = in.sint();
+                int table = in.sint();
+                int index = in.sint();
+                if (j == f.senders.size()) {
+                    f.senders.add(new SenderLink(task, table, index));
+                } else {
+                    SenderLink l = f.senders.get(j);
+                    if (l.task() != task || l.uitt() != table || l.index() != index) {
+                        f.senders.set(j, new SenderLink(task, table, index));
+                    }
+                }
             }
         }
         n = in.uint();
@@ -383,7 +432,6 @@ final class StateCodec {
         for (PerCpu c : s.cpus) {
             c.online = in.bool();
             c.curr = in.sint();
-            c.runQueue.clear();
             ints(c.runQueue, in);
             c.liveUinv = in.sint();
             for (int w = 0; w < c.irr.length; w++) {
@@ -392,40 +440,241 @@ final class StateCodec {
             c.spurious = in.svar();
             c.kernelNotifications = in.svar();
         }
-        s.waitList.clear();
         ints(s.waitList, in);
         counters(s.counters, in);
-        s.violations.clear();
-        for (int i = 0, v = in.uint(); i < v; i++) {
-            s.violations.add(new Violation(in.sint(), in.text()));
+        int violations = in.uint();
+        if (violations != 0 || !s.violations.isEmpty()) {
+            s.violations.clear();
+            for (int i = 0; i < violations; i++) {
+                s.violations.add(new Violation(in.sint(), in.text()));
+            }
         }
         return new Node(kernel, pc, phase, lastColumn, mass, victims);
     }
 
+    /**
+     * The node {@code n} with its kernel state copied over {@code reuse}'s objects (every
+     * field the codec covers, plus Task.lastSendFault), as {@link #decodeInto} would give from
+     * {@code n}'s bytes but without reading them. A worker decodes a parent once and restores
+     * it before each of its moves but the last, which is applied to the decoded parent itself.
+     */
+    Node restore(Node n, Kernel reuse) {
+        Kernel kernel = reuse != null ? reuse : engine.sharingEngine(new KernelState(config));
+        copy(n.kernel.state(), kernel.state());
+        return new Node(kernel, n.pc, n.phase, n.lastColumn, n.massWakeup, n.victims);
+    }
+
+    /** Makes {@code to} equal to {@code from} field by field, reusing {@code to}'s objects where it can. */
+    static void copy(KernelState from, KernelState to) {
+        to.clockUs = from.clockUs;
+        to.failAlloc = from.failAlloc;
+        to.failFd = from.failFd;
+        int n = from.tasks.size();
+        truncate(to.tasks, n);
+        for (int i = 0; i < n; i++) {
+            Task f = from.tasks.get(i);
+            Task t = i < to.tasks.size() ? to.tasks.get(i) : null;
+            if (t == null || t.tid != f.tid) {
+                t = new Task(f.tid, f.mm, f.name, f.cpu);
+                if (i < to.tasks.size()) {
+                    to.tasks.set(i, t);
+                } else {
+                    to.tasks.add(t);
+                }
+            }
+            copy(f, t);
+        }
+        n = from.mms.size();
+        truncate(to.mms, n);
+        for (int i = 0; i < n; i++) {
+            Mm f = from.mms.get(i);
+            Mm m = i < to.mms.size() ? to.mms.get(i) : null;
+            if (m == null || m.id != f.id) {
+                m = new Mm(f.id);
+                if (i < to.mms.size()) {
+                    to.mms.set(i, m);
+                } else {
+                    to.mms.add(m);
+                }
+            }
+            m.alive = f.alive;
+            m.uitt = f.uitt;
+            if (!sameFds(m.fds, f.fds)) {
+                m.fds.clear();
+                m.fds.putAll(f.fds);
+            }
+            if (!(m.plainFunctions.isEmpty() && f.plainFunctions.isEmpty()) && !m.plainFunctions.equals(f.plainFunctions)) {
+                m.plainFunctions.clear();
+                m.plainFunctions.addAll(f.plainFunctions);
+            }
+        }
+        n = from.files.size();
+        truncate(to.files, n);
+        for (int i = 0; i < n; i++) {
+            OpenFile f = from.files.get(i);
+            OpenFile o = i < to.files.size() ? to.files.get(i) : null;
+            if (o == null || o.id != f.id || o.kind != f.kind || o.upid != f.upid || o.vector != f.vector || o.uitt != f.uitt) {
+                o = new OpenFile(f.id, f.kind, f.upid, f.vector, f.uitt);
+                if (i < to.files.size()) {
+                    to.files.set(i, o);
+                } else {
+                    to.files.add(o);
+                }
+            }
+            o.refs = f.refs;
+            o.released = f.released;
+            list(f.senders, o.senders);
+        }
+        n = from.upids.size();
+        truncate(to.upids, n);
+        for (int i = 0; i < n; i++) {
+            UpidContext f = from.upids.get(i);
+            UpidContext u = i < to.upids.size() ? to.upids.get(i) : add(to.upids, new UpidContext(0));
+            u.on = f.on;
+            u.sn = f.sn;
+            u.blkd = f.blkd;
+            u.nv = f.nv;
+            u.ndst = f.ndst;
+            u.pir = f.pir;
+            u.refs = f.refs;
+            u.freed = f.freed;
+            u.task = f.task;
+            u.receiverActive = f.receiverActive;
+            u.waiting = f.waiting;
+            u.waitingCost = f.waitingCost;
+            u.uvecMask = f.uvecMask;
+        }
+        n = from.uitts.size();
+        truncate(to.uitts, n);
+        for (int i = 0; i < n; i++) {
+            Uitt f = from.uitts.get(i);
+            Uitt u = i < to.uitts.size() ? to.uitts.get(i) : add(to.uitts, new Uitt());
+            if (u != f && !sameUitt(u, f)) {
+                overwrite(u, f);
+            }
+        }
+        for (int i = 0; i < from.cpus.length; i++) {
+            PerCpu f = from.cpus[i];
+            PerCpu c = to.cpus[i];
+            c.online = f.online;
+            c.curr = f.curr;
+            list(f.runQueue, c.runQueue);
+            c.liveUinv = f.liveUinv;
+            System.arraycopy(f.irr, 0, c.irr, 0, f.irr.length);
+            c.spurious = f.spurious;
+            c.kernelNotifications = f.kernelNotifications;
+        }
+        list(from.waitList, to.waitList);
+        copy(from.counters, to.counters);
+        list(from.violations, to.violations);
+    }
+
+    private static boolean sameFds(java.util.TreeMap<Integer, FdSlot> a, java.util.TreeMap<Integer, FdSlot> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        if (a.isEmpty()) {
+            return true;
+        }
+        var i = a.entrySet().iterator();
+        for (var e : b.entrySet()) {
+            var x = i.next();
+            if (!x.getKey().equals(e.getKey()) || !x.getValue().equals(e.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void copy(Task f, Task t) {
+        t.mm = f.mm;
+        t.name = f.name;
+        t.state = f.state;
+        t.cpu = f.cpu;
+        t.inKernel = f.inKernel;
+        t.handler = f.handler;
+        t.stackAdjust = f.stackAdjust;
+        t.uittSize = f.uittSize;
+        t.uinv = f.uinv;
+        t.pd = f.pd;
+        t.uirr = f.uirr;
+        t.tt = f.tt;
+        t.uif = f.uif;
+        t.upid = f.upid;
+        t.receiver = f.receiver;
+        t.sendUitt = f.sendUitt;
+        t.uittActivated = f.uittActivated;
+        t.waitKind = f.waitKind;
+        t.deadline = f.deadline;
+        t.notifySignal = f.notifySignal;
+        t.lastResult = f.lastResult;
+        t.deliveryFaulted = f.deliveryFaulted;
+        t.killedBy = f.killedBy;
+        t.handlerRsp = f.handlerRsp;
+        t.lastSendFault = f.lastSendFault;
+        list(f.deliveries, t.deliveries);
+        list(f.taskWork, t.taskWork);
+    }
+
+    private static void copy(Counters f, Counters k) {
+        k.victimInterrupts = f.victimInterrupts;
+        k.spuriousKernelInterrupts = f.spuriousKernelInterrupts;
+        k.kernelVectorInterrupts = f.kernelVectorInterrupts;
+        k.gpFixups = f.gpFixups;
+        k.udFixups = f.udFixups;
+        k.emptyWakeups = f.emptyWakeups;
+        k.uintrWakeups = f.uintrWakeups;
+        k.lostIpis = f.lostIpis;
+        k.ipisSent = f.ipisSent;
+        k.affinityInterrupts = f.affinityInterrupts;
+        k.wakeIpis = f.wakeIpis;
+        k.offTargetInterrupts = f.offTargetInterrupts;
+        k.isolationHits = f.isolationHits;
+        k.senderEntries = f.senderEntries;
+        k.receiverEntries = f.receiverEntries;
+        k.syscalls = f.syscalls;
+        k.waitListWalked = f.waitListWalked;
+        k.unrelatedWakes = f.unrelatedWakes;
+    }
+
+    /** {@code to} made equal to {@code from} (immutable elements: records and boxed ints are shared). */
+    private static <T> void list(List<T> from, List<T> to) {
+        int n = from.size();
+        truncate(to, n);
+        for (int i = 0; i < n; i++) {
+            T x = from.get(i);
+            if (i == to.size()) {
+                to.add(x);
+            } else if (to.get(i) != x) {
+                to.set(i, x);
+            }
+        }
+    }
+
     /** The counters in {@link Counters#values()} order. */
     private static void counters(Counters k, ByteSink.Source in) {
-        long[] v = new long[in.uint()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = in.svar();
+        int n = in.uint();
+        if (n != COUNTERS) {
+            throw new IllegalStateException("encoded " + n + " counters, expected " + COUNTERS);
         }
-        k.victimInterrupts = v[0];
-        k.spuriousKernelInterrupts = v[1];
-        k.kernelVectorInterrupts = v[2];
-        k.gpFixups = v[3];
-        k.udFixups = v[4];
-        k.emptyWakeups = v[5];
-        k.uintrWakeups = v[6];
-        k.lostIpis = v[7];
-        k.ipisSent = v[8];
-        k.affinityInterrupts = v[9];
-        k.wakeIpis = v[10];
-        k.offTargetInterrupts = v[11];
-        k.isolationHits = v[12];
-        k.senderEntries = v[13];
-        k.receiverEntries = v[14];
-        k.syscalls = v[15];
-        k.waitListWalked = v[16];
-        k.unrelatedWakes = v[17];
+        k.victimInterrupts = in.svar();
+        k.spuriousKernelInterrupts = in.svar();
+        k.kernelVectorInterrupts = in.svar();
+        k.gpFixups = in.svar();
+        k.udFixups = in.svar();
+        k.emptyWakeups = in.svar();
+        k.uintrWakeups = in.svar();
+        k.lostIpis = in.svar();
+        k.ipisSent = in.svar();
+        k.affinityInterrupts = in.svar();
+        k.wakeIpis = in.svar();
+        k.offTargetInterrupts = in.svar();
+        k.isolationHits = in.svar();
+        k.senderEntries = in.svar();
+        k.receiverEntries = in.svar();
+        k.syscalls = in.svar();
+        k.waitListWalked = in.svar();
+        k.unrelatedWakes = in.svar();
     }
 
     private static <T> T add(List<T> l, T x) {
@@ -516,17 +765,59 @@ final class StateCodec {
         t.lastResult = in.svar();
         t.killedBy = in.sint();
         t.handlerRsp = in.svar();
-        t.deliveries.clear();
         ints(t.deliveries, in);
-        t.taskWork.clear();
-        for (int j = 0, n = in.uint(); j < n; j++) {
-            t.taskWork.add(new TaskWork(WORK_KINDS[in.uint()], in.sint(), in.sint()));
+        int work = in.uint();
+        truncate(t.taskWork, work);
+        for (int j = 0; j < work; j++) {
+            TaskWork.Kind kind = WORK_KINDS[in.uint()];
+            int a = in.sint();
+            int b = in.sint();
+            if (j == t.taskWork.size()) {
+                t.taskWork.add(new TaskWork(kind, a, b));
+            } else {
+                TaskWork w = t.taskWork.get(j);
+                if (w.kind() != kind || w.a() != a || w.b() != b) {
+                    t.taskWork.set(j, new TaskWork(kind, a, b));
+                }
+            }
         }
     }
 
+    /** Reads a list of ints over {@code into}'s elements (cleared first by the caller or not: it is truncated here). */
     private static void ints(List<Integer> into, ByteSink.Source in) {
-        for (int i = 0, n = in.uint(); i < n; i++) {
-            into.add(in.sint());
+        int n = in.uint();
+        truncate(into, n);
+        for (int i = 0; i < n; i++) {
+            int v = in.sint();
+            if (i == into.size()) {
+                into.add(v);
+            } else if (into.get(i) != v) {
+                into.set(i, v);
+            }
+        }
+    }
+
+    /** An mm's fd table, read over the map it replaces (most decodes find it unchanged: nothing is allocated). */
+    private static void fds(java.util.TreeMap<Integer, FdSlot> into, ByteSink.Source in) {
+        int n = in.uint();
+        int at = in.position();
+        if (n == into.size()) {
+            boolean same = true;
+            for (var e : into.entrySet()) {
+                if (e.getKey() != in.sint() || e.getValue().file() != in.sint() || e.getValue().cloexec() != in.bool()) {
+                    same = false;
+                    break;
+                }
+            }
+            if (same) {
+                return;
+            }
+            in.skip(at - in.position());
+        }
+        into.clear();
+        for (int j = 0; j < n; j++) {
+            int fd = in.sint();
+            into.put(fd, new FdSlot(in.sint(), in.bool()));
         }
     }
 }

@@ -23,6 +23,10 @@ final class Stepper {
     final List<Actor> actors;
     final int[] actorTid;
     final int platformColumn;
+    /** Per actor and step: the UITT index a SEND step posts through (-1: not connected), looked up once. */
+    private final long[][] sendIndex;
+    /** Per actor and step: WAIT/SPIN its delivery count, OFFLINE its CPU, a platform step's target tid (parsed once). */
+    private final int[][] number;
 
     Stepper(World world) {
         this.world = world;
@@ -33,6 +37,34 @@ final class Stepper {
             actorTid[i] = a.platform() ? -1 : world.tids.get(a.task());
         }
         this.platformColumn = world.scenario.cpus();
+        this.sendIndex = new long[actors.size()][];
+        this.number = new int[actors.size()][];
+        for (int i = 0; i < actors.size(); i++) {
+            List<ActorStep> steps = actors.get(i).steps();
+            sendIndex[i] = new long[steps.size()];
+            number[i] = new int[steps.size()];
+            for (int j = 0; j < steps.size(); j++) {
+                ActorStep s = steps.get(j);
+                switch (s.kind()) {
+                    case WAIT:
+                    case SPIN:
+                        number[i][j] = s.count();
+                        break;
+                    case OFFLINE:
+                        number[i][j] = Integer.parseInt(s.target());
+                        break;
+                    case KILL:
+                    case SIGNAL:
+                    case MIGRATE:
+                        number[i][j] = world.tids.get(s.target());
+                        break;
+                    default:
+                        number[i][j] = -1;
+                }
+                sendIndex[i][j] = steps.get(j).kind() == ActorStep.Kind.SEND
+                        ? world.index.getOrDefault(actors.get(i).name() + ">" + steps.get(j).target(), -1L) : -1;
+            }
+        }
     }
 
     Node initial() {
@@ -77,7 +109,7 @@ final class Stepper {
         }
         switch (s.kind()) {
             case OFFLINE: {
-                int cpu = Integer.parseInt(s.target());
+                int cpu = number[i][n.pc[i]];
                 var cpus = k.state().cpus;
                 int online = 0;
                 for (var c : cpus) {
@@ -86,11 +118,11 @@ final class Stepper {
                 return cpus[cpu].online && online > 1;
             }
             case KILL:
-                return k.task(world.tids.get(s.target())).alive();
+                return k.task(number[i][n.pc[i]]).alive();
             case SIGNAL:
-                return k.task(world.tids.get(s.target())).state == TaskState.SLEEPING;
+                return k.task(number[i][n.pc[i]]).state == TaskState.SLEEPING;
             case MIGRATE: {
-                Task t = k.task(world.tids.get(s.target()));
+                Task t = k.task(number[i][n.pc[i]]);
                 return (t.state == TaskState.READY || t.state == TaskState.SLEEPING) && t.cpu != s.cpu()
                         && k.state().cpus[s.cpu()].online;
             }
@@ -145,41 +177,41 @@ final class Stepper {
                     if (phase[i] == 0) {
                         k.enterKernel(tid);
                         phase[i] = 1;
-                        label = who + ": uintr_wait() entry";
+                        label = describe ? who + ": uintr_wait() entry" : null;
                     } else {
                         long r = k.syscall(tid, Syscall.UINTR_WAIT, world.waitArgs());
                         phase[i] = 0;
-                        label = who + ": uintr_wait() " + (r == Kernel.BLOCKED ? "→ asleep" : "→ " + Errno.render(r));
+                        label = describe ? who + ": uintr_wait() " + (r == Kernel.BLOCKED ? "→ asleep" : "→ " + Errno.render(r)) : null;
                     }
                     break;
                 case SEND:
-                    label = send(k, i, s, pc, phase);
+                    label = send(k, i, s, pc, phase, describe);
                     break;
                 case SLEEP: {
                     long r = k.syscall(tid, dev.uintr.Syscall.NANOSLEEP, World.WAIT_USEC);
                     pc[i]++;
-                    label = who + ": nanosleep() " + (r == Kernel.BLOCKED ? "→ asleep" : "→ " + Errno.render(r));
+                    label = describe ? who + ": nanosleep() " + (r == Kernel.BLOCKED ? "→ asleep" : "→ " + Errno.render(r)) : null;
                     break;
                 }
                 case SIGNAL:
-                    k.signal(world.tids.get(s.target()));
+                    k.signal(number[i][pc[i]]);
                     pc[i]++;
-                    label = "platform: signal to " + s.target();
+                    label = describe ? "platform: signal to " + s.target() : null;
                     break;
                 case OFFLINE:
-                    k.cpuOffline(Integer.parseInt(s.target()));
+                    k.cpuOffline(number[i][pc[i]]);
                     pc[i]++;
-                    label = "platform: cpu" + s.target() + " goes offline";
+                    label = describe ? "platform: cpu" + s.target() + " goes offline" : null;
                     break;
                 case KILL:
-                    k.exit(world.tids.get(s.target()));
+                    k.exit(number[i][pc[i]]);
                     pc[i]++;
-                    label = "platform: " + s.target() + " killed (exits)";
+                    label = describe ? "platform: " + s.target() + " killed (exits)" : null;
                     break;
                 case MIGRATE:
-                    k.migrate(world.tids.get(s.target()), s.cpu());
+                    k.migrate(number[i][pc[i]], s.cpu());
                     pc[i]++;
-                    label = "platform: migrate " + s.target() + " to cpu" + s.cpu();
+                    label = describe ? "platform: migrate " + s.target() + " to cpu" + s.cpu() : null;
                     break;
                 default:
                     throw new IllegalStateException(s.toString());
@@ -204,17 +236,17 @@ final class Stepper {
      * send-wrapper-post-first: phase 0 SENDUIPI, phase 1 reads the word, phase 2 the wake-only
      * call when it was set. Each is its own event, so the search puts anything in between.
      */
-    private String send(Kernel k, int i, ActorStep s, int[] pc, int[] phase) {
+    private String send(Kernel k, int i, ActorStep s, int[] pc, int[] phase, boolean describe) {
         int tid = actorTid[i];
         String who = actors.get(i).name();
-        long idx = world.index.getOrDefault(who + ">" + s.target(), -1L);
+        long idx = sendIndex[i][pc[i]];
         long use = idx < 0 ? 0 : idx;
         boolean wrapper = world.design.wrapper();
         boolean postFirst = world.design == dev.uintr.kernel.BlockingDesign.SEND_WRAPPER_POST_FIRST;
         boolean readNow = wrapper && (postFirst ? phase[i] == 1 : phase[i] == 0);
         if (readNow) {
             boolean blocked = k.wrapperReadsBlocked(tid, use);
-            String label = who + ": wrapper reads " + s.target() + "'s blocked word → " + (blocked ? 1 : 0);
+            String label = describe ? who + ": wrapper reads " + s.target() + "'s blocked word → " + (blocked ? 1 : 0) : null;
             if (blocked) {
                 phase[i] = 2;
             } else if (postFirst) {
@@ -229,7 +261,7 @@ final class Stepper {
             long r = k.wrapperWake(tid, use);
             phase[i] = 0;
             pc[i]++;
-            return who + ": uintr_wake(" + idx + ") syscall (to " + s.target() + ") → " + Errno.render(r);
+            return describe ? who + ": uintr_wake(" + idx + ") syscall (to " + s.target() + ") → " + Errno.render(r) : null;
         }
         SendOutcome o = k.senduipi(tid, use);
         if (postFirst) {
@@ -238,7 +270,7 @@ final class Stepper {
             phase[i] = 0;
             pc[i]++;
         }
-        return who + ": SENDUIPI " + idx + " (to " + s.target() + ") → " + outcome(o, k.task(tid).lastSendFault);
+        return describe ? who + ": SENDUIPI " + idx + " (to " + s.target() + ") → " + outcome(o, k.task(tid).lastSendFault) : null;
     }
 
         /**
@@ -268,7 +300,7 @@ final class Stepper {
                 continue;
             }
             while (pc[i] < steps.size() && waiting(steps.get(pc[i]), phase[i])
-                    && k.task(actorTid[i]).deliveries.size() >= steps.get(pc[i]).count()) {
+                    && k.task(actorTid[i]).deliveries.size() >= number[i][pc[i]]) {
                 pc[i]++;
             }
         }

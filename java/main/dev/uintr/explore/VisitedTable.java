@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * Every state the search has reached, by fingerprint, with how it was first reached at its
  * best cost (parent state id and move) and whether it is settled: about 30 bytes per state
- * in chunked primitive arrays plus 4-8 bytes of open-addressing slots, no object per state.
+ * in chunked primitive arrays plus 8-16 bytes of open-addressing slots, no object per state.
  * A state's id is the order it was first reached in. Only the merging thread writes it.
  *
  * <p>A cost packs (switches, events) as {@code switches << 16 | events}, so comparing two
@@ -24,8 +24,11 @@ final class VisitedTable {
     /** The best cost so far, with {@link #SETTLED} set once settled. */
     private int[][] cost = new int[1][];
     private int size;
-    /** Slot → id + 1; 0 is empty. */
-    private int[] slots = new int[1 << 10];
+    /**
+     * Slot → id + 1 in the low 32 bits and the low 32 bits of the second fingerprint half above
+     * them (so a probe rarely has to read the per-state arrays); 0 is empty.
+     */
+    private long[] slots = new long[1 << 10];
 
     static int cost(int switches, int events) {
         return switches << 16 | events;
@@ -45,13 +48,18 @@ final class VisitedTable {
 
     /** The id of the state with this fingerprint, or -1. */
     int find(long a, long b) {
-        int m = slots.length - 1;
+        long[] t = slots;
+        int m = t.length - 1;
+        int tag = (int) b;
         for (int i = (int) (a ^ a >>> 32) & m; ; i = (i + 1) & m) {
-            int s = slots[i];
+            long s = t[i];
             if (s == 0) {
                 return -1;
             }
-            int id = s - 1;
+            if ((int) (s >>> 32) != tag) {
+                continue;
+            }
+            int id = (int) s - 1;
             if (fpA[id >>> CHUNK_BITS][id & MASK] == a && fpB[id >>> CHUNK_BITS][id & MASK] == b) {
                 return id;
             }
@@ -85,7 +93,7 @@ final class VisitedTable {
         if (size * 2L > slots.length) {
             grow();
         }
-        insert(slots, id, a);
+        insert(slots, id, a, b);
         return id;
     }
 
@@ -122,23 +130,23 @@ final class VisitedTable {
         for (long[] c : fpA) {
             chunks += c == null ? 0 : 1;
         }
-        return chunks * CHUNK * (8 + 8 + 4 + 4 + 4) + slots.length * 4L;
+        return chunks * CHUNK * (8 + 8 + 4 + 4 + 4) + slots.length * 8L;
     }
 
     private void grow() {
-        int[] bigger = new int[slots.length * 2];
+        long[] bigger = new long[slots.length * 2];
         for (int id = 0; id < size - 1; id++) {
-            insert(bigger, id, fpA[id >>> CHUNK_BITS][id & MASK]);
+            insert(bigger, id, fpA[id >>> CHUNK_BITS][id & MASK], fpB[id >>> CHUNK_BITS][id & MASK]);
         }
         slots = bigger;
     }
 
-    private static void insert(int[] table, int id, long a) {
+    private static void insert(long[] table, int id, long a, long b) {
         int m = table.length - 1;
         int i = (int) (a ^ a >>> 32) & m;
         while (table[i] != 0) {
             i = (i + 1) & m;
         }
-        table[i] = id + 1;
+        table[i] = (long) (int) b << 32 | (id + 1L);
     }
 }

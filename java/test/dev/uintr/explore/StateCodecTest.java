@@ -77,6 +77,7 @@ class StateCodecTest {
         todo.add(st.initial());
         seen.add(st.initial());
         dev.uintr.kernel.Kernel scratch = null;
+        dev.uintr.kernel.Kernel copyScratch = null;
         while (!todo.isEmpty()) {
             Node n = todo.poll();
             byte[] b = bytes(codec, n);
@@ -86,6 +87,10 @@ class StateCodecTest {
             Node reused = other.decodeInto(b, 0, scratch);              // over whatever the last state left there
             assertEquals(n, reused, w.scenario.name() + ": decoding over a used state differs");
             scratch = reused.kernel;
+            Node copied = codec.restore(back, copyScratch);                 // over whatever the last copy left there
+            assertEquals(n, copied, w.scenario.name() + ": restored state differs");
+            assertArrayEquals(b, bytes(other, copied), "restored state encodes differently");
+            copyScratch = copied.kernel;
             for (Move m : st.enabled(n)) {
                 Node c = st.apply(n, m, false).node();
                 if (seen.add(c)) {
@@ -100,6 +105,12 @@ class StateCodecTest {
         ByteSink s = new ByteSink();
         c.encode(n, s);
         return Arrays.copyOf(s.buf, s.len);
+    }
+
+    /** The codec writes the counters without making Counters.values()'s array: its count must follow it. */
+    @Test
+    void counterCount_matchesCounters() {
+        assertEquals(new dev.uintr.kernel.Counters().values().length, StateCodec.COUNTERS);
     }
 
     @Test
