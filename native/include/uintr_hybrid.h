@@ -21,7 +21,7 @@
 extern "C" {
 #endif
 
-#define USH_HY_ABI_VERSION 1
+#define USH_HY_ABI_VERSION 2
 #define USH_HY_MAX_TRAPS   64
 #define USH_HY_MAX_WRITE   4096
 
@@ -33,7 +33,9 @@ extern "C" {
 #define USH_HY_EV_SYSCALL 5   /* seccomp stop: regs.orig_rax is the number, the syscall has not run */
 #define USH_HY_EV_SYSEXIT 6   /* after CMD_RESUME_EXIT: the syscall ran, regs.rax is its result */
 #define USH_HY_EV_SIGILL  7   /* SIGILL at regs.rip; insn holds the bytes there */
-#define USH_HY_EV_STOPPED 8   /* after CMD_INTERRUPT: stopped at a user-mode boundary (never inside a syscall) */
+#define USH_HY_EV_STOPPED 8   /* after CMD_INTERRUPT: stopped at a user-mode boundary (arg 0), or inside an
+                                     interruptible syscall it was sleeping in (arg 1: regs.rax is -ERESTART*;
+                                     answer with CMD_RESUME_DEFER, or end the syscall by setting rax) */
 #define USH_HY_EV_TICK    9   /* not sent: Java's name for "the deadline it gave ush_hybrid_wait came" */
 #define USH_HY_EV_END     10  /* every tracee is gone; arg: the first tracee's wait status. No reply. */
 
@@ -45,6 +47,8 @@ extern "C" {
                                      kernel-made SIGSEGV (si_code SI_KERNEL, addr 0), as for a #GP */
 #define USH_HY_CMD_RESUME_EXIT 4  /* continue tid through the syscall it stopped at; report EV_SYSEXIT */
 #define USH_HY_CMD_INTERRUPT  5   /* stop tid at its next user-mode boundary; report EV_STOPPED */
+#define USH_HY_CMD_RESUME_DEFER 6 /* after EV_STOPPED arg 1: let the syscall restart and report EV_STOPPED
+                                     (arg 0) when it returns */
 #define USH_HY_CMD_ABORT      7   /* kill every tracee (payload: a message for stderr) */
 
 typedef struct {
@@ -117,6 +121,17 @@ int ush_hybrid_begin_bench(const void *cfg, const int32_t *traps, int ntraps);
  * 0, -ENOENT when no bench run was started, or -EINVAL (nothing kept either way).
  */
 int ush_hybrid_bench_result(uint64_t *samples, int32_t cap, void *out, int outlen, int32_t timed_out, int32_t st);
+
+/*
+ * The tracer thread's scheduling for a session (call on the tracer thread, before begin and
+ * after EV_END): on = 1 raises it (SCHED_FIFO 1 with reset-on-fork where permitted, else nice
+ * -10, else unchanged), on = 0 restores what it had. Returns the USH_HY_BOOST_* in effect.
+ * ush_hybrid_floor raises its own tracer the same way, so the ratio compares like with like.
+ */
+#define USH_HY_BOOST_NONE 0
+#define USH_HY_BOOST_NICE 1
+#define USH_HY_BOOST_FIFO 2
+int ush_hybrid_priority(int on);
 
 /* sizeof(ubench_result), for the Java side's check. */
 int ush_hybrid_bench_result_size(void);

@@ -7,6 +7,7 @@
  */
 #include "uintr_hybrid.h"
 #include "child_wait.h"
+#include "hybrid_internal.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -46,9 +47,12 @@ int64_t ush_hybrid_floor(int rounds)
     if (rounds < 1 || rounds > 10000000) {
         return -EINVAL;
     }
+    ush_hy_boost();                                           /* as a session's tracer is: like with like */
     pid_t child = fork();
     if (child < 0) {
-        return -errno;
+        int e = errno;
+        ush_hy_unboost();
+        return -e;
     }
     if (child == 0) {
         prctl(PR_SET_PDEATHSIG, SIGKILL);
@@ -107,5 +111,6 @@ out:
     kill(child, SIGKILL);
     while (waitpid(child, &st, __WALL) > 0 || errno == EINTR) {
     }
+    ush_hy_unboost();
     return result;
 }

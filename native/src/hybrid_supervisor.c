@@ -65,6 +65,7 @@ static pid_t g_resume_after;                                  /* a new child to 
 static timer_t g_timer;
 static int g_timer_ready;
 static pid_t g_timer_tid;
+static int64_t g_timer_at;                                    /* the deadline the timer is set to, 0 none */
 
 static int64_t now_ns(void)
 {
@@ -167,6 +168,9 @@ static int mem_write(pid_t tid, uint64_t addr, const void *buf, size_t len)
 
 /* ---------------------------------------------------------------- events and commands */
 
+static struct user_regs_struct g_known_regs;                  /* registers of g_known_tid read at this stop */
+static pid_t g_known_tid;
+
 static void send_event(uint32_t kind, pid_t tid, int32_t arg, int32_t arg2, int with_regs)
 {
     ush_hy_event e;
@@ -180,12 +184,25 @@ static void send_event(uint32_t kind, pid_t tid, int32_t arg, int32_t arg2, int 
     e.now_ns = now_ns();
     if (with_regs) {
         struct user_regs_struct r;
-        if (ptrace(PTRACE_GETREGS, tid, 0, &r) == 0) {
+        int known = g_known_tid == tid;
+        if (known) {
+            r = g_known_regs;
+        }
+        g_known_tid = 0;
+        if (known || ptrace(PTRACE_GETREGS, tid, 0, &r) == 0) {
             memcpy(e.regs, &r, sizeof e.regs);
             if (kind == USH_HY_EV_SIGILL) {
-                e.insn_len = (uint32_t)mem_read(tid, r.rip, e.insn, sizeof e.insn);
+                /* One call for both (every syscall is dear under a paravirtualised kernel); the
+                   slow path reads each alone when one of them is not readable. */
+                struct iovec local[2] = {{e.insn, sizeof e.insn}, {e.stack, sizeof e.stack}};
+                struct iovec remote[2] = {{(void *)(uintptr_t)r.rip, sizeof e.insn}, {(void *)(uintptr_t)r.rsp, sizeof e.stack}};
+                if (process_vm_readv(tid, local, 2, remote, 2, 0) == (ssize_t)(sizeof e.insn + sizeof e.stack)) {
+                    e.insn_len = sizeof e.insn;
+                } else {
+                    e.insn_len = (uint32_t)mem_read(tid, r.rip, e.insn, sizeof e.insn);
+                    mem_read(tid, r.rsp, e.stack, sizeof e.stack);
+                }
             }
-            mem_read(tid, r.rsp, e.stack, sizeof e.stack);
         }
     }
     memcpy(g_ev, &e, sizeof e);
@@ -265,6 +282,12 @@ int ush_hybrid_apply(const void *cmds, int len)
         case USH_HY_CMD_RESUME_EXIT:
             if (t) {
                 t->want_sysexit = 1;
+                cont(t, 0);
+            }
+            break;
+        case USH_HY_CMD_RESUME_DEFER:
+            if (t) {
+                t->defer = 1;                                 /* deliver when the syscall returns */
                 cont(t, 0);
             }
             break;
@@ -383,12 +406,14 @@ static void on_stop(pid_t p, int st)
         if (sig == SIGTRAP && t->interrupt_req) {
             t->interrupt_req = 0;
             struct user_regs_struct r;
-            if (ptrace(PTRACE_GETREGS, p, 0, &r) == 0 && restarting(&r)) {
-                t->defer = 1;                                 /* deliver when the syscall returns */
-                cont(t, 0);
-                return;
+            int got = ptrace(PTRACE_GETREGS, p, 0, &r) == 0;
+            if (got) {
+                g_known_regs = r;                             /* the event sends these: no second GETREGS */
+                g_known_tid = p;
             }
-            ask(USH_HY_EV_STOPPED, p, 0, 0, 1);
+            /* Inside a sleep: Java says whether the user interrupt ends it (a WAITING cost) or
+               waits for its return (CMD_RESUME_DEFER). */
+            ask(USH_HY_EV_STOPPED, p, got && restarting(&r) ? 1 : 0, 0, 1);
             return;
         }
         if (sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU) {
@@ -436,7 +461,10 @@ static void on_timer(int sig)
 /* A POSIX timer aimed at the tracer thread alone: its signal ends a blocking waitpid with EINTR. */
 static int arm(int64_t deadline_ns)
 {
-    pid_t self = (pid_t)syscall(SYS_gettid);
+    static __thread pid_t self;
+    if (!self) {
+        self = (pid_t)syscall(SYS_gettid);                    /* once per thread: a syscall an event is dear */
+    }
     if (!g_timer_ready || g_timer_tid != self) {
         if (g_timer_ready) {
             timer_delete(g_timer);
@@ -457,16 +485,23 @@ static int arm(int64_t deadline_ns)
         }
         g_timer_ready = 1;
         g_timer_tid = self;
+        g_timer_at = 0;
         sigset_t set;
         sigemptyset(&set);
         sigaddset(&set, sig);
         pthread_sigmask(SIG_UNBLOCK, &set, NULL);
     }
+    if (deadline_ns == g_timer_at) {
+        return 0;                                             /* already set: no call */
+    }
+    g_timer_at = deadline_ns;
     struct itimerspec it;
     memset(&it, 0, sizeof it);
     if (deadline_ns > 0) {
         it.it_value.tv_sec = deadline_ns / 1000000000LL;
         it.it_value.tv_nsec = deadline_ns % 1000000000LL;
+        it.it_interval.tv_nsec = 5000000;                     /* again every 5 ms: a tick that came just
+                                                                 before waitpid blocked is not the last */
     }
     return timer_settime(g_timer, TIMER_ABSTIME, &it, NULL) ? -errno : 0;
 }
@@ -513,9 +548,10 @@ int ush_hybrid_wait(void *ev, int evlen, int64_t deadline_ns)
             on_stop(p, st);
         }
     }
-    if (armed) {
-        arm(0);
+    if (g_ended) {
+        arm(0);                                               /* the session is over: no stray tick later */
     }
+    (void)armed;
     return g_have_event ? 1 : 0;
 }
 
@@ -695,3 +731,56 @@ int ush_hybrid_program_result(void *out, int outlen, int32_t run_status, int32_t
 int ush_hybrid_abi(void) { return USH_HY_ABI_VERSION; }
 
 int ush_hybrid_event_size(void) { return (int)sizeof(ush_hy_event); }
+
+/* ---------------------------------------------------------------- the tracer's priority */
+
+#include <sched.h>
+
+static int g_boost = -1;                                      /* USH_HY_BOOST_* in effect, -1 not raised */
+static int g_boost_depth;                                     /* nested raises (a floor inside a session) */
+static int g_saved_policy;
+static struct sched_param g_saved_param;
+static int g_saved_nice;
+
+int ush_hy_boost(void)
+{
+    g_boost_depth++;
+    if (g_boost >= 0) {
+        return g_boost;
+    }
+    g_saved_policy = sched_getscheduler(0);
+    sched_getparam(0, &g_saved_param);
+    errno = 0;
+    g_saved_nice = getpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid));
+    struct sched_param fifo = {.sched_priority = 1};
+    if (sched_setscheduler(0, SCHED_FIFO | SCHED_RESET_ON_FORK, &fifo) == 0) {
+        g_boost = USH_HY_BOOST_FIFO;
+    } else if (g_saved_nice > -10 && setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), -10) == 0) {
+        g_boost = USH_HY_BOOST_NICE;
+    } else {
+        g_boost = USH_HY_BOOST_NONE;
+    }
+    return g_boost;
+}
+
+void ush_hy_unboost(void)
+{
+    if (g_boost_depth == 0 || --g_boost_depth > 0) {
+        return;
+    }
+    if (g_boost == USH_HY_BOOST_FIFO) {
+        sched_setscheduler(0, g_saved_policy & ~SCHED_RESET_ON_FORK, &g_saved_param);
+    } else if (g_boost == USH_HY_BOOST_NICE) {
+        setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), g_saved_nice);
+    }
+    g_boost = -1;
+}
+
+int ush_hybrid_priority(int on)
+{
+    if (on) {
+        return ush_hy_boost();
+    }
+    ush_hy_unboost();
+    return g_boost < 0 ? USH_HY_BOOST_NONE : g_boost;
+}

@@ -14,11 +14,12 @@ import dev.uintr.program.ThreadProgram;
  */
 final class HybridCapabilities {
     /**
-     * The supervisor traps nanosleep / clock_nanosleep and blocks the task in the kernel model
-     * (WaitKind.SLEEP), so a uintr wake (a WAITING cost, §2.5 9c, §5.5) ends it with -EINTR.
-     * Today a real thread sleeps in this host's kernel, which no post can interrupt.
+     * A user interrupt for a thread asleep in an ordinary syscall (nanosleep, read, ...) ends the
+     * sleep with -EINTR when the model says its registration has a WAITING cost (§2.5 9c, §5.5):
+     * the supervisor's interrupt stop finds the thread inside the syscall and asks the model
+     * (dev.uintr.hybrid.Supervision, HybridPort.endsSleep).
      */
-    static final boolean TRAPS_NANOSLEEP = false;
+    static final boolean ENDS_SLEEPS_ON_A_WAITING_WAKE = true;
 
     private HybridCapabilities() {}
 
@@ -37,7 +38,7 @@ final class HybridCapabilities {
                 }
             }
         }
-        if (nanosleep && waitingCost && p == AbiProfile.LATER && !TRAPS_NANOSLEEP) {
+        if (nanosleep && waitingCost && p == AbiProfile.LATER && !ENDS_SLEEPS_ON_A_WAITING_WAKE) {
             return "hybrid cannot interrupt nanosleep: the supervisor does not trap nanosleep/clock_nanosleep, so the "
                     + "model never sees the thread asleep and a WAITING-cost wake cannot end it with EINTR";
         }

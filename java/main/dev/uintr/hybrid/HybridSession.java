@@ -88,9 +88,11 @@ public final class HybridSession {
             return new Outcome(0, false, 0, why);
         }
         synchronized (ONE_AT_A_TIME) {
+            UintrHybridLib.Calls.priority(true);             // every stop waits for this thread: it must not wait behind a spinner
             try {
                 return serve(timeoutMs, starter, programOut);
             } finally {
+                UintrHybridLib.Calls.priority(false);
                 trace.flush();
             }
         }

@@ -21,6 +21,11 @@ public final class HybridTrace {
         return new HybridTrace(null);
     }
 
+    /** Whether lines are written (callers skip building a line's text when not). */
+    boolean on() {
+        return out != null;
+    }
+
     /** {@code us} < 0: the time of the previous line (a consequence of the same event). */
     void line(long us, int tid, String text) {
         if (out == null) {

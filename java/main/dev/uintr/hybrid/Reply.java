@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 
 /** Java's answer to one event: supervisor commands (ush_hy_cmd), closed by END when sent. */
 final class Reply {
-    static final int END = 0, SETREGS = 1, WRITE = 2, RESUME = 3, RESUME_EXIT = 4, INTERRUPT = 5, ABORT = 7;
+    static final int END = 0, SETREGS = 1, WRITE = 2, RESUME = 3, RESUME_EXIT = 4, INTERRUPT = 5, RESUME_DEFER = 6, ABORT = 7;
     static final int SIGILL = 4, SIGSEGV = 11;
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream(256);
@@ -45,6 +45,12 @@ final class Reply {
 
     Reply resumeToExit(int tid) {
         cmd(RESUME_EXIT, tid, 0, 0, 0, new byte[0]);
+        return this;
+    }
+
+    /** After a STOPPED inside a sleep: the syscall restarts; STOPPED again when it returns. */
+    Reply resumeDeferred(int tid) {
+        cmd(RESUME_DEFER, tid, 0, 0, 0, new byte[0]);
         return this;
     }
 

@@ -31,6 +31,7 @@ final class Supervision {
     static final int NR_CLOSE = 3, NR_DUP2 = 33, NR_DUP3 = 292, NR_CLOSE_RANGE = 436, NR_MEMFD_CREATE = 319;
     private static final int CPUS = 64;
     private static final long MFD_CLOEXEC = 1;
+    private static final long EINTR = 4;
 
     /** What the model knows of one real thread. */
     private static final class Thread {
@@ -327,9 +328,11 @@ final class Supervision {
         switch (d.instruction()) {
             case SENDUIPI -> {
                 long idx = regs[Regs.gpr(d.register())];
-                String target = port.describeTarget(t.task, idx);
+                String target = trace.on() ? port.describeTarget(t.task, idx) : null;
                 SendOutcome o = kernel.senduipi(t.task, idx);
-                trace.line(now, t.tid, "senduipi " + idx + " -> " + target + " " + o);
+                if (trace.on()) {
+                    trace.line(now, t.tid, "senduipi " + idx + " -> " + target + " " + o);
+                }
                 if (o == SendOutcome.SIGILL) {
                     r.resume(t.tid, Reply.SIGILL, false);
                     return;
@@ -366,7 +369,9 @@ final class Supervision {
                 regs[Regs.RIP] = f.rip();
                 regs[Regs.RSP] = f.rsp();
                 regs[Regs.EFLAGS] = f.rflags();
-                trace.line(now, t.tid, "uiret rip=0x" + Long.toHexString(f.rip()) + " rsp=0x" + Long.toHexString(f.rsp()));
+                if (trace.on()) {
+                    trace.line(now, t.tid, "uiret rip=0x" + Long.toHexString(f.rip()) + " rsp=0x" + Long.toHexString(f.rsp()));
+                }
             }
             default -> throw new IllegalStateException(d.instruction().toString());
         }
@@ -376,9 +381,21 @@ final class Supervision {
 
     private void stopped(StopEvent e, Reply r) {
         Thread t = thread(e);
+        long[] regs = e.regs().clone();
+        if (e.arg() == 1) {
+            // The interrupt found the thread asleep in an ordinary syscall (rax = -ERESTART*).
+            if (!port.endsSleep(t.task)) {
+                r.resumeDeferred(t.tid);                                 // delivered on its way back (uintr-kernel §4.3)
+                return;
+            }
+            // A WAITING cost (later tree, uintr-kernel §2.5 9c, §5.5): the uintr wake ends any
+            // interruptible sleep with -EINTR, and the interrupt is delivered on the way out.
+            regs[Regs.RAX] = -EINTR;
+            trace.line(nowUs, t.tid, "syscall " + regs[Regs.ORIG_RAX] + " woken by the user interrupt = -4 (EINTR)");
+        }
         t.interruptAsked = false;
         kernel.settleInterrupts();
-        finishStop(t, e.regs().clone(), r);
+        finishStop(t, regs, r);
     }
 
     // ---------------------------------------------------------------- delivery and wake-ups
@@ -392,8 +409,10 @@ final class Supervision {
             return;
         }
         if (f != null) {
-            trace.line(nowUs, t.tid, "deliver vector " + f.vector() + " frame=0x" + Long.toHexString(f.frameAddress())
-                    + " handler=0x" + Long.toHexString(f.rip()));
+            if (trace.on()) {
+                trace.line(nowUs, t.tid, "deliver vector " + f.vector() + " frame=0x" + Long.toHexString(f.frameAddress())
+                        + " handler=0x" + Long.toHexString(f.rip()));
+            }
             regs[Regs.RIP] = f.rip();
             regs[Regs.RSP] = f.rsp();
             regs[Regs.EFLAGS] = f.rflags();

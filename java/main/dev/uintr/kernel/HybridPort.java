@@ -29,6 +29,17 @@ public final class HybridPort {
         return t.alive() && t.state == TaskState.RUNNING && !t.inKernel && t.uif && t.uirr != 0 && !t.deliveryFaulted;
     }
 
+    /**
+     * A user interrupt for t ends an interruptible sleep t is in with -EINTR: the later tree built
+     * with blocking support, t's handler registered with a WAITING flag (uintr-kernel §2.5 9c, §5.5).
+     * Otherwise the sleep goes on and the interrupt waits for its return to user mode (§4.3).
+     */
+    public boolean endsSleep(int tid) {
+        Task t = s.task(tid);
+        return s.config.later() && s.config.blockingBuilt() && t.upid >= 0
+                && s.upid(t.upid).waitingCost != UpidContext.COST_NONE;
+    }
+
     /** Delivers at the boundary where the real thread stopped; null when nothing is deliverable. */
     public UserFrame deliverAt(int tid, long rip, long rsp, long rflags) {
         if (!deliverable(tid)) {

@@ -9,7 +9,7 @@ import java.util.Optional;
  */
 public interface UintrHybridLib extends Library {
     /** The USH_HY_ABI_VERSION this interface (and dev.uintr.hybrid.Wire) was written against. */
-    int ABI_VERSION = 1;
+    int ABI_VERSION = 2;
 
     int ush_hybrid_abi();
 
@@ -28,6 +28,8 @@ public interface UintrHybridLib extends Library {
     int ush_hybrid_program_result(byte[] out, int outlen, int runStatus, int st);
 
     long ush_hybrid_floor(int rounds);
+
+    int ush_hybrid_priority(int on);
 
     int ush_hybrid_begin_bench(UintrBenchLib.Config cfg, int[] traps, int ntraps);
 
@@ -102,6 +104,17 @@ public interface UintrHybridLib extends Library {
                     timedOut ? 1 : 0, waitStatus);
             out.read();
             return UintrBenchLib.Calls.outcome(rc, out);
+        }
+
+        /** USH_HY_BOOST_* values: how the tracer thread is raised for a session. */
+        public static final int BOOST_NONE = 0, BOOST_NICE = 1, BOOST_FIFO = 2;
+
+        /**
+         * Raises (on) or restores (off) the calling thread's scheduling for a session it traces:
+         * SCHED_FIFO 1 where permitted, else nice -10, else nothing. Returns the BOOST_* in effect.
+         */
+        public static int priority(boolean on) {
+            return LIB.orElseThrow().ush_hybrid_priority(on ? 1 : 0);
         }
 
         /** Bare ptrace stops per second on this host (see ush_hybrid_floor), or a negative errno. */

@@ -129,4 +129,44 @@ class SupervisionTest {
         r[Regs.EFLAGS] = 0x202;
         return r;
     }
+
+    /**
+     * A post finds its receiver asleep in nanosleep (the interrupt stop lands inside the syscall,
+     * rax = -ERESTART_RESTARTBLOCK). With a WAITING cost (later, uintr-kernel §2.5 9c, §5.5) the
+     * sleep ends with -EINTR and the handler is entered at once; without one the sleep restarts
+     * and the interrupt waits for its return (§4.3).
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(longs = {0, 0x1000, 0x2000})
+    void aSleepInterruptedByAPostEndsWithEintrOnlyWithAWaitingCost(long flags) {
+        profile = AbiProfile.LATER;
+        sup = new Supervision(profile, HybridSession.config(profile, null), new HybridTrace(traceText));
+        stop(StopEvent.START, MAIN, 0, 0, new long[Regs.COUNT], new byte[0]);
+        stop(StopEvent.CLONE, MAIN, PONG, 1, new long[Regs.COUNT], new byte[0]);
+        assertEquals(0, rax(syscall(MAIN, Syscall.UINTR_REGISTER_HANDLER, HANDLER, flags), MAIN));
+        syscall(MAIN, Syscall.vectorFd(profile), 0, 0);
+        assertEquals(3, rax(sysexit(MAIN, 3), MAIN));
+        assertEquals(0, rax(syscall(PONG, Syscall.UINTR_REGISTER_SENDER, 3, 0), PONG));
+        stop(StopEvent.SIGILL, MAIN, 4, 0, stui(), new byte[] {(byte) 0xF3, 0x0F, 0x01, (byte) 0xEF});
+        List<Cmd> sent = stop(StopEvent.SIGILL, PONG, 4, 0, stui(), new byte[] {(byte) 0xF3, 0x0F, (byte) 0xC7, (byte) 0xF0});
+        assertTrue(has(sent, Reply.INTERRUPT, MAIN), "the post asks MAIN to stop: " + sent);
+
+        long[] asleep = stui();
+        asleep[Regs.ORIG_RAX] = 35;                                   // nanosleep
+        asleep[Regs.RAX] = -516;                                      // -ERESTART_RESTARTBLOCK
+        List<Cmd> answer = stop(StopEvent.STOPPED, MAIN, 1, 0, asleep, new byte[0]);
+        if (flags == 0) {
+            assertTrue(has(answer, Reply.RESUME_DEFER, MAIN), "no WAITING cost: the sleep goes on: " + answer);
+            assertTrue(!has(answer, Reply.SETREGS, MAIN) && !has(answer, Reply.WRITE, MAIN), answer.toString());
+            long[] back = stui();
+            back[Regs.RAX] = 0;                                       // the sleep ran to its end
+            List<Cmd> later = stop(StopEvent.STOPPED, MAIN, 0, 0, back, new byte[0]);
+            assertTrue(has(later, Reply.WRITE, MAIN), "delivered when the syscall returned: " + later);
+            assertEquals(0, rax(later, MAIN));
+        } else {
+            assertEquals(-4, rax(answer, MAIN), "a WAITING cost ends the sleep with EINTR: " + traceText);
+            assertTrue(has(answer, Reply.WRITE, MAIN), "and the frame is written at once: " + answer);
+            assertTrue(!has(answer, Reply.RESUME_DEFER, MAIN), answer.toString());
+        }
+    }
 }

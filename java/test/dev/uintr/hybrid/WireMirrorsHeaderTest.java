@@ -46,7 +46,36 @@ class WireMirrorsHeaderTest {
         assertEquals(Reply.RESUME, h.get("USH_HY_CMD_RESUME"));
         assertEquals(Reply.RESUME_EXIT, h.get("USH_HY_CMD_RESUME_EXIT"));
         assertEquals(Reply.INTERRUPT, h.get("USH_HY_CMD_INTERRUPT"));
+        assertEquals(Reply.RESUME_DEFER, h.get("USH_HY_CMD_RESUME_DEFER"));
         assertEquals(Reply.ABORT, h.get("USH_HY_CMD_ABORT"));
+        assertEquals(UintrHybridLib.Calls.BOOST_NONE, h.get("USH_HY_BOOST_NONE"));
+        assertEquals(UintrHybridLib.Calls.BOOST_NICE, h.get("USH_HY_BOOST_NICE"));
+        assertEquals(UintrHybridLib.Calls.BOOST_FIFO, h.get("USH_HY_BOOST_FIFO"));
+    }
+
+    /** The tracer is raised for a session and put back after it: a JVM thread must not stay SCHED_FIFO. */
+    @Test
+    void theTracersPriorityIsRestoredAfterASession() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(UintrHybridLib.Calls.unavailableReason() == null,
+                () -> String.valueOf(UintrHybridLib.Calls.unavailableReason()));
+        String before = schedOf("self");
+        int kind = UintrHybridLib.Calls.priority(true);
+        try {
+            String during = schedOf("self");
+            if (kind == UintrHybridLib.Calls.BOOST_FIFO) {
+                org.junit.jupiter.api.Assertions.assertTrue(during.contains("policy 1"), during);
+            }
+        } finally {
+            UintrHybridLib.Calls.priority(false);
+        }
+        assertEquals(before, schedOf("self"));
+    }
+
+    /** "policy P nice N" of the calling thread, from /proc/thread-self/stat (fields 19 and 41). */
+    private static String schedOf(String unused) throws IOException {
+        String stat = Files.readString(Path.of("/proc/thread-self/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return "policy " + f[41 - 3] + " nice " + f[19 - 3];
     }
 
     @Test
