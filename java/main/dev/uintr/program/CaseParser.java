@@ -56,8 +56,6 @@ public final class CaseParser {
     private static final Set<String> NEEDS = Set.of("uintr", "blocking");
 
     private final String file;
-    /** The names set {@link #step} gets for a handler body (identity marks the context). */
-    private static final Set<String> HANDLER = new HashSet<>();
 
     private CaseParser(String file) {
         this.file = file;
@@ -493,13 +491,13 @@ public final class CaseParser {
             }
             var cond = java.util.regex.Pattern.compile("(.*)\\s+if\\s+deliveries<([0-9]{1,6})").matcher(p);
             if (op == Op.SENDUIPI && cond.matches()) {
-                Step base = step(cond.group(1).strip(), no, HANDLER);
+                Step base = step(cond.group(1).strip(), no, Set.of(), true);
                 List<Arg> args = new ArrayList<>(base.args());
                 args.add(Arg.literal(Long.parseLong(cond.group(2))));
                 out.add(new Step(op, args, null, null, no));
                 continue;
             }
-            Step st = step(p, no, HANDLER);
+            Step st = step(p, no, Set.of(), true);
             if (st.bind() != null) {
                 throw BadInputException.at(file, no, "a handler binds no result ('" + p + "')");
             }
@@ -509,12 +507,17 @@ public final class CaseParser {
     }
 
     private Step step(String text, int no, Set<String> names) {
+        return step(text, no, names, false);
+    }
+
+    /** One step; {@code inHandler}: it belongs to a handler body (the handler-only steps are allowed). */
+    private Step step(String text, int no, Set<String> names, boolean inHandler) {
         String keyword = text.split("[\\s{]+", 2)[0];
         Op op = Op.byKeyword(keyword);
         if (op == null) {
             throw BadInputException.at(file, no, "unknown step '" + keyword + "' in '" + text + "'");
         }
-        if (op.handlerOnly() && names != HANDLER) {
+        if (op.handlerOnly() && !inHandler) {
             throw BadInputException.at(file, no, op.keyword() + " runs only in a handler body ('handler THREAD: "
                     + op.keyword() + "')");
         }
