@@ -560,6 +560,7 @@ final class StateCodec {
             PerCpu f = from.cpus[i];
             PerCpu c = to.cpus[i];
             c.online = f.online;
+            c.irqsOn = f.irqsOn;
             c.curr = f.curr;
             list(f.runQueue, c.runQueue);
             c.liveUinv = f.liveUinv;
