@@ -6,7 +6,8 @@
  * is killed (with its process group) on timeout. The JVM never executes a UINTR instruction.
  *
  * All integers little-endian (x86-64). Layout of the program blob:
- *   ush_prog_header, then nprogs x ush_prog_thread, then nsteps_total x ush_prog_step.
+ *   ush_prog_header, then nprogs x ush_prog_thread, then nsteps_total x ush_prog_step (each
+ *   program's steps followed by its handler body's steps).
  */
 #ifndef UINTR_PROGRAM_H
 #define UINTR_PROGRAM_H
@@ -49,7 +50,13 @@ extern "C" {
 #define USH_OP_RECV_FD            21  /* the oldest descriptor sent, waiting for one */
 #define USH_OP_SPIN               22  /* busy-waits usec in user mode (no syscall) */
 #define USH_OP_NANOSLEEP          23  /* one nanosleep(usec): 0 or -errno (EINTR), not restarted */
-#define USH_OP_LAST               23
+#define USH_OP_DELIVERIES         24  /* handler body only: this thread's deliveries so far, this one included */
+#define USH_OP_FRAME              25  /* handler body only: the frame's class bits (dev.uintr.program.FrameView) | alt step+1 << 8 */
+#define USH_OP_ALT_STACK          26  /* uintr_alt_stack(sp, size, flags); child = 1: sp is an offset into a new buffer of size */
+#define USH_OP_IPI_FD             27  /* uintr_ipi_fd(flags) */
+#define USH_OP_IOCTL              28  /* ioctl(fd, cmd, 0) */
+#define USH_OP_SIGNAL             29  /* tgkill(program args[0]'s thread, args[1]): waits for that program to start */
+#define USH_OP_LAST               29
 
 /* Indexes into ush_prog_header.nr: syscall numbers, -1 when the kernel was not confirmed to have it. */
 #define USH_NR_REGISTER_HANDLER   0
@@ -59,7 +66,9 @@ extern "C" {
 #define USH_NR_UNREGISTER_SENDER  4
 #define USH_NR_WAIT               5
 #define USH_NR_REGISTER_SELF      6
-#define USH_NR_COUNT              8
+#define USH_NR_ALT_STACK          7
+#define USH_NR_IPI_FD             8
+#define USH_NR_COUNT              10
 
 #define USH_PROFILE_RFC_V1 0
 #define USH_PROFILE_LATER  1
@@ -73,13 +82,14 @@ typedef struct {
     uint32_t profile;
     uint32_t pad;
     uint32_t barrier_parties[USH_PROG_MAX_BARRIERS];  /* programs that hold barrier slot k */
-} ush_prog_header;            /* 120 bytes */
+} ush_prog_header;            /* 128 bytes */
 
 typedef struct {
     int32_t  forked_by;       /* -1: a thread of the first process; else the program whose fork step starts it */
     uint32_t first_step;      /* index into the step array */
     uint32_t nsteps;
-    uint32_t pad;
+    uint32_t nhandler;        /* the handler body's steps, right after the program's (TESTUI, MARK, SENDUIPI,
+                                 DELIVERIES, FRAME); a SENDUIPI with nargs 2 sends only while deliveries < args[1] */
 } ush_prog_thread;            /* 16 bytes */
 
 typedef struct {
@@ -101,6 +111,9 @@ typedef struct {
 #define USH_EV_STEP     1     /* step done; value = result (-errno, fd, 0/1/2 = senduipi ok/SIGILL/SIGSEGV, UIF) */
 #define USH_EV_DELIVERY 2     /* handler ran; value = vector | UIF-in-handler << 8 | frame-bad << 10 | (entry RSP & 15) << 16 */
 #define USH_EV_UNBOUND  3     /* step used a named result that was never bound */
+#define USH_EV_HSTEP    4     /* a handler body step of the delivery logged before it; step = body index; value =
+                                 result (TESTUI 0/1, DELIVERIES count, FRAME bits, SENDUIPI 0/1/2, 3 unbound) */
+#define USH_EV_SIGNAL   5     /* the thread's SIGUSR1/SIGUSR2 handler ran; value = the signal */
 
 typedef struct {
     uint32_t kind;            /* 0 while being written */

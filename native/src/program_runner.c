@@ -16,8 +16,15 @@
  * clobbers (the handler destroyed the interrupted code's RDI and R8-R11; found by the hybrid
  * backend: a syscall interrupted at its boundary restarted with a pointer for its first argument). */
 #define USH_TLS __thread __attribute__((tls_model("initial-exec")))
+#define USH_HIDDEN __attribute__((visibility("hidden")))
 extern USH_TLS ush_prog_log *ush_prog_tls_log;
 extern USH_TLS volatile uint64_t ush_prog_tls_deliveries;
+extern USH_TLS const ush_prog_step *ush_prog_tls_body;
+extern USH_TLS uint32_t ush_prog_tls_body_n;
+extern USH_TLS uint64_t ush_prog_tls_alt_base;
+extern USH_TLS uint64_t ush_prog_tls_alt_size;
+extern USH_TLS uint32_t ush_prog_tls_alt_step;
+extern USH_TLS volatile int ush_prog_tls_fault;
 struct __uintr_frame;
 void ush_program_handler(struct __uintr_frame *frame, unsigned long long vector);
 
@@ -29,6 +36,7 @@ void ush_program_handler(struct __uintr_frame *frame, unsigned long long vector)
 #include <string.h>
 #include <sys/eventfd.h>
 #include <sys/mman.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -41,17 +49,22 @@ typedef struct {
     ush_prog_out out;
     uint32_t barrier_arrived[USH_PROG_MAX_BARRIERS];
     int32_t pids[USH_PROG_MAX_THREADS];       /* the process a forked program runs in */
+    int32_t tids[USH_PROG_MAX_THREADS];       /* each program's thread and process ids, once it runs (signal steps) */
+    int32_t tgids[USH_PROG_MAX_THREADS];
 } shared_area;
 
 static const ush_prog_header *g_hdr;
 static const ush_prog_thread *g_threads;
 static const ush_prog_step *g_steps;
 static shared_area *g_shared;
-static int64_t g_vars[USH_PROG_MAX_VARS];
-static uint8_t g_bound[USH_PROG_MAX_VARS];
+/* The named results; the handler reads them too (a SENDUIPI in its body). */
+USH_HIDDEN int64_t ush_prog_vars[USH_PROG_MAX_VARS];
+USH_HIDDEN uint8_t ush_prog_bound[USH_PROG_MAX_VARS];
+#define g_vars ush_prog_vars
+#define g_bound ush_prog_bound
 
 static int g_mailbox[2] = {-1, -1};         /* AF_UNIX datagram socketpair: send on [0], receive on [1] */
-static __thread volatile int tls_fault;
+#define tls_fault ush_prog_tls_fault
 static __thread uint32_t tls_barrier_passes[USH_PROG_MAX_BARRIERS];
 
 int ush_program_abi(void) { return USH_PROG_ABI_VERSION; }
@@ -73,6 +86,19 @@ static void on_fault(int sig, siginfo_t *si, void *ctx)
     signal(sig, SIG_DFL);                                     /* not ours: die of it on return */
 }
 
+/* SIGUSR1 / SIGUSR2 from a signal step: logged where the handler ran (no SA_RESTART: a sleep returns EINTR). */
+static void on_user_signal(int sig)
+{
+    if (ush_prog_tls_log) {
+        uint32_t i = __atomic_fetch_add(&ush_prog_tls_log->nevents, 1, __ATOMIC_SEQ_CST);
+        if (i < USH_PROG_MAX_EVENTS) {
+            ush_prog_tls_log->ev[i].step = 0;
+            ush_prog_tls_log->ev[i].value = sig;
+            __atomic_store_n(&ush_prog_tls_log->ev[i].kind, USH_EV_SIGNAL, __ATOMIC_RELEASE);
+        }
+    }
+}
+
 static int install_fault_handlers(void)
 {
     struct sigaction sa;
@@ -81,6 +107,13 @@ static int install_fault_handlers(void)
     sa.sa_flags = SA_SIGINFO;
     sigemptyset(&sa.sa_mask);
     if (sigaction(SIGILL, &sa, NULL) || sigaction(SIGSEGV, &sa, NULL)) {
+        return -errno;
+    }
+    struct sigaction su;
+    memset(&su, 0, sizeof su);
+    su.sa_handler = on_user_signal;
+    sigemptyset(&su.sa_mask);
+    if (sigaction(SIGUSR1, &su, NULL) || sigaction(SIGUSR2, &su, NULL)) {
         return -errno;
     }
     return 0;
@@ -312,6 +345,44 @@ static int step(int prog, uint32_t pc, const ush_prog_step *s)
     case USH_OP_SPIN:
         spin_usec(a0);
         break;
+    case USH_OP_ALT_STACK: {
+        uint64_t base = 0;
+        if (s->child > 0) {                                  /* a new buffer, with as much mapped below it */
+            size_t sz = ((size_t)a1 + 4095) & ~(size_t)4095;
+            void *m = mmap(NULL, 2 * sz, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+            if (m == MAP_FAILED) {
+                r = -(int64_t)errno;
+                break;
+            }
+            base = (uint64_t)(uintptr_t)m + sz;
+        }
+        r = sys3(USH_NR_ALT_STACK, base ? (int64_t)(base + (uint64_t)a0) : 0, a1, a2);
+        if (r == 0) {
+            ush_prog_tls_alt_base = base;
+            ush_prog_tls_alt_size = base ? (uint64_t)a1 : 0;
+            ush_prog_tls_alt_step = base ? pc + 1 : 0;
+        }
+        break;
+    }
+    case USH_OP_IPI_FD:
+        r = sys3(USH_NR_IPI_FD, a0, a1, a2);
+        break;
+    case USH_OP_IOCTL:
+        r = ok_or_errno(ioctl((int)a0, (unsigned long)a1, 0));
+        break;
+    case USH_OP_SIGNAL: {
+        int target = (int)a0;
+        if (target < 0 || target >= (int)g_hdr->nprogs) {
+            r = -EINVAL;
+            break;
+        }
+        while (!__atomic_load_n(&g_shared->tids[target], __ATOMIC_ACQUIRE)) {
+            sched_yield();                                   /* not started yet (the run's deadline bounds this) */
+        }
+        r = ok_or_errno(syscall(SYS_tgkill, __atomic_load_n(&g_shared->tgids[target], __ATOMIC_ACQUIRE),
+                                __atomic_load_n(&g_shared->tids[target], __ATOMIC_ACQUIRE), (int)a1));
+        break;
+    }
     case USH_OP_NANOSLEEP: {
         struct timespec ts = {a0 / 1000000, (a0 % 1000000) * 1000};
         r = ok_or_errno(syscall(SYS_nanosleep, &ts, NULL));
@@ -361,7 +432,14 @@ static int step(int prog, uint32_t pc, const ush_prog_step *s)
 static void run_program(int prog)
 {
     const ush_prog_thread *t = &g_threads[prog];
+    ush_prog_tls_alt_base = 0;
+    ush_prog_tls_alt_size = 0;
+    ush_prog_tls_alt_step = 0;
+    ush_prog_tls_body_n = t->nhandler;
+    ush_prog_tls_body = t->nhandler ? &g_steps[t->first_step + t->nsteps] : 0;
     ush_prog_tls_log = &g_shared->out.log[prog];
+    __atomic_store_n(&g_shared->tgids[prog], (int32_t)getpid(), __ATOMIC_RELEASE);
+    __atomic_store_n(&g_shared->tids[prog], (int32_t)syscall(SYS_gettid), __ATOMIC_RELEASE);
     for (uint32_t pc = 0; pc < t->nsteps; pc++) {
         const ush_prog_step *s = &g_steps[t->first_step + pc];
         if (step(prog, pc, s)) {
@@ -421,8 +499,15 @@ static int validate(const void *prog, int len)
     const ush_prog_thread *t = (const void *)(h + 1);
     const ush_prog_step *s = (const void *)(t + h->nprogs);
     for (uint32_t i = 0; i < h->nprogs; i++) {
-        if ((uint64_t)t[i].first_step + t[i].nsteps > h->nsteps || t[i].forked_by >= (int32_t)h->nprogs) {
+        if ((uint64_t)t[i].first_step + t[i].nsteps + t[i].nhandler > h->nsteps || t[i].forked_by >= (int32_t)h->nprogs) {
             return -EINVAL;
+        }
+        for (uint32_t k = 0; k < t[i].nhandler; k++) {
+            uint16_t op = s[t[i].first_step + t[i].nsteps + k].op;
+            if (op != USH_OP_TESTUI && op != USH_OP_MARK && op != USH_OP_SENDUIPI && op != USH_OP_DELIVERIES
+                && op != USH_OP_FRAME) {
+                return -EINVAL;                              /* a handler body runs only what the handler can */
+            }
         }
     }
     for (uint32_t i = 0; i < h->nsteps; i++) {

@@ -15,6 +15,18 @@ import java.util.Optional;
  * the blocking support built, so it runs every case of either profile.
  */
 public final class EmulatedBackend implements Backend {
+    private final dev.uintr.kernel.BlockingDesign design;
+
+    /** Each profile's own blocking design (a case's design line still applies). */
+    public EmulatedBackend() {
+        this(null);
+    }
+
+    /** With run-level design {@code design} for rfc-v1 runs (see {@link CaseDesign}). */
+    public EmulatedBackend(dev.uintr.kernel.BlockingDesign design) {
+        this.design = design;
+    }
+
     @Override
     public BackendKind kind() {
         return BackendKind.EMULATED;
@@ -45,6 +57,6 @@ public final class EmulatedBackend implements Backend {
 
     /** One run under seed {@code seed}. */
     public dev.uintr.program.Observation runOnce(CaseSpec c, AbiProfile p, long seed) {
-        return new EmulatedBackendRun(c, p, seed).run();
+        return new EmulatedBackendRun(c, p, seed, CaseDesign.of(c, p, design)).run();
     }
 }

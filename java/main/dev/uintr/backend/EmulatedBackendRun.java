@@ -63,6 +63,18 @@ final class EmulatedBackendRun {
         int barrierGen = 0;
         final Map<Long, Integer> barrierPasses = new HashMap<>();
         int seenDeliveries;
+        /** The handler body's events per delivery, in delivery order (empty lists where it recorded nothing). */
+        final List<List<String>> bodies = new ArrayList<>();
+        /** Signals sent to this thread whose handler has not run yet (it runs before the thread's next step). */
+        final List<String> pendingSignals = new ArrayList<>();
+        /** A senduipi step under a send-wrapper design: 0 first event, 1/2 the next (see {@link #wrapperSend}). */
+        int sendPhase;
+        SendOutcome sent;
+        /** The alt_stack buffer in use: its name, base and size (size 0: none). */
+        String altName;
+        long altBase;
+        long altSize;
+        int altBuffers;
 
         Actor(ThreadProgram prog, int cpu) {
             this.prog = prog;
@@ -82,16 +94,28 @@ final class EmulatedBackendRun {
         }
     }
 
+    private final CaseSpec spec;
+
     EmulatedBackendRun(CaseSpec c, AbiProfile profile, long seed) {
+        this(c, profile, seed, CaseDesign.of(c, profile, null));
+    }
+
+    /** A run under blocking design {@code design} (null: the profile's own). */
+    EmulatedBackendRun(CaseSpec c, AbiProfile profile, long seed, dev.uintr.kernel.BlockingDesign design) {
+        this.spec = c;
         this.profile = profile;
         List<ThreadProgram> all = c.allPrograms();
-        this.k = new Kernel(KernelConfig.of(profile).withCpus(Math.max(2, Math.min(64, all.size()))));
+        KernelConfig config = KernelConfig.of(profile).withCpus(Math.max(2, Math.min(64, all.size())));
+        this.k = new Kernel(design == null ? config : config.withDesign(design));
         this.random = new Random(seed);
         this.obs = new Observation(all.stream().map(ThreadProgram::name).toList());
         for (int i = 0; i < all.size(); i++) {
             actors.add(new Actor(all.get(i), i % 64));
         }
         barrierParticipants.putAll(c.barrierParties());
+        if (!c.handlers().isEmpty()) {
+            k.handlerBody(this::handlerBody);
+        }
         Map<String, Long> shared = new HashMap<>();
         Actor first = null;
         for (ThreadProgram t : c.threads()) {
@@ -189,7 +213,8 @@ final class EmulatedBackendRun {
                 while (a.seenDeliveries < d.size()) {
                     List<String> odd = t.handlerRsp != 0 && (t.handlerRsp & 15) != 0
                             ? List.of("rsp%16=" + (t.handlerRsp & 15)) : List.of();
-                    obs.delivery(a.prog.name(), d.get(a.seenDeliveries++), odd);
+                    List<String> body = a.seenDeliveries < a.bodies.size() ? a.bodies.get(a.seenDeliveries) : List.of();
+                    obs.delivery(a.prog.name(), d.get(a.seenDeliveries++), odd, body);
                 }
                 if (!a.done && !t.alive() && t.killedBy != 0) {
                     obs.event(a.prog.name(), "killed(" + Observation.signalName(t.killedBy) + ")");
@@ -222,6 +247,8 @@ final class EmulatedBackendRun {
                 return a.task().deliveries.size() >= s.spinTarget();
             case RECV_FD:
                 return !mailbox.isEmpty();
+            case SIGNAL:
+                return actor(s.args().get(0).word()).started();           // natively: waits for the target to start
             default:
                 return true;
         }
@@ -242,6 +269,9 @@ final class EmulatedBackendRun {
     private void actOn(Actor a) {
         Step s = a.current();
         String name = a.prog.name();
+        while (!a.pendingSignals.isEmpty()) {
+            obs.event(name, "signal(" + a.pendingSignals.remove(0) + ")");   // its handler ran on the way back to user mode
+        }
         if (a.blocked) {
             a.blocked = false;
             if (s.op() == Op.SLEEP) {
@@ -281,6 +311,17 @@ final class EmulatedBackendRun {
             case MARK:
                 advance(a, s, null);
                 return;
+            case SIGNAL: {
+                Actor target = actor(s.args().get(0).word());
+                if (target.done) {
+                    advance(a, s, "ESRCH");                              // the thread has exited
+                    return;
+                }
+                target.pendingSignals.add(s.args().get(1).word());
+                k.signal(target.tid);                                    // an interruptible sleep returns -EINTR
+                advance(a, s, "0");
+                return;
+            }
             case STUI:
                 k.stui(a.tid);
                 advance(a, s, null);
@@ -293,8 +334,12 @@ final class EmulatedBackendRun {
                 advance(a, s, k.testui(a.tid) ? "1" : "0");
                 return;
             case SENDUIPI: {
+                if (k.config().design().wrapper()) {
+                    wrapperSend(a, s);
+                    return;
+                }
                 SendOutcome o = k.senduipi(a.tid, s.arg(0, a.vars, 0));
-                advance(a, s, o == SendOutcome.SIGILL ? "SIGILL" : o == SendOutcome.SIGSEGV ? "SIGSEGV" : "ok");
+                advance(a, s, sendResult(o));
                 return;
             }
             case FORK: {
@@ -316,6 +361,110 @@ final class EmulatedBackendRun {
             return;
         }
         finishSyscall(a, s, r);
+    }
+
+    /**
+     * The case's handler body for the thread {@code tid} belongs to, run by the kernel model between
+     * delivery and UIRET (UIF = 0, uintr-isa §9). Its events are kept for that delivery.
+     */
+    private void handlerBody(int tid, int vector, dev.uintr.kernel.HandlerBody.Frame f) {
+        Actor a = null;
+        for (Actor x : actors) {
+            if (x.tid == tid) {
+                a = x;
+            }
+        }
+        if (a == null) {
+            return;
+        }
+        List<String> events = new ArrayList<>();
+        long count = a.task().deliveries.size() + 1L;                    // this delivery included
+        for (Step s : spec.handlerOf(a.prog.name())) {
+            switch (s.op()) {
+                case TESTUI:
+                    events.add("testui: " + (k.testui(tid) ? 1 : 0));
+                    break;
+                case MARK:
+                    events.add(s.call());
+                    break;
+                case DELIVERIES:
+                    events.add("deliveries: " + count);
+                    break;
+                case FRAME:
+                    events.add(dev.uintr.program.FrameView.render(dev.uintr.program.FrameView.classify(f.entryRsp(),
+                            f.savedRip(), f.savedRflags(), f.savedRsp(), a.altBase, a.altSize), a.altName));
+                    break;
+                case SENDUIPI: {
+                    if (s.sendBelow() >= 0 && count >= s.sendBelow()) {
+                        break;                                           // "if deliveries<N" not met: nothing sent
+                    }
+                    long idx;
+                    try {
+                        idx = s.arg(0, a.vars, 0);
+                    } catch (dev.uintr.program.Arg.Unbound e) {
+                        events.add(s.call() + ": unbound");
+                        break;
+                    }
+                    SendOutcome o = k.senduipi(tid, idx);
+                    events.add(s.call() + ": " + (o == SendOutcome.SIGILL ? "SIGILL" : o == SendOutcome.SIGSEGV ? "SIGSEGV" : "ok"));
+                    break;
+                }
+                default:
+                    throw new IllegalStateException("not a handler step: " + s.op());
+            }
+        }
+        while (a.bodies.size() < a.task().deliveries.size()) {
+            a.bodies.add(List.of());                                     // deliveries before the body existed
+        }
+        a.bodies.add(events);
+    }
+
+    private static String sendResult(SendOutcome o) {
+        return o == SendOutcome.SIGILL ? "SIGILL" : o == SendOutcome.SIGSEGV ? "SIGSEGV" : "ok";
+    }
+
+    /**
+     * A senduipi step under the send-wrapper designs (design.md, the seed's option 1), each part its
+     * own action so others can run in between, as explore's Stepper does: send-wrapper reads the
+     * receiver's published "blocked" word, then SENDUIPI or (blocked) the wake call;
+     * send-wrapper-post-first sends first, then reads the word and makes the wake call when set.
+     * The step shows the SENDUIPI's result, or ok for a wake.
+     */
+    private void wrapperSend(Actor a, Step s) {
+        long idx = s.arg(0, a.vars, 0);
+        boolean postFirst = k.config().design() == dev.uintr.kernel.BlockingDesign.SEND_WRAPPER_POST_FIRST;
+        switch (a.sendPhase) {
+            case 0:
+                if (postFirst) {
+                    a.sent = k.senduipi(a.tid, idx);
+                    a.sendPhase = 1;
+                } else {
+                    a.sendPhase = k.wrapperReadsBlocked(a.tid, idx) ? 2 : 1;
+                }
+                return;
+            case 1:
+                if (postFirst) {
+                    if (k.wrapperReadsBlocked(a.tid, idx)) {
+                        a.sendPhase = 2;
+                        return;
+                    }
+                    a.sendPhase = 0;
+                    advance(a, s, sendResult(a.sent));
+                    return;
+                }
+                a.sendPhase = 0;
+                advance(a, s, sendResult(k.senduipi(a.tid, idx)));
+                return;
+            default:
+                k.wrapperWake(a.tid, idx);
+                a.sendPhase = 0;
+                advance(a, s, postFirst ? sendResult(a.sent) : "ok");
+        }
+    }
+
+    /** Where alt_stack buffers of program {@code i} lie in the model's user address space (2 MiB apart, room below each). */
+    static long altBufferBase(int actor, int n) {
+        return 0x00007e0000000000L + ((long) actor << 26) + ((long) n << 21) + (1L << 20);
     }
 
     /**
@@ -347,6 +496,8 @@ final class EmulatedBackendRun {
             case REGISTER_PLAIN_HANDLER:                                 // a regular function's code at that address
                 k.defineHandlerAbi(a.tid, PLAIN_HANDLER, HandlerAbi.PLAIN_FUNCTION);
                 break;
+            case ALT_STACK:
+                return altStack(a, s);
             default:
                 break;
         }
@@ -356,6 +507,29 @@ final class EmulatedBackendRun {
         }
         long handler = s.op() == Op.REGISTER_PLAIN_HANDLER ? PLAIN_HANDLER : Kernel.DEFAULT_HANDLER;
         return k.syscall(a.tid, call.syscall(), call.args(s, a.vars, handler));
+    }
+
+    /** alt_stack BUF SIZE [flags]: a new buffer of SIZE (BUF+N passes N into it) or NULL; the thread's current one on success. */
+    private long altStack(Actor a, Step s) {
+        dev.uintr.program.Arg buf = s.args().get(0);
+        long size = s.args().get(1).offset();
+        long flags = s.arg(2, a.vars, 0);
+        long base = 0;
+        long sp = 0;
+        String name = null;
+        if (buf.isWord()) {
+            int plus = buf.word().indexOf('+');
+            name = plus < 0 ? buf.word() : buf.word().substring(0, plus);
+            base = altBufferBase(actors.indexOf(a), a.altBuffers++);
+            sp = base + (plus < 0 ? 0 : Long.parseLong(buf.word().substring(plus + 1)));
+        }
+        long r = k.syscall(a.tid, dev.uintr.Syscall.UINTR_ALT_STACK, sp, size, flags);
+        if (r == 0) {
+            a.altName = name;
+            a.altBase = base;
+            a.altSize = name == null ? 0 : size;
+        }
+        return r;
     }
 
     private void finishSyscall(Actor a, Step s, long r) {

@@ -39,6 +39,11 @@ public final class HybridBackend implements Backend {
         if (!c.profiles().contains(p)) {
             return Optional.of("case applies to " + c.profiles() + ", not " + p);
         }
+        dev.uintr.kernel.BlockingDesign d = CaseDesign.of(c, p, design);
+        if (d != null && d.wrapper()) {
+            return Optional.of("design " + d + " needs a send wrapper around SENDUIPI, which the native runner does not have "
+                    + "(the emulated backend runs it)");
+        }
         String lacking = HybridCapabilities.lacking(c, p);
         if (lacking != null) {
             return Optional.of(lacking);
@@ -64,7 +69,7 @@ public final class HybridBackend implements Backend {
             return BackendSamples.error(e.getMessage());
         }
         Map<String, Long> counts = new LinkedHashMap<>();
-        HybridSession session = new HybridSession(p, HybridSession.config(p, design), traceFor(c, p));
+        HybridSession session = new HybridSession(p, HybridSession.config(p, CaseDesign.of(c, p, design)), traceFor(c, p));
         for (int i = 0; i < samples; i++) {
             byte[] out = new byte[NativeBackendCodec.OUT_SIZE];
             HybridSession.Outcome o = session.programRun(prog, out, NativeBackendRunner.DEFAULT_TIMEOUT_MS);

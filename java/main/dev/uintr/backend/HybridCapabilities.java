@@ -20,6 +20,19 @@ final class HybridCapabilities {
      * (dev.uintr.hybrid.Supervision, HybridPort.endsSleep).
      */
     static final boolean ENDS_SLEEPS_ON_A_WAITING_WAKE = true;
+    /**
+     * The supervisor traps ioctl (16) on the descriptors of its uintr fd table and answers from the
+     * model (LaterSyscalls.ioctl: UIPI_SET_TARGET_TABLE adopts a uipi_fd's UITT; rfc-v1: ENOTTY).
+     * Today a uintr fd is a real memfd and the host kernel answers any ioctl on it.
+     */
+    static final boolean TRAPS_IOCTL = false;
+
+    /**
+     * The supervisor hands a signal for a tracee it holds in a model-blocked syscall (uintr_wait) to
+     * the model (Kernel.signal: the wait returns -EINTR) and lets the handler run. Today it passes
+     * the signal through while the thread stays stopped, so the wait never returns.
+     */
+    static final boolean SIGNALS_WAKE_MODEL_WAITS = false;
 
     private HybridCapabilities() {}
 
@@ -27,11 +40,19 @@ final class HybridCapabilities {
     static String lacking(CaseSpec c, AbiProfile p) {
         boolean waitingCost = false;
         boolean nanosleep = false;
+        boolean ioctl = false;
+        boolean signal = false;
+        boolean uintrWait = false;
         for (ThreadProgram t : c.allPrograms()) {
             for (Step s : t.steps()) {
                 if (s.op() == Op.NANOSLEEP) {
                     nanosleep = true;
                 }
+                if (s.op() == Op.IOCTL) {
+                    ioctl = true;
+                }
+                signal |= s.op() == Op.SIGNAL;
+                uintrWait |= s.op() == Op.UINTR_WAIT;
                 if (s.op() == Op.REGISTER_HANDLER && !s.args().isEmpty()
                         && (s.args().get(0).isRef() || s.args().get(0).offset() != 0)) {
                     waitingCost = true;
@@ -41,6 +62,14 @@ final class HybridCapabilities {
         if (nanosleep && waitingCost && p == AbiProfile.LATER && !ENDS_SLEEPS_ON_A_WAITING_WAKE) {
             return "hybrid cannot interrupt nanosleep: the supervisor does not trap nanosleep/clock_nanosleep, so the "
                     + "model never sees the thread asleep and a WAITING-cost wake cannot end it with EINTR";
+        }
+        if (signal && uintrWait && !SIGNALS_WAKE_MODEL_WAITS) {
+            return "hybrid cannot wake a uintr_wait with a signal: the supervisor passes signals through while the model "
+                    + "holds the thread in its wait, so the wait never returns";
+        }
+        if (ioctl && !TRAPS_IOCTL) {
+            return "hybrid does not answer ioctl on uintr fds: the supervisor does not trap ioctl, so the host kernel "
+                    + "would answer it for the memfd standing in for the uintr fd";
         }
         return null;
     }

@@ -31,11 +31,25 @@ public final class NativeBackend implements Backend {
         return BackendKind.NATIVE;
     }
 
+    /** This backend with run-level design {@code d}: cases under a design a real kernel does not have are SKIP. */
+    public NativeBackend withDesign(dev.uintr.kernel.BlockingDesign d) {
+        NativeBackend n = new NativeBackend(host);
+        n.design = d;
+        return n;
+    }
+
+    private dev.uintr.kernel.BlockingDesign design;
+
     @Override
     public Optional<String> skipReason(CaseSpec c, AbiProfile p) {
         List<String> missing = new ArrayList<>();
         if (!c.profiles().contains(p)) {
             return Optional.of("case applies to " + c.profiles() + ", not " + p);
+        }
+        dev.uintr.kernel.BlockingDesign d = CaseDesign.of(c, p, design);
+        if (CaseDesign.modelOnly(d, p)) {
+            return Optional.of("blocking design " + d + " exists only in the kernel model; a real " + p
+                    + " kernel runs its own (kernel-vector)");
         }
         if (host.cpuidUintr() != Tri.YES) {
             missing.add("needs a UINTR CPU: CPUID.(7,0):EDX[5] is " + host.cpuidUintr() + " here (" + host.cpuName() + ")");

@@ -30,7 +30,7 @@ public final class NativeBackendCodec {
     public static final int MAX_BARRIERS = 16;
     public static final int MAX_EVENTS = 1024;
     public static final int MAX_STEPS = 8192;
-    static final int HEADER = 120;
+    static final int HEADER = 128;
     static final int THREAD = 16;
     static final int STEP = 56;
     static final int LOG = 8 + MAX_EVENTS * 16;
@@ -41,15 +41,18 @@ public final class NativeBackendCodec {
     static final int EV_STEP = 1;
     static final int EV_DELIVERY = 2;
     static final int EV_UNBOUND = 3;
+    static final int EV_HSTEP = 4;
+    static final int EV_SIGNAL = 5;
     static final int RUN_FINISHED = 0;
     static final int RUN_TIMEOUT = 1;
     static final int RUN_SIGNALED = 2;
 
     /** The steps whose syscall numbers fill the header's nr[], in its order (USH_NR_*; null: unused). */
     static final Op[] NR = {Op.REGISTER_HANDLER, Op.UNREGISTER_HANDLER, Op.VECTOR_FD, Op.REGISTER_SENDER,
-        Op.UNREGISTER_SENDER, Op.UINTR_WAIT, Op.REGISTER_SELF, null};
+        Op.UNREGISTER_SENDER, Op.UINTR_WAIT, Op.REGISTER_SELF, Op.ALT_STACK, Op.IPI_FD, null};
 
     private NativeBackendCodec() {}
+
 
     /** USH_OP_* of an op (1..18 in the header's order). */
     static int opCode(Op op) {
@@ -77,6 +80,12 @@ public final class NativeBackendCodec {
             case RECV_FD: return 21;
             case SPIN: return 22;
             case NANOSLEEP: return 23;
+            case DELIVERIES: return 24;
+            case FRAME: return 25;
+            case ALT_STACK: return 26;
+            case IPI_FD: return 27;
+            case IOCTL: return 28;
+            case SIGNAL: return 29;
             default: throw new IllegalArgumentException(op.toString());
         }
     }
@@ -108,7 +117,7 @@ public final class NativeBackendCodec {
         if (slots.size() > MAX_BARRIERS) {
             throw new IllegalArgumentException(c.name() + ": more than " + MAX_BARRIERS + " barriers");
         }
-        int nsteps = progs.stream().mapToInt(t -> t.steps().size()).sum();
+        int nsteps = progs.stream().mapToInt(t -> t.steps().size() + c.handlerOf(t.name()).size()).sum();
         if (nsteps > MAX_STEPS) {
             throw new IllegalArgumentException(c.name() + ": " + nsteps + " steps, the native runner takes " + MAX_STEPS);
         }
@@ -121,17 +130,20 @@ public final class NativeBackendCodec {
         for (int k = 0; k < MAX_BARRIERS; k++) {
             b.putInt(0);
         }
-        int slotBase = 16 + 8 * 4 + 8;
+        int slotBase = 16 + NR.length * 4 + 8;
         for (var e : slots.entrySet()) {
             b.putInt(slotBase + 4 * e.getValue(), parties.get(e.getKey()));
         }
         int first = 0;
         for (ThreadProgram t : progs) {
-            b.putInt(forkedBy(c, progs, t)).putInt(first).putInt(t.steps().size()).putInt(0);
-            first += t.steps().size();
+            int body = c.handlerOf(t.name()).size();
+            b.putInt(forkedBy(c, progs, t)).putInt(first).putInt(t.steps().size()).putInt(body);
+            first += t.steps().size() + body;
         }
         for (ThreadProgram t : progs) {
-            for (Step s : t.steps()) {
+            List<Step> all = new ArrayList<>(t.steps());
+            all.addAll(c.handlerOf(t.name()));
+            for (Step s : all) {
                 b.putShort((short) opCode(s.op()));
                 b.putShort((short) (s.bind() == null ? -1 : var(vars, s.bind())));
                 int child = -1;
@@ -139,10 +151,12 @@ public final class NativeBackendCodec {
                     child = progs.indexOf(s.child());
                 } else if (s.op() == Op.BARRIER) {
                     child = slots.get(s.args().get(0).offset());
+                } else if (s.op() == Op.ALT_STACK) {
+                    child = s.args().get(0).isWord() ? 1 : 0;                 // 1: a new buffer
                 }
                 b.putShort((short) child);
                 StepSyscall call = StepSyscall.of(s.op(), p);
-                List<Arg> args = nativeArgs(s, call);
+                List<Arg> args = nativeArgs(s, call, progs);
                 b.putShort((short) (call == null ? args.size() : call.fromStep().size()));
                 for (int i = 0; i < 3; i++) {
                     Arg a = i < args.size() ? args.get(i) : Arg.literal(0);
@@ -165,7 +179,13 @@ public final class NativeBackendCodec {
      * only checked for being bound); spin_until's target becomes a literal; mark's name stays in
      * Java (the runner needs only the step index).
      */
-    private static List<Arg> nativeArgs(Step s, StepSyscall call) {
+    private static List<Arg> nativeArgs(Step s, StepSyscall call, List<ThreadProgram> progs) {
+        if (s.op() == Op.ALT_STACK && s.args().get(0).isWord()) {
+            String w = s.args().get(0).word();                           // BUF+N: the runner passes buffer + N
+            List<Arg> args = new ArrayList<>(call.orderedArgs(s));
+            args.set(0, Arg.literal(w.contains("+") ? Long.parseLong(w.substring(w.indexOf('+') + 1)) : 0));
+            return args;
+        }
         if (call != null) {
             return call.orderedArgs(s);
         }
@@ -174,6 +194,11 @@ public final class NativeBackendCodec {
         }
         if (s.op() == Op.MARK) {
             return List.of();
+        }
+        if (s.op() == Op.SIGNAL) {
+            String target = s.args().get(0).word();              // the target program by index
+            return List.of(Arg.literal(progs.stream().map(ThreadProgram::name).toList().indexOf(target)),
+                    Arg.literal(dev.uintr.program.Signal.number(s.args().get(1).word())));
         }
         return s.args();
     }
@@ -236,12 +261,22 @@ public final class NativeBackendCodec {
         }
         for (int i = 0; i < progs.size(); i++) {
             ThreadProgram t = progs.get(i);
-            for (long[] e : events.get(i)) {
+            List<Step> body = c.handlerOf(t.name());
+            List<long[]> ev = events.get(i);
+            for (int j = 0; j < ev.size(); j++) {
+                long[] e = ev.get(j);
                 int kind = (int) e[0];
                 if (kind == EV_STEP || kind == EV_UNBOUND) {
                     Step s = t.steps().get((int) e[1]);
                     obs.step(t.name(), s, kind == EV_UNBOUND ? "unbound" : result(s.op(), e[2]));
+                } else if (kind == EV_SIGNAL) {
+                    obs.event(t.name(), "signal(" + dev.uintr.program.Signal.name(e[2]) + ")");
                 } else if (kind == EV_DELIVERY) {
+                    List<String> bodyEvents = new ArrayList<>();
+                    while (j + 1 < ev.size() && ev.get(j + 1)[0] == EV_HSTEP) {
+                        long[] h = ev.get(++j);
+                        bodyEvents.add(handlerEvent(t, body.get((int) h[1]), h[2]));
+                    }
                     long v = e[2];
                     List<String> odd = new ArrayList<>();
                     if ((v >> 8 & 1) != 0) {
@@ -253,7 +288,7 @@ public final class NativeBackendCodec {
                     if ((v >> 10 & 1) != 0) {
                         odd.add("frame=bad");
                     }
-                    obs.delivery(t.name(), (int) (v & 0x3f), odd);
+                    obs.delivery(t.name(), (int) (v & 0x3f), odd, bodyEvents);
                 }
             }
             int finished = b.getInt(16 + i * LOG + 4);
@@ -268,6 +303,29 @@ public final class NativeBackendCodec {
             }
         }
         return new Decoded(obs, status, signal);
+    }
+
+    /** A handler body step's event as the emulated backend renders it. */
+    static String handlerEvent(ThreadProgram t, Step s, long v) {
+        switch (s.op()) {
+            case TESTUI:
+                return "testui: " + v;
+            case DELIVERIES:
+                return "deliveries: " + v;
+            case FRAME: {
+                int altStep = (int) (v >> 8) - 1;
+                String name = null;
+                if (altStep >= 0 && altStep < t.steps().size() && t.steps().get(altStep).args().get(0).isWord()) {
+                    String w = t.steps().get(altStep).args().get(0).word();
+                    name = w.contains("+") ? w.substring(0, w.indexOf('+')) : w;
+                }
+                return dev.uintr.program.FrameView.render((int) (v & 0xff), name);
+            }
+            case SENDUIPI:
+                return s.call() + ": " + (v == 3 ? "unbound" : v == 1 ? "SIGILL" : v == 2 ? "SIGSEGV" : "ok");
+            default:
+                return s.call();
+        }
     }
 
     /** A step's raw result as the observation shows it (the same rendering the emulated backend uses). */

@@ -340,15 +340,4 @@ public final class BenchRunner {
         return String.format(Locale.ROOT, "p50 %.3f µs  p99 %.3f µs  max %.3f µs  (n=%d)%s", p.p50() / 1e3,
                 p.p99() / 1e3, p.max() / 1e3, p.count(), r.emulated() ? "  [" + r.emulationNote() + "]" : "");
     }
-
-    /** ExitCodes-style verdict: 1 if a row failed, 4 if every row was skipped, else 0. */
-    public static int verdict(List<LatencyRow> rows) {
-        if (rows.stream().anyMatch(r -> r.status() == RowStatus.FAILED)) {
-            return 1;
-        }
-        if (!rows.isEmpty() && rows.stream().allMatch(r -> r.status() == RowStatus.SKIPPED)) {
-            return 4;
-        }
-        return 0;
-    }
 }

@@ -5,10 +5,9 @@ import dev.uintr.BadInputException;
 import dev.uintr.bench.BenchBackend;
 import dev.uintr.bench.BenchConfig;
 import dev.uintr.backend.HostProbe;
-import dev.uintr.bench.BenchRunner;
+import dev.uintr.bench.BenchResults;
 import dev.uintr.bench.BenchSession;
 import dev.uintr.bench.CpuPair;
-import dev.uintr.bench.LatencyRow;
 import dev.uintr.bench.Mechanism;
 import dev.uintr.report.OutputFiles;
 import dev.uintr.report.RunFolder;
@@ -117,7 +116,6 @@ public final class BenchCommand implements Callable<Integer> {
             throw new BadInputException("--profile none has no uintr syscalls to emulate (expected rfc-v1 or later)");
         }
         RunFolder folder = RunFolder.create(root);
-        List<LatencyRow> rows = BenchSession.run(cfg, HostProbe.probe(), folder.dir(), spec.commandLine().getOut(), p);
-        return BenchRunner.verdict(rows);
+        return BenchResults.run(cfg, HostProbe.probe(), folder, spec.commandLine().getOut(), p).verdict().exitCode();
     }
 }

@@ -1,7 +1,7 @@
 package dev.uintr.cli;
 
 import dev.uintr.bench.BenchConfig;
-import dev.uintr.bench.BenchRunner;
+import dev.uintr.bench.BenchResults;
 import dev.uintr.bench.BenchSession;
 
 /**
@@ -17,6 +17,7 @@ public final class BenchStage implements RunStage {
     @Override
     public int run(RunContext ctx) {
         BenchConfig cfg = BenchConfig.forStage(ctx.quick());
-        return BenchRunner.verdict(BenchSession.run(cfg, ctx.host(), ctx.folder().dir(), ctx.out()));
+        return BenchResults.run(cfg, ctx.host(), ctx.folder(), ctx.out(), BenchSession.DEFAULT_HYBRID_PROFILE).verdict()
+                .exitCode();
     }
 }

@@ -77,6 +77,11 @@ public final class ConformCommand implements Callable<Integer> {
     @Option(names = "--cases", paramLabel = "<dir>", description = "case folder (default: fixtures/cases)")
     Path caseDir;
 
+    @Option(names = "--design", paramLabel = "<design>", description = "blocking design of the rfc-v1 runs (naive, "
+            + "kernel-vector, kernel-vector-checked, gp-fault, send-wrapper, send-wrapper-post-first, affinity); a case's "
+            + "own design line wins; native runs of a design a real kernel lacks are SKIP")
+    String design;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -88,7 +93,18 @@ public final class ConformCommand implements Callable<Integer> {
         }
         ObservationRecord recorded = compare == null ? null : ObservationRecord.read(compare);   // bad input before the run
         Path dir = caseDir != null ? caseDir : HarnessPaths.fixtures().resolve("cases");
-        ConformPlan plan = ConformPlan.of(dir, caseGlobs, backend, profile, seeds, HostProbe.probe());
+        ConformPlan planned = ConformPlan.of(dir, caseGlobs, backend, profile, seeds, HostProbe.probe());
+        if (design != null) {
+            dev.uintr.kernel.BlockingDesign d;
+            try {
+                d = dev.uintr.kernel.BlockingDesign.parse(design);
+            } catch (BadInputException e) {
+                throw new BadInputException("--design: " + e.getMessage());
+            }
+            planned = new ConformPlan(planned.cases(), dev.uintr.backend.CaseDesign.withDesign(planned.backend(), d),
+                    planned.profiles(), planned.samples());
+        }
+        ConformPlan plan = planned;
         PrintWriter err = spec.commandLine().getErr();
         if (plan.cases().isEmpty()) {
             err.println("conform: no *.case files in " + dir + ": nothing to run");

@@ -1,7 +1,6 @@
 package dev.uintr.cli;
 
-import dev.uintr.fixture.VectorCheck;
-import dev.uintr.fixture.VectorResult;
+import dev.uintr.fixture.IsaResults;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,21 +38,14 @@ final class IsaCheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        List<VectorResult> results = VectorCheck.check(files);
-        if (results.isEmpty()) {
+        IsaResults results = IsaResults.check(files);
+        if (results.rows().isEmpty()) {
             out.println("nothing to check: no vector rows in " + files + " (a folder stands for its *.csv files)");
-            out.flush();
-            return ExitCodes.ALL_SKIPPED;
+        } else {
+            results.printRows(out, "", verbose);
+            out.println(results.summary());
         }
-        for (VectorResult r : results) {
-            if (!r.passed()) {
-                out.println(r.failureLine());
-            } else if (verbose) {
-                out.println(r.passLine());
-            }
-        }
-        out.println(VectorCheck.summary(results));
         out.flush();
-        return results.stream().allMatch(VectorResult::passed) ? ExitCodes.OK : ExitCodes.FAILED;
+        return results.verdict().exitCode();
     }
 }

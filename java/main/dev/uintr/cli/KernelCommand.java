@@ -1,7 +1,7 @@
 package dev.uintr.cli;
 
 import dev.uintr.AbiProfile;
-import dev.uintr.fixture.ErrnoCheck;
+import dev.uintr.fixture.KernelResults;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -75,16 +75,16 @@ public final class KernelCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             AbiProfile p = profile == null ? null : profileOption(profile);
-            List<Path> list = files == null || files.isEmpty() ? ErrnoCheck.fixturesIn(HarnessPaths.fixtures().resolve("kernel")) : files;
+            List<Path> list = files == null || files.isEmpty() ? KernelResults.fixturesIn(HarnessPaths.fixtures().resolve("kernel")) : files;
             if (list.isEmpty()) {
                 out.println("KTAP version 1");
                 out.println("1..0 # SKIP no errno fixtures found under fixtures/kernel");
                 out.flush();
                 return ExitCodes.ALL_SKIPPED;
             }
-            List<ErrnoCheck.FileResult> results = ErrnoCheck.run(list, p);
-            ErrnoCheck.printKtap(results, out, verbose);
-            return ErrnoCheck.allPassed(results) ? ExitCodes.OK : ExitCodes.FAILED;
+            KernelResults results = KernelResults.run(list, p);
+            results.printKtap(out, verbose);
+            return results.verdict().exitCode();
         }
     }
 }

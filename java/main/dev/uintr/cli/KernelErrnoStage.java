@@ -1,6 +1,6 @@
 package dev.uintr.cli;
 
-import dev.uintr.fixture.ErrnoCheck;
+import dev.uintr.fixture.KernelResults;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -27,16 +27,14 @@ public final class KernelErrnoStage implements RunStage {
 
     @Override
     public int run(RunContext ctx) {
-        List<Path> files = ErrnoCheck.fixturesIn(fixtures);
+        List<Path> files = KernelResults.fixturesIn(fixtures);
         if (files.isEmpty()) {
             ctx.out().println("kernel: SKIP no errno fixtures under " + fixtures);
             return ExitCodes.ALL_SKIPPED;
         }
-        List<ErrnoCheck.FileResult> results = ErrnoCheck.run(files, null);
-        ErrnoCheck.writeCsv(ctx.folder().file("kernel-errno.csv"), results);
-        long rows = results.stream().mapToLong(f -> f.rows().size()).sum();
-        long bad = results.stream().flatMap(f -> f.rows().stream()).filter(r -> !r.passed()).count();
-        ctx.out().println("kernel: " + (rows - bad) + "/" + rows + " errno rows passed (kernel-errno.csv)");
-        return bad == 0 ? ExitCodes.OK : ExitCodes.FAILED;
+        KernelResults results = KernelResults.run(files, null);
+        results.write(ctx.folder());
+        ctx.out().println("kernel: " + results.summary() + " (" + KernelResults.FILE + ")");
+        return results.verdict().exitCode();
     }
 }

@@ -1,8 +1,6 @@
 package dev.uintr.cli;
 
-import dev.uintr.backend.HostFacts;
-import dev.uintr.backend.HostProbe;
-import dev.uintr.report.ProbeReport;
+import dev.uintr.report.ProbeResults;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,14 +32,10 @@ public final class ProbeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        HostFacts facts = HostProbe.probe();
+        ProbeResults results = ProbeResults.probe();
         PrintWriter out = spec.commandLine().getOut();
-        if (format == Format.csv) {
-            ProbeReport.writeCsv(facts, out);
-        } else {
-            out.print(ProbeReport.table(facts));
-        }
+        out.print(results.render(format.name()));
         out.flush();
-        return ExitCodes.OK;
+        return results.verdict().exitCode();
     }
 }

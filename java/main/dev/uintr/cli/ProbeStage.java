@@ -1,9 +1,8 @@
 package dev.uintr.cli;
 
-import dev.uintr.report.AtomicFiles;
-import dev.uintr.report.ProbeReport;
+import dev.uintr.report.ProbeResults;
 
-/** Stage 1 of {@code run}: the host facts, as probe.csv and on the console. */
+/** Stage 1 of {@code run}: the host facts (probed once for the whole run), as probe.csv and on the console. */
 public final class ProbeStage implements RunStage {
     @Override
     public String name() {
@@ -12,8 +11,9 @@ public final class ProbeStage implements RunStage {
 
     @Override
     public int run(RunContext ctx) {
-        AtomicFiles.write(ctx.folder().file("probe.csv"), w -> ProbeReport.writeCsv(ctx.host(), w));
-        ctx.out().print(ProbeReport.table(ctx.host()));
-        return ExitCodes.OK;
+        ProbeResults results = new ProbeResults(ctx.host());
+        results.write(ctx.folder());
+        ctx.out().print(results.render("table"));
+        return results.verdict().exitCode();
     }
 }

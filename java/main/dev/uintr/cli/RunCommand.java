@@ -26,10 +26,11 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "A stage that fails does not stop the others.",
             "",
             "Stages, in order: probe (host facts into probe.csv); conform (every case of fixtures/cases on the "
-                + "backend probe picks, into conform.ktap and conform.csv); isa (every fixtures/isa/*.csv vector on the "
+                + "backend probe picks, into conform.ktap, conform.csv, conform-junit.xml and conform-observations.csv, "
+                + "and where hybrid runs here and native does not, under hybrid too with conform-comparison.csv); isa (every fixtures/isa/*.csv vector on the "
                 + "emulator, into isa-vectors.csv); kernel (every fixtures/kernel/errno-*.csv row on the kernel "
                 + "model, into kernel-errno.csv); explore (every blocking design x scenario searched exhaustively, into "
-                + "explore.csv and traces/); bench (a short latency run of every mechanism: latency.csv, "
+                + "explore.csv, traces/, debate.md and debate-cost.png); bench (a short latency run of every mechanism: latency.csv, "
                 + "host.csv, relative.csv, latency.png)."},
         footer = {"", "summary.csv in the run folder lists each stage with its status and seconds."})
 public final class RunCommand implements Callable<Integer> {

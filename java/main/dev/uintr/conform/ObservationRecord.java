@@ -173,17 +173,26 @@ public record ObservationRecord(String source, String backend, List<Run> runs) {
             this.file = file;
         }
 
+        /** One case run's rows so far; its first row (line) fixes the case, profile, status and samples. */
         private static final class Draft {
-            String caseName;
-            AbiProfile profile;
-            Status status;
-            long samples;
-            long line;
+            final String caseName;
+            final AbiProfile profile;
+            final Status status;
+            final long samples;
+            final long line;
             String reason = "";
             final List<Seen> seen = new ArrayList<>();
             final Set<String> texts = new HashSet<>();
             final List<Outcome> outcomes = new ArrayList<>();
             boolean none;
+
+            Draft(String caseName, AbiProfile profile, Status status, long samples, long line) {
+                this.caseName = caseName;
+                this.profile = profile;
+                this.status = status;
+                this.samples = samples;
+                this.line = line;
+            }
         }
 
         void row(CSVRecord rec, long line) {
@@ -209,15 +218,8 @@ public record ObservationRecord(String source, String backend, List<Run> runs) {
             }
             Status status = status(rec.get("status"), line);
             long samples = number(rec.get("samples"), "samples", line);
-            Draft d = drafts.computeIfAbsent(caseName + "|" + profile.id(), k -> {
-                Draft n = new Draft();
-                n.caseName = caseName;
-                n.profile = profile;
-                n.status = status;
-                n.samples = samples;
-                n.line = line;
-                return n;
-            });
+            Draft d = drafts.computeIfAbsent(caseName + "|" + profile.id(),
+                    k -> new Draft(caseName, profile, status, samples, line));
             if (d.status != status || d.samples != samples) {
                 throw BadInputException.at(file, line, "case " + caseName + " " + profile.id() + " has status " + status
                         + " and " + samples + " samples here but " + d.status + " and " + d.samples + " on line " + d.line);
@@ -284,22 +286,21 @@ public record ObservationRecord(String source, String backend, List<Run> runs) {
         }
 
         private Status status(String s, long line) {
-            for (Status st : Status.values()) {
-                if (st.name().equals(s)) {
-                    return st;
-                }
-            }
-            throw BadInputException.at(file, line, "status '" + s + "' (expected PASS, FAIL, ERROR, TIMEOUT or SKIP)");
+            return named(Status.class, s, line, "status", "PASS, FAIL, ERROR, TIMEOUT or SKIP");
         }
 
         private Expect expect(String s, long line) {
-            for (Expect e : Expect.values()) {
+            return named(Expect.class, s, line, "expect", "ACCEPTABLE, ACCEPTABLE_INTERESTING or FORBIDDEN");
+        }
+
+        /** The constant of {@code type} named exactly {@code s} (no case folding), else file:line naming the column. */
+        private <E extends Enum<E>> E named(Class<E> type, String s, long line, String column, String expected) {
+            for (E e : type.getEnumConstants()) {
                 if (e.name().equals(s)) {
                     return e;
                 }
             }
-            throw BadInputException.at(file, line, "expect '" + s + "' (expected ACCEPTABLE, ACCEPTABLE_INTERESTING or "
-                    + "FORBIDDEN)");
+            throw BadInputException.at(file, line, column + " '" + s + "' (expected " + expected + ")");
         }
 
         private long number(String s, String col, long line) {

@@ -69,8 +69,7 @@ final class Expansion {
         int len = bytes.len - start;
         move[children] = moveCode;
         switches[children] = switched;
-        fpA[children] = Fingerprint.hashA(bytes.buf, start, len);
-        fpB[children] = Fingerprint.hashB(bytes.buf, start, len);
+        Fingerprint.hash(bytes.buf, start, len, fpA, fpB, children);
         offset[children] = start;
         length[children] = len;
         children++;

@@ -41,6 +41,25 @@ record Fingerprint(long a, long b) {
         return mix(h + tail(buf, i, end), K2);
     }
 
+    /**
+     * Both halves at once, into {@code a[at]} and {@code b[at]}: the same values as
+     * {@link #hashA} and {@link #hashB}, reading each word once (the search hashes every child).
+     */
+    static void hash(byte[] buf, int off, int len, long[] a, long[] b, int at) {
+        long h = 0x6A09E667F3BCC909L ^ len;
+        long g = 0x3C6EF372FE94F82BL + len;
+        int i = off;
+        int end = off + len;
+        for (; i + 8 <= end; i += 8) {
+            long w = (long) LONGS.get(buf, i);
+            h = mix(h ^ w, K1);
+            g = Long.rotateLeft(g, 23) + mix(w, K2);
+        }
+        long t = tail(buf, i, end);
+        a[at] = mix(h ^ t, K1);
+        b[at] = mix(g + t, K2);
+    }
+
     private static long tail(byte[] buf, int i, int end) {
         long t = 0;
         for (int s = 0; i < end; i++, s += 8) {

@@ -25,7 +25,7 @@ final class Search {
     /** The most states per unit of work (one worker, or a large bucket). */
     private static final int CHUNK = 64;
     /** The fewest states per unit of work handed to a worker: smaller runs cost more to hand over than they save. */
-    private static final int MIN_CHUNK = 8;
+    private static final int MIN_CHUNK = 16;
 
     private final World world;
     private final Bound bound;
@@ -110,8 +110,8 @@ final class Search {
         // first chunk no worker has claimed yet itself (so --workers N keeps N threads busy).
         ArrayDeque<Chunk> inFlight = new ArrayDeque<>();
         int window = options.workers() * 4;
-        // at least eight chunks per worker where the bucket allows, so no thread idles long at its end
-        int size = Math.max(MIN_CHUNK, Math.min(CHUNK, n / (options.workers() * 8)));
+        // at least four chunks per worker where the bucket allows, so no thread idles long at its end
+        int size = Math.max(MIN_CHUNK, Math.min(CHUNK, n / (options.workers() * 4)));
         int next = 0;
         Thread merger = Thread.currentThread();
         try {
@@ -135,7 +135,7 @@ final class Search {
                     if (open != null) {
                         open.runOn(own, false, null);
                     } else {
-                        LockSupport.parkNanos(this, 200_000);
+                        LockSupport.parkNanos(this, 5_000_000);         // a worker unparks this thread as it finishes a chunk
                     }
                 }
                 inFlight.poll();

@@ -48,7 +48,8 @@ final class StateCodec {
             UpidContext.class, Set.of("on", "sn", "blkd", "nv", "ndst", "pir", "refs", "freed", "task", "receiverActive",
                     "waiting", "waitingCost", "uvecMask"),
             Uitt.class, Set.of("valid", "vector", "upid", "mask", "refs", "freed"),
-            PerCpu.class, Set.of("id", "online", "curr", "runQueue", "liveUinv", "irr", "spurious", "kernelNotifications"),
+            PerCpu.class, Set.of("id", "online", "irqsOn", "curr", "runQueue", "liveUinv", "irr", "spurious",
+                    "kernelNotifications"),
             Counters.class, Set.of("victimInterrupts", "spuriousKernelInterrupts", "kernelVectorInterrupts", "gpFixups",
                     "udFixups", "emptyWakeups", "uintrWakeups", "lostIpis", "ipisSent", "affinityInterrupts", "wakeIpis",
                     "offTargetInterrupts", "isolationHits", "senderEntries", "receiverEntries", "syscalls", "waitListWalked",
@@ -179,7 +180,7 @@ final class StateCodec {
             cachedUitt(s.uitts.get(i), out);
         }
         for (PerCpu c : s.cpus) {
-            out.bool(c.online);
+            out.uvar((c.online ? 1 : 0) | (c.irqsOn ? 0 : 2));              // one byte as before: IF = 0 is rare
             out.svar(c.curr);
             ints(c.runQueue, out);
             out.svar(c.liveUinv);
@@ -430,7 +431,9 @@ final class StateCodec {
             overwrite(u, cachedUitt(buf, in));
         }
         for (PerCpu c : s.cpus) {
-            c.online = in.bool();
+            int flags = in.uint();
+            c.online = (flags & 1) != 0;
+            c.irqsOn = (flags & 2) == 0;
             c.curr = in.sint();
             ints(c.runQueue, in);
             c.liveUinv = in.sint();
@@ -557,6 +560,7 @@ final class StateCodec {
             PerCpu f = from.cpus[i];
             PerCpu c = to.cpus[i];
             c.online = f.online;
+            c.irqsOn = f.irqsOn;
             c.curr = f.curr;
             list(f.runQueue, c.runQueue);
             c.liveUinv = f.liveUinv;

@@ -48,10 +48,15 @@ public final class Isa {
 
     /**
      * Acknowledges the highest acceptable vector from the processor's local APIC (if any) and
-     * runs {@link #acceptInterrupt}; returns null when nothing was acceptable. The caller decides
-     * whether the processor takes interrupts now (RFLAGS.IF, interrupt shadow).
+     * runs {@link #acceptInterrupt}; returns null when nothing was acceptable. An ordinary external
+     * interrupt, the notification vector included, is accepted only with RFLAGS.IF = 1: with IF = 0
+     * it stays requested in the IRR and null is returned (SDM maskable interrupts; the kvm-unit-tests
+     * uintr check; fixtures/isa/README.md).
      */
     public static Acceptance takeInterrupt(Machine m, int cpu) {
+        if (!m.cpu(cpu).interruptsEnabled()) {
+            return null;
+        }
         int v = m.cpu(cpu).apic.acknowledge();
         return v < 0 ? null : Notification.accept(m, cpu, v);
     }

@@ -200,6 +200,11 @@ public final class Kernel {
         }
     }
 
+    /** Installs the code every handler runs between its delivery and UIRET (null: none); see {@link HandlerBody}. */
+    public void handlerBody(HandlerBody body) {
+        s.handlerBody = body;
+    }
+
     // ---------------------------------------------------------------- syscalls
 
     /**
@@ -376,11 +381,28 @@ public final class Kernel {
         while (any) {
             any = false;
             for (PerCpu c : s.cpus) {
-                if (c.online && c.anyPending()) {
+                if (c.online && c.irqsOn && c.anyPending()) {
                     UipiHardware.takeInterrupts(s, c);
                     any = true;
                 }
             }
+        }
+    }
+
+    /**
+     * local_irq_disable() on {@code cpu} (RFLAGS.IF := 0 in the kernel code running there): pending
+     * and arriving interrupts, the notification vector included, stay requested in its IRR.
+     */
+    public void localIrqDisable(int cpu) {
+        s.cpus[cpu].irqsOn = false;
+    }
+
+    /** local_irq_enable() on {@code cpu}: RFLAGS.IF := 1, and the interrupts held meanwhile are taken. */
+    public void localIrqEnable(int cpu) {
+        PerCpu c = s.cpus[cpu];
+        c.irqsOn = true;
+        if (c.online && c.anyPending()) {
+            UipiHardware.takeInterrupts(s, c);
         }
     }
 
@@ -491,7 +513,7 @@ public final class Kernel {
     public List<KernelEvent> pendingEvents() {
         List<KernelEvent> out = new java.util.ArrayList<>();
         for (PerCpu c : s.cpus) {
-            if (c.online && c.anyPending()) {
+            if (c.online && c.irqsOn && c.anyPending()) {
                 out.add(new KernelEvent(KernelEvent.Kind.TAKE_INTERRUPTS, c.id));
             }
             if (c.online && !c.runQueue.isEmpty()) {

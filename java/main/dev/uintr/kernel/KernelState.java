@@ -37,6 +37,8 @@ public final class KernelState {
      * a delivery of its own. Set once before the first step; a fixed mode, not state.
      */
     transient boolean externalDelivery;
+    /** The code handlers run between delivery and UIRET (conformance cases), null: none. Not copied. */
+    transient HandlerBody handlerBody;
 
     public KernelState(KernelConfig config) {
         this.config = config;

@@ -173,6 +173,9 @@ final class MachineHardware {
             plainReturn(t, c, mem);
             return vector;
         }
+        if (s.handlerBody != null) {
+            runBody(s, t, c, mem, vector, top - 0x400);
+        }
         c.rsp += 8;                                                    // the handler pops the vector
         Fault f = Isa.uiret(engine(s), t.cpu);
         if (f != Fault.NONE) {
@@ -181,6 +184,26 @@ final class MachineHardware {
         t.uirr = c.uirr;
         t.uif = c.uif;
         return vector;
+    }
+
+    /**
+     * The handler body between delivery and UIRET: the task's UIRR and UIF are what delivery left
+     * (UIF = 0), the body's TESTUI / SENDUIPI act on them (SENDUIPI reloads the processor from the
+     * task), and the processor is reloaded from the task afterwards, with the frame registers kept.
+     */
+    private static void runBody(KernelState s, Task t, Cpu c, Memory mem, int vector, long interruptedRsp) {
+        t.uirr = c.uirr;
+        t.uif = c.uif;
+        long rsp = c.rsp;
+        long rip = c.rip;
+        long rflags = c.rflags;
+        HandlerBody.Frame f = new HandlerBody.Frame(rsp, mem.read64(rsp + 8), mem.read64(rsp + 16), mem.read64(rsp + 24),
+                USER_RIP, interruptedRsp, 0x202, t.stackAdjust);
+        s.handlerBody.run(t.tid, vector, f);
+        Cpu again = load(s, t, 3);
+        again.rsp = rsp;
+        again.rip = rip;
+        again.rflags = rflags;
     }
 
     /**

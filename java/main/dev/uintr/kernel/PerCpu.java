@@ -17,6 +17,13 @@ public final class PerCpu {
 
     public final int id;
     public boolean online = true;
+    /**
+     * RFLAGS.IF of what runs on the CPU: an ordinary external interrupt, the notification vector
+     * included, is accepted only while it is set (SDM maskable interrupts; the kvm-unit-tests uintr
+     * check). Off between {@link Kernel#localIrqDisable} and {@link Kernel#localIrqEnable}; user mode
+     * always runs with it set.
+     */
+    public boolean irqsOn = true;
     /** The current task's tid, -1 when idle. */
     public int curr = -1;
     public final List<Integer> runQueue = new ArrayList<>();
@@ -67,6 +74,7 @@ public final class PerCpu {
     public PerCpu copy() {
         PerCpu c = new PerCpu(id);
         c.online = online;
+        c.irqsOn = irqsOn;
         c.curr = curr;
         if (!runQueue.isEmpty()) {
             c.runQueue.addAll(runQueue);
@@ -84,7 +92,7 @@ public final class PerCpu {
             return false;
         }
         PerCpu c = (PerCpu) o;
-        return id == c.id && online == c.online && curr == c.curr && liveUinv == c.liveUinv
+        return id == c.id && online == c.online && irqsOn == c.irqsOn && curr == c.curr && liveUinv == c.liveUinv
                 && runQueue.equals(c.runQueue) && Arrays.equals(irr, c.irr) && spurious == c.spurious
                 && kernelNotifications == c.kernelNotifications;
     }

@@ -60,6 +60,9 @@ final class UipiHardware {
 
     /** The CPU takes every pending interrupt, highest vector first (§1.7, §1.8). */
     static void takeInterrupts(KernelState s, PerCpu c) {
+        if (!c.irqsOn) {
+            return;                                                      // RFLAGS.IF = 0: held in the IRR
+        }
         for (int v = c.takeHighest(); v >= 0; v = c.takeHighest()) {
             takeInterrupt(s, c, v);
         }

@@ -39,6 +39,10 @@ public final class CaseParser {
     private static final Pattern NUMBER = Pattern.compile("-?(0x[0-9a-fA-F]+|[0-9]+)");
     private static final Pattern REF = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)([+-][0-9]+)?");
     private static final Pattern SPIN = Pattern.compile("deliveries>=([0-9]{1,6})");
+    /** alt_stack's buffer: NAME or NAME+N (an offset into it). */
+    private static final Pattern ALT_BUF = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\+[0-9]{1,7})?");
+    /** Largest alt_stack buffer (1 MiB). */
+    public static final long MAX_ALT_STACK = 1 << 20;
     /** Most steps of one case, all threads and fork children together, after repeat (the native runner's limit). */
     public static final int MAX_STEPS = 8192;                 // = NativeBackendCodec.MAX_STEPS
     /** Most threads of one case, fork children included (the native runner's limit). */
@@ -90,6 +94,10 @@ public final class CaseParser {
         final List<String> needs = new ArrayList<>();
         String cite = "";
         final Map<String, List<Step>> threads = new LinkedHashMap<>();
+        final Map<String, List<Step>> handlers = new LinkedHashMap<>();
+        final Map<String, Integer> handlerLines = new LinkedHashMap<>();
+        String design;
+        int designLine;
         final List<Outcome> outcomes = new ArrayList<>();
 
         Draft(String name, int line) {
@@ -123,7 +131,55 @@ public final class CaseParser {
             checkNames(progs);
             checkOutcomeThreads(progs);
             checkLimits(progs);
-            return new CaseSpec(name, profiles, needs, cite, progs, outcomes, file, line);
+            checkHandlersAndProfiles(progs);
+            return new CaseSpec(name, profiles, needs, cite, progs, outcomes, file, line, handlers, design);
+        }
+
+        /**
+         * A handler body belongs to a program of the case; steps of the later ABI only are refused
+         * in a case that runs under rfc-v1 (uintr-kernel §2.1); a design applies to rfc-v1 runs.
+         */
+        private void checkHandlersAndProfiles(List<ThreadProgram> progs) {
+            List<ThreadProgram> all = progs.stream().flatMap(p -> p.withChildren().stream()).toList();
+            Set<String> names = new HashSet<>();
+            all.forEach(p -> names.add(p.name()));
+            for (var e : handlerLines.entrySet()) {
+                if (!names.contains(e.getKey())) {
+                    throw BadInputException.at(file, e.getValue(), "handler for '" + e.getKey()
+                            + "', which is no thread or fork child of case '" + name + "'");
+                }
+            }
+            if (profiles.contains(AbiProfile.RFC_V1)) {
+                for (ThreadProgram p : all) {
+                    for (Step st : p.steps()) {
+                        if (st.op().laterOnly()) {
+                            throw BadInputException.at(file, st.line(), st.op().keyword() + " is not in the rfc-v1 ABI "
+                                    + "(uintr-kernel §2.1: later only); case '" + name + "' runs under rfc-v1");
+                        }
+                    }
+                }
+            }
+            Set<String> bound = new HashSet<>();
+            all.forEach(p -> p.steps().forEach(st -> {
+                if (st.bind() != null) {
+                    bound.add(st.bind());
+                }
+            }));
+            for (List<Step> body : handlers.values()) {
+                for (Step st : body) {
+                    for (Arg a : st.args()) {
+                        if (a.isRef() && !bound.contains(a.ref())) {
+                            throw BadInputException.at(file, st.line(), "$" + a.ref() + " is used but no step binds it (-> $"
+                                    + a.ref() + ")");
+                        }
+                    }
+                }
+            }
+            if (design != null && !profiles.contains(AbiProfile.RFC_V1)) {
+                throw BadInputException.at(file, designLine, "design applies to rfc-v1's uintr_wait; in later the "
+                        + "handler's WAITING flag picks it (design.md \"Blocking designs\"), and case '" + name
+                        + "' does not run under rfc-v1");
+            }
         }
 
         /** The runner's limits: threads, steps, barriers (README "Exit codes", fixtures/cases/README.md). */
@@ -183,6 +239,10 @@ public final class CaseParser {
             }
             for (ThreadProgram p : all) {
                 for (Step s : p.steps()) {
+                    if (s.op() == Op.SIGNAL && !names.contains(s.args().get(0).word())) {
+                        throw BadInputException.at(file, s.line(), "signal to '" + s.args().get(0).word()
+                                + "', which is no thread or fork child of case '" + name + "'");
+                    }
                     for (Arg a : s.args()) {
                         if (a.isRef() && !bound.contains(a.ref())) {
                             throw BadInputException.at(file, s.line(), "$" + a.ref() + " is used but no step binds it (-> $"
@@ -244,12 +304,33 @@ public final class CaseParser {
                             .addAll(steps(rest.substring(colon + 1), no, new HashSet<>(d.threads.keySet())));
                     break;
                 }
+                case "handler": {
+                    int colon = rest.indexOf(':');
+                    String tname = colon < 0 ? "" : rest.substring(0, colon).strip();
+                    if (!IDENT.matcher(tname).matches()) {
+                        throw BadInputException.at(file, no, "handler line wants 'handler THREAD: step; step; ...'");
+                    }
+                    d.handlers.computeIfAbsent(tname, k -> new ArrayList<>()).addAll(handlerSteps(rest.substring(colon + 1), no));
+                    d.handlerLines.putIfAbsent(tname, no);
+                    break;
+                }
+                case "design":
+                    if (d.design != null) {
+                        throw BadInputException.at(file, no, "a second design line");
+                    }
+                    try {
+                        d.design = dev.uintr.kernel.BlockingDesign.parse(rest).id();
+                    } catch (BadInputException e) {
+                        throw BadInputException.at(file, no, e.getMessage());
+                    }
+                    d.designLine = no;
+                    break;
                 case "outcome":
                     d.outcomes.add(outcome(rest, no));
                     break;
                 default:
                     throw BadInputException.at(file, no, "unknown directive '" + key
-                            + "' (expected case, profiles, needs, cite, thread, outcome)");
+                            + "' (expected case, profiles, needs, cite, design, thread, handler, outcome)");
             }
         }
         if (d != null) {
@@ -390,11 +471,55 @@ public final class CaseParser {
         return parts;
     }
 
+    /**
+     * A handler body: {@code testui}, {@code mark NAME}, {@code deliveries}, {@code frame},
+     * {@code senduipi ARG [if deliveries<N]}; no syscall, no UIF change, no wait (the handler
+     * runs with UIF = 0 and must return).
+     */
+    private List<Step> handlerSteps(String text, int no) {
+        List<Step> out = new ArrayList<>();
+        for (String part : splitTop(text, no)) {
+            String p = part.strip();
+            if (p.isEmpty()) {
+                continue;
+            }
+            String keyword = p.split("\\s+", 2)[0];
+            Op op = Op.byKeyword(keyword);
+            if (op == null || !op.inHandler()) {
+                throw BadInputException.at(file, no, "'" + p + "' cannot run in a handler (a handler body takes testui, "
+                        + "mark NAME, deliveries, frame, senduipi ARG [if deliveries<N])");
+            }
+            var cond = java.util.regex.Pattern.compile("(.*)\\s+if\\s+deliveries<([0-9]{1,6})").matcher(p);
+            if (op == Op.SENDUIPI && cond.matches()) {
+                Step base = step(cond.group(1).strip(), no, Set.of(), true);
+                List<Arg> args = new ArrayList<>(base.args());
+                args.add(Arg.literal(Long.parseLong(cond.group(2))));
+                out.add(new Step(op, args, null, null, no));
+                continue;
+            }
+            Step st = step(p, no, Set.of(), true);
+            if (st.bind() != null) {
+                throw BadInputException.at(file, no, "a handler binds no result ('" + p + "')");
+            }
+            out.add(st);
+        }
+        return out;
+    }
+
     private Step step(String text, int no, Set<String> names) {
+        return step(text, no, names, false);
+    }
+
+    /** One step; {@code inHandler}: it belongs to a handler body (the handler-only steps are allowed). */
+    private Step step(String text, int no, Set<String> names, boolean inHandler) {
         String keyword = text.split("[\\s{]+", 2)[0];
         Op op = Op.byKeyword(keyword);
         if (op == null) {
             throw BadInputException.at(file, no, "unknown step '" + keyword + "' in '" + text + "'");
+        }
+        if (op.handlerOnly() && !inHandler) {
+            throw BadInputException.at(file, no, op.keyword() + " runs only in a handler body ('handler THREAD: "
+                    + op.keyword() + "')");
         }
         if (op == Op.FORK) {
             int open = text.indexOf('{');
@@ -430,7 +555,35 @@ public final class CaseParser {
                     ? Integer.toString(op.minArgs()) : op.minArgs() + ".." + op.maxArgs())
                     + " arguments, got " + args.size() + " in '" + text.strip() + "'");
         }
+        if (op == Op.ALT_STACK) {
+            checkAltStack(args, text, no);
+        }
+        if (op == Op.SIGNAL && !Signal.names().contains(args.get(1).word())) {
+            throw BadInputException.at(file, no, "signal " + args.get(1).word() + ": only SIGUSR1 and SIGUSR2 (the runner "
+                    + "catches them; SIGILL and SIGSEGV are its fault handlers, others would end the run)");
+        }
         return new Step(op, args, bind, null, no);
+    }
+
+    /** alt_stack BUF SIZE [flags]: BUF a name (NAME+N within SIZE) or 0 for NULL; SIZE a literal 0..1 MiB. */
+    private void checkAltStack(List<Arg> args, String text, int no) {
+        Arg buf = args.get(0);
+        Arg size = args.get(1);
+        if (size.isRef() || size.isWord() || size.offset() < 0 || size.offset() > MAX_ALT_STACK) {
+            throw BadInputException.at(file, no, "alt_stack SIZE must be a number 0.." + MAX_ALT_STACK + " in '" + text.strip() + "'");
+        }
+        if (buf.isRef() || (!buf.isWord() && buf.offset() != 0)) {
+            throw BadInputException.at(file, no, "alt_stack wants a buffer name (NAME or NAME+N) or 0 for NULL, got '"
+                    + buf.render() + "'");
+        }
+        if (buf.isWord()) {
+            int plus = buf.word().indexOf('+');
+            long off = plus < 0 ? 0 : Long.parseLong(buf.word().substring(plus + 1));
+            if (off > size.offset() || size.offset() < 64) {
+                throw BadInputException.at(file, no, "alt_stack " + buf.word() + " " + size.offset()
+                        + ": the buffer needs SIZE 64.." + MAX_ALT_STACK + " and an offset within it");
+            }
+        }
     }
 
     /** Steps whose first argument is a count or a time have a range; syscall arguments take any 64-bit value. */
@@ -453,6 +606,15 @@ public final class CaseParser {
                 throw BadInputException.at(file, no, "bad mark name '" + w + "'");
             }
             return Arg.word(w);
+        }
+        if (op == Op.SIGNAL) {
+            if (IDENT.matcher(w).matches()) {
+                return Arg.word(w);                                      // a thread name or SIGUSR1 / SIGUSR2
+            }
+            throw BadInputException.at(file, no, "signal wants 'signal THREAD SIGUSR1|SIGUSR2', got '" + w + "'");
+        }
+        if (op == Op.ALT_STACK && ALT_BUF.matcher(w).matches() && !w.startsWith("$")) {
+            return Arg.word(w);                                          // a buffer the runner allocates
         }
         if (op == Op.SPIN_UNTIL) {
             if (!SPIN.matcher(w).matches()) {

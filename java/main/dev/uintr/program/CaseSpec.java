@@ -11,13 +11,26 @@ import java.util.Set;
  * are threads of the same process) and its outcomes, catch-all last.
  */
 public record CaseSpec(String name, Set<AbiProfile> profiles, List<String> needs, String cite,
-                       List<ThreadProgram> threads, List<Outcome> outcomes, String file, int line) {
+                       List<ThreadProgram> threads, List<Outcome> outcomes, String file, int line,
+                       java.util.Map<String, List<Step>> handlers, String design) {
 
     public CaseSpec {
         profiles = Set.copyOf(profiles);
         needs = List.copyOf(needs);
         threads = List.copyOf(threads);
         outcomes = List.copyOf(outcomes);
+        handlers = java.util.Map.copyOf(handlers);
+    }
+
+    /** A case without handler bodies and with each profile's own blocking design. */
+    public CaseSpec(String name, Set<AbiProfile> profiles, List<String> needs, String cite,
+                    List<ThreadProgram> threads, List<Outcome> outcomes, String file, int line) {
+        this(name, profiles, needs, cite, threads, outcomes, file, line, java.util.Map.of(), null);
+    }
+
+    /** The body the handler runs at each delivery to program {@code name} (empty: it only records the delivery). */
+    public List<Step> handlerOf(String name) {
+        return handlers.getOrDefault(name, List.of());
     }
 
     /** The part of the name before the first dot (KTAP groups by it). */

@@ -49,7 +49,16 @@ public final class Observation {
      * pushed RSP is not above the frame — uintr-isa §9). Nothing wrong renders {@code deliver(v)}.
      */
     public void delivery(String thread, int vector, List<String> anomalies) {
-        event(thread, "deliver(" + vector + (anomalies.isEmpty() ? "" : ", " + String.join(", ", anomalies)) + ")");
+        delivery(thread, vector, anomalies, List.of());
+    }
+
+    /**
+     * A delivery whose handler ran a body: its events follow in braces, joined by ", "
+     * ({@code deliver(0){testui: 0, deliveries: 1}}).
+     */
+    public void delivery(String thread, int vector, List<String> anomalies, List<String> body) {
+        event(thread, "deliver(" + vector + (anomalies.isEmpty() ? "" : ", " + String.join(", ", anomalies)) + ")"
+                + (body.isEmpty() ? "" : "{" + String.join(", ", body) + "}"));
     }
 
     /** SIGILL for 4, ... (x86-64 Linux numbers); "signal N" otherwise. */

@@ -43,6 +43,28 @@ public enum Op {
     SPIN("spin", 1, 1, false),
     /** One nanosleep(usec) syscall, its result recorded: 0, or EINTR when something woke it early (§2.5, §5.5). */
     NANOSLEEP("nanosleep", 1, 1, true),
+    /** Handler body only: this thread's deliveries so far, this one included ("counting"). */
+    DELIVERIES("deliveries", 0, 0, false),
+    /**
+     * Handler body only: what the frame shows against the interrupted point (uintr-isa §9): where
+     * the handler's entry RSP lies (128 below the saved RSP, aligned: the Linux stack adjust; in or
+     * below an alt_stack buffer), whether the saved RIP is a user address and the saved RFLAGS.IF.
+     */
+    FRAME("frame", 0, 0, false),
+    /**
+     * later only: uintr_alt_stack(BUF, SIZE, [flags]) with BUF a buffer the runner allocates
+     * (a name; NAME+N passes that offset into it) or 0 for NULL (back to the stack adjust, §2.4 478).
+     */
+    ALT_STACK("alt_stack", 2, 3, true),
+    /** later only: uintr_ipi_fd([flags]): an fd holding the caller's UITT (§2.4 479). */
+    IPI_FD("ipi_fd", 0, 1, true),
+    /** ioctl(fd, cmd): 0 or -errno; UIPI_SET_TARGET_TABLE = 0x7500 adopts a uipi_fd's UITT (§2.4 479). */
+    IOCTL("ioctl", 2, 2, true),
+    /**
+     * tgkill(THREAD, SIG) with SIG SIGUSR1 or SIGUSR2: 0 or -errno. THREAD's signal handler records
+     * {@code signal(SIGx)} where it ran; a sleep it interrupts returns EINTR (uintr-kernel §5.1, §5.2 item 3).
+     */
+    SIGNAL("signal", 2, 2, false),
     /** Spins in user mode until this thread's handler ran at least n times. */
     SPIN_UNTIL("spin_until", 1, 1, false),
     /** Waits until every thread whose program holds barrier k has reached it. */
@@ -95,7 +117,7 @@ public enum Op {
         switch (this) {
             case REGISTER_HANDLER: case REGISTER_PLAIN_HANDLER: case UNREGISTER_HANDLER: case VECTOR_FD: case REGISTER_SENDER:
             case UNREGISTER_SENDER: case REGISTER_SELF: case EVENTFD: case CLOSE: case UINTR_WAIT:
-            case SEND_FD: case RECV_FD: case NANOSLEEP:
+            case SEND_FD: case RECV_FD: case NANOSLEEP: case ALT_STACK: case IPI_FD: case IOCTL: case SIGNAL:
                 return true;
             default:
                 return false;
@@ -104,7 +126,22 @@ public enum Op {
 
     /** True when a successful result is a file descriptor (rendered "fd": numbers differ between backends). */
     public boolean returnsFd() {
-        return this == VECTOR_FD || this == EVENTFD || this == RECV_FD;
+        return this == VECTOR_FD || this == EVENTFD || this == RECV_FD || this == IPI_FD;
+    }
+
+    /** True for the steps a handler body may take (the handler runs with UIF = 0 and makes no syscall). */
+    public boolean inHandler() {
+        return this == TESTUI || this == MARK || this == SENDUIPI || this == DELIVERIES || this == FRAME;
+    }
+
+    /** True for the steps only a handler body may take. */
+    public boolean handlerOnly() {
+        return this == DELIVERIES || this == FRAME;
+    }
+
+    /** True for the steps of the later ABI only (uintr-kernel §2.4: 478 uintr_alt_stack, 479 uintr_ipi_fd). */
+    public boolean laterOnly() {
+        return this == ALT_STACK || this == IPI_FD;
     }
 
     /** The op for a keyword, or null. */

@@ -21,6 +21,9 @@ public record Step(Op op, List<Arg> args, String bind, ThreadProgram child, int 
         if (op.maxArgs() == 0 && !op.isSyscall()) {
             return op.keyword();                                         // stui, clui, testui
         }
+        if (op == Op.SENDUIPI && args.size() > 1) {
+            return op.keyword() + "(" + args.get(0).render() + ")";   // a handler's "if deliveries<N" is not shown
+        }
         return op.keyword() + "(" + args.stream().map(Arg::render).collect(Collectors.joining(", ")) + ")";
     }
 
@@ -28,6 +31,11 @@ public record Step(Op op, List<Arg> args, String bind, ThreadProgram child, int 
     public int spinTarget() {
         String w = args.get(0).word();
         return Integer.parseInt(w.substring(w.indexOf(">=") + 2));
+    }
+
+    /** A handler body's {@code senduipi ARG if deliveries<N}: N, or -1 when unconditional. */
+    public long sendBelow() {
+        return op == Op.SENDUIPI && args.size() > 1 ? args.get(1).offset() : -1;
     }
 
     public long arg(int i, java.util.Map<String, Long> vars, long dflt) {

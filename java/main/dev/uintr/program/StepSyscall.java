@@ -31,6 +31,9 @@ public record StepSyscall(Syscall syscall, boolean handlerFirst, List<Integer> f
     /** What each syscall step's arguments mean, in the order case files write them. */
     private static final Map<Op, List<Param>> STEP_PARAMS = new EnumMap<>(Map.ofEntries(
             Map.entry(Op.NANOSLEEP, List.of(USEC)),
+            Map.entry(Op.ALT_STACK, List.of(Param.SP, Param.SIZE, FLAGS)),
+            Map.entry(Op.IPI_FD, List.of(FLAGS)),
+            Map.entry(Op.IOCTL, List.of(FD, Param.CMD)),
             Map.entry(Op.REGISTER_HANDLER, List.of(FLAGS)),
             Map.entry(Op.REGISTER_PLAIN_HANDLER, List.of(FLAGS)),
             Map.entry(Op.UNREGISTER_HANDLER, List.of(FLAGS)),
@@ -67,6 +70,9 @@ public record StepSyscall(Syscall syscall, boolean handlerFirst, List<Integer> f
             case CLOSE -> Syscall.CLOSE;
             case UINTR_WAIT -> Syscall.UINTR_WAIT;
             case NANOSLEEP -> Syscall.NANOSLEEP;
+            case ALT_STACK -> Syscall.UINTR_ALT_STACK;
+            case IPI_FD -> Syscall.UINTR_IPI_FD;
+            case IOCTL -> Syscall.IOCTL;
             default -> throw new IllegalStateException(op.toString());
         };
         List<Param> params = call.params(order);

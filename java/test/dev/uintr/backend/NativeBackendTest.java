@@ -44,8 +44,8 @@ class NativeBackendTest {
         assertEquals(7, b.getInt(12));
         assertEquals(471, b.getInt(16));                                // uintr_register_handler, later
         assertEquals(473, b.getInt(24));                                // uintr_vector_fd
-        assertEquals(1, b.getInt(48));                                  // profile later
-        assertEquals(2, b.getInt(56));                                  // barrier 7 → slot 0, two programs
+        assertEquals(1, b.getInt(56));                                  // profile later (after nr[10])
+        assertEquals(2, b.getInt(64));                                  // barrier 7 → slot 0, two programs
         int threads = NativeBackendCodec.HEADER;
         assertEquals(-1, b.getInt(threads));
         assertEquals(0, b.getInt(threads + 16));                        // k forked by program 0
@@ -59,7 +59,7 @@ class NativeBackendTest {
         byte[] rfc = NativeBackendCodec.encode(c, AbiProfile.RFC_V1, true);
         assertEquals(451, ByteBuffer.wrap(rfc).order(ByteOrder.LITTLE_ENDIAN).getInt(24));  // uintr_create_fd
         byte[] unconfirmed = NativeBackendCodec.encode(c, AbiProfile.LATER, false);
-        for (int i = 0; i < 8; i++) {
+        for (int i = 0; i < 10; i++) {
             assertEquals(-1, ByteBuffer.wrap(unconfirmed).order(ByteOrder.LITTLE_ENDIAN).getInt(16 + 4 * i));
         }
     }
@@ -143,6 +143,51 @@ class NativeBackendTest {
         assertFalse(r.timedOut());
         assertEquals("a: mark(A); barrier(1); sleep(1000); mark(B); barrier(2) | "
                 + "b: barrier(1); senduipi(0): SIGILL; senduipi(3): SIGILL; barrier(2)", r.observation().render());
+    }
+
+    /** spin stays in user mode, nanosleep's result is recorded (0: nothing woke it), ioctl on an eventfd is ENOTTY. */
+    @Test
+    void runner_spinNanosleepIoctl_sameRenderingAsEmulator() {
+        assumeRunner();
+        CaseSpec c = spec("thread a: spin 2000; nanosleep 1000; eventfd -> $e; ioctl $e 0x7500\n");
+        NativeBackendRunner.Result r = NativeBackendRunner.run(c, AbiProfile.LATER, false, 5_000);
+        assertNull(r.error());
+        assertEquals("a: spin(2000); nanosleep(1000): 0; eventfd(): fd; ioctl($e, 29952): ENOTTY", r.observation().render());
+        assertEquals(r.observation().render(), new EmulatedBackend().runOnce(c, AbiProfile.LATER, 0).render());
+    }
+
+    /** signal: the target's handler is logged where it ran, and the nanosleep it interrupted returns EINTR. */
+    @Test
+    void runner_signalEndsNanosleep_sameRenderingAsEmulator() {
+        assumeRunner();
+        CaseSpec c = spec("thread rx: barrier 1; nanosleep 2000000; barrier 2\n"
+                + "thread tx: barrier 1; sleep 50000; signal rx SIGUSR1; barrier 2\n");
+        NativeBackendRunner.Result r = NativeBackendRunner.run(c, AbiProfile.LATER, false, 5_000);
+        assertNull(r.error());
+        String expect = "rx: barrier(1); signal(SIGUSR1); nanosleep(2000000): EINTR; barrier(2) | "
+                + "tx: barrier(1); sleep(50000); signal(rx, SIGUSR1): 0; barrier(2)";
+        assertEquals(expect, r.observation().render());
+        assertEquals(expect, new EmulatedBackend().runOnce(c, AbiProfile.LATER, 0).render());
+    }
+
+    /** A handler body's events (EV_HSTEP) decode into the delivery before them, as the emulator renders them. */
+    @Test
+    void decode_handlerBodyEventsJoinTheirDelivery() {
+        CaseSpec c = CaseParser.parse("n.case", "case n.t\nprofiles later\nthread a: register_handler; alt_stack buf 4096; stui\n"
+                + "handler a: testui; deliveries; frame; mark h\noutcome * FORBIDDEN \"x\"\n").get(0);
+        byte[] out = new byte[NativeBackendCodec.OUT_SIZE];
+        ByteBuffer b = ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN);
+        int a = 16;
+        b.putInt(a, 7).putInt(a + 4, 1);
+        event(b, a, 0, NativeBackendCodec.EV_STEP, 0, 0);
+        event(b, a, 1, NativeBackendCodec.EV_DELIVERY, 0, 2);
+        event(b, a, 2, NativeBackendCodec.EV_HSTEP, 0, 0);
+        event(b, a, 3, NativeBackendCodec.EV_HSTEP, 1, 1);
+        event(b, a, 4, NativeBackendCodec.EV_HSTEP, 2, 3 | 4 | 8 | (2 << 8));   // below(buf): alt_stack is step 1 (+1)
+        event(b, a, 5, NativeBackendCodec.EV_HSTEP, 3, 0);
+        event(b, a, 6, NativeBackendCodec.EV_STEP, 1, 0);
+        assertEquals("a: register_handler(): 0; deliver(2){testui: 0, deliveries: 1, frame(rsp=below(buf), rip=user, if=1), "
+                + "mark(h)}; alt_stack(buf, 4096): 0", NativeBackendCodec.decode(c, out).observation().render());
     }
 
     @Test

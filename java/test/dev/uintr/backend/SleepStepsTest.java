@@ -60,4 +60,17 @@ class SleepStepsTest {
         assertTrue(o.contains("barrier(1); deliver(0); sleep(200000); barrier(2)"), o);
         assertTrue(r.kernel().state().clockUs >= 200000, "the sleep ran its whole time: " + r.kernel().state().clockUs);
     }
+
+    /** A signal ends uintr_wait with -EINTR in both generations (uintr-kernel §5.1, §2.4 476); its handler runs first. */
+    @Test
+    void signalEndsUintrWait_kernel5_1_2_4() {
+        for (AbiProfile p : new AbiProfile[] {AbiProfile.RFC_V1, AbiProfile.LATER}) {
+            CaseSpec c = CaseParser.parse("s.case", String.join("\n", "case s.x", "profiles rfc-v1 later",
+                    "thread rx: register_handler; vector_fd 0 -> $fd; stui; barrier 1; uintr_wait 1000000; barrier 2",
+                    "thread tx: barrier 1; sleep 20000; signal rx SIGUSR1; barrier 2", "outcome * FORBIDDEN \"x\"", "")).get(0);
+            String o = new EmulatedBackend().runOnce(c, p, 0).render();
+            assertTrue(o.contains("barrier(1); signal(SIGUSR1); uintr_wait(1000000): EINTR; barrier(2)"), o);
+            assertTrue(!o.contains("deliver("), o);
+        }
+    }
 }

@@ -43,7 +43,7 @@ class BenchRunnerTest {
         assertTrue(rel.stream().anyMatch(l -> l.startsWith("pipe,round-trip,eventfd,") && l.endsWith(",2.00,2.00,")),
                 rel.toString());
         assertTrue(console.toString().contains("ETA"), console.toString());
-        assertEquals(0, BenchRunner.verdict(rows));
+        assertEquals(0, new BenchResults(rows).verdict().exitCode());
     }
 
     @Test
@@ -118,7 +118,7 @@ class BenchRunnerTest {
         assertEquals(RowStatus.OK, rows.get(0).status());
         assertEquals(RowStatus.FAILED, rows.get(1).status());
         assertTrue(rows.get(1).reason().startsWith("2 of 100 samples <= 0 ticks: the TSCs of CPUs 0,1"), rows.get(1).reason());
-        assertEquals(1, BenchRunner.verdict(rows));
+        assertEquals(1, new BenchResults(rows).verdict().exitCode());
     }
 
     @Test
@@ -127,8 +127,8 @@ class BenchRunnerTest {
                 Canned.host("yes"));
         LatencyRow fail = new LatencyRow("pipe", "round-trip", "native", RowStatus.FAILED, "x", 0, "unknown", null,
                 Canned.host("yes"));
-        assertEquals(4, BenchRunner.verdict(List.of(skip, skip)));
-        assertEquals(1, BenchRunner.verdict(List.of(skip, fail)));
+        assertEquals(4, new BenchResults(List.of(skip, skip)).verdict().exitCode());
+        assertEquals(1, new BenchResults(List.of(skip, fail)).verdict().exitCode());
     }
 
     @Test

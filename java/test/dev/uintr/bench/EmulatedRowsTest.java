@@ -170,7 +170,7 @@ class EmulatedRowsTest {
         assertTrue(rows.stream().allMatch(r -> r.emulated() && r.status() == RowStatus.OK));
         assertEquals(1, Files.readAllLines(dir.resolve(RelativeTable.FILE)).size(), "relative.csv: header only");
         assertTrue(Files.size(dir.resolve(LatencyPlot.FILE)) > 1000, "the emulated curves are drawn");
-        assertEquals(0, BenchRunner.verdict(rows));
+        assertEquals(0, new BenchResults(rows).verdict().exitCode());
         assertEquals(2, BenchRunner.steps(cfg));
     }
 
@@ -181,7 +181,7 @@ class EmulatedRowsTest {
         List<LatencyRow> rows = run((m, mode, c) -> Measurement.skipped("x"), broken, cfg, dir);
         assertTrue(rows.stream().allMatch(r -> r.status() == RowStatus.FAILED && r.emulated()), rows.toString());
         assertTrue(rows.get(0).reason().contains("went wrong 3 times") && rows.get(0).reason().contains(EmulatedPath.NOTE));
-        assertEquals(1, BenchRunner.verdict(rows));
+        assertEquals(1, new BenchResults(rows).verdict().exitCode());
     }
 
     @Test
@@ -229,9 +229,9 @@ class EmulatedRowsTest {
         BenchConfig cfg = Canned.config(List.of(Mechanism.UIPI), 50, false, BenchBackend.AUTO);
         List<LatencyRow> rows = run(Canned.scaled(Map.of()), canned(50), cfg, dir);
         assertEquals(3, rows.size());
-        assertEquals(0, BenchRunner.verdict(rows));
+        assertEquals(0, new BenchResults(rows).verdict().exitCode());
         BenchConfig nativeOnly = Canned.config(List.of(Mechanism.UIPI), 50, false, BenchBackend.NATIVE);
-        assertEquals(4, BenchRunner.verdict(run(Canned.scaled(Map.of()), canned(50), nativeOnly, dir.resolve("n"))));
+        assertEquals(4, new BenchResults(run(Canned.scaled(Map.of()), canned(50), nativeOnly, dir.resolve("n"))).verdict().exitCode());
     }
 
     @Test

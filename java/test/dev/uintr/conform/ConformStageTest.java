@@ -17,8 +17,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ConformStageTest {
-    static HostFacts host(BackendKind auto) {
+public class ConformStageTest {
+    public static HostFacts host(BackendKind auto) {
         return new HostFacts("AuthenticAMD", 25, 1, 1, "AMD EPYC", Tri.NO, Tri.NO, false, "6.1.0", AbiProfile.NONE,
                 "no uintr symbols", Tri.NO, "sysfs", Tri.YES, 0, false, "not loaded", auto, "test");
     }

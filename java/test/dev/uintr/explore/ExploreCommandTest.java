@@ -108,6 +108,18 @@ class ExploreCommandTest {
                 out.toString().replaceAll(",exhaustive,(\\d+),(\\d+),\\d+,", ",exhaustive,$1,$2,,"));
     }
 
+    /** issue 11: the speed is measured per CPU-second of the search's threads; the line names the search and the load. */
+    @Test
+    void bench_printsStatesPerWallAndCpuSecond_perSearch_noTable() {
+        assertEquals(ExitCodes.OK, exec("explore", "--scenario", "bystander", "--profile", "rfc-v1", "--design", "naive",
+                "--bench", "--workers", "2"));
+        String o = out.toString();
+        assertTrue(o.matches("(?s)bench: bystander rfc-v1 naive workers=2: [0-9,]+ states \\(lost-wakeup, exhaustive\\), "
+                + "[0-9.]+ s wall, [0-9.]+ s CPU: [0-9,]+ states/s wall, ([0-9,]+|unknown) states per CPU-second; load -?[0-9.]+\\n"), o);
+        assertEquals(ExitCodes.USAGE, exec("explore", "--bench", "--out", tmp.resolve("o").toString()));
+        assertTrue(err.toString().contains("--bench: not with --debate or --out"), err.toString());
+    }
+
     @Test
     void emptyScenarioFolder_exit4() {
         assertEquals(ExitCodes.ALL_SKIPPED, exec("explore", "--scenarios", tmp.toString()));

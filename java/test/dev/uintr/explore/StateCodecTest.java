@@ -107,6 +107,92 @@ class StateCodecTest {
         return Arrays.copyOf(s.buf, s.len);
     }
 
+    /**
+     * restore copies every state field, not only those the shipped scenarios happen to change: each
+     * primitive, enum and String field of every object of a set-up world's state is changed by
+     * reflection, then restored over the original state's objects, and compared field by field.
+     * A field added to a kernel-state class that restore does not copy fails here.
+     */
+    @Test
+    void restore_copiesEveryStateField() throws Exception {
+        World w = World.build(ScenarioParser.parse(Path.of("fixtures/scenarios/migrate.txt")),
+                AbiProfile.RFC_V1, dev.uintr.kernel.BlockingDesign.NAIVE);
+        StateCodec codec = new StateCodec(w);
+        Node start = new Stepper(w).initial();
+        Node from = codec.decode(bytes(codec, start), 0);
+        Node to = codec.decode(bytes(codec, start), 0);
+        int changed = 0;
+        for (Object o : stateObjects(from.kernel.state())) {
+            changed += perturb(o);
+        }
+        assertTrue(changed > 50, "fields changed: " + changed);
+        Node back = codec.restore(from, to.kernel);
+        assertTrue(back.kernel == to.kernel, "restored over the given objects");
+        List<Object> a = stateObjects(from.kernel.state());
+        List<Object> b = stateObjects(back.kernel.state());
+        assertEquals(a.size(), b.size());
+        for (int i = 0; i < a.size(); i++) {
+            for (Field f : a.get(i).getClass().getDeclaredFields()) {
+                if (Modifier.isStatic(f.getModifiers()) || Modifier.isTransient(f.getModifiers())) {
+                    continue;
+                }
+                f.setAccessible(true);
+                Object x = f.get(a.get(i));
+                Object y = f.get(b.get(i));
+                if (x != null && x.getClass().isArray()) {
+                    assertTrue(java.util.Objects.deepEquals(x, y), a.get(i).getClass().getSimpleName() + "." + f.getName());
+                } else if (!(x instanceof java.util.Collection) && !(x instanceof java.util.Map)) {
+                    assertEquals(x, y, a.get(i).getClass().getSimpleName() + "." + f.getName() + " not restored");
+                }
+            }
+        }
+        assertEquals(from.kernel.state(), back.kernel.state());
+    }
+
+    /** The state and every object it holds that has fields of its own (tasks, mms, files, UPIDs, UITTs, CPUs, counters). */
+    private static List<Object> stateObjects(dev.uintr.kernel.KernelState s) {
+        List<Object> out = new java.util.ArrayList<>();
+        out.add(s);
+        out.addAll(s.tasks);
+        out.addAll(s.mms);
+        out.addAll(s.files);
+        out.addAll(s.upids);
+        out.addAll(s.uitts);
+        out.addAll(Arrays.asList(s.cpus));
+        out.add(s.counters);
+        return out;
+    }
+
+    /** Changes every non-final primitive, enum and String field of {@code o}; how many it changed. */
+    private static int perturb(Object o) throws Exception {
+        int n = 0;
+        for (Field f : o.getClass().getDeclaredFields()) {
+            int m = f.getModifiers();
+            if (Modifier.isStatic(m) || Modifier.isTransient(m) || Modifier.isFinal(m)) {
+                continue;
+            }
+            f.setAccessible(true);
+            Class<?> t = f.getType();
+            if (t == boolean.class) {
+                f.setBoolean(o, !f.getBoolean(o));
+            } else if (t == int.class) {
+                f.setInt(o, f.getInt(o) + 7);
+            } else if (t == long.class) {
+                f.setLong(o, f.getLong(o) + 7);
+            } else if (t.isEnum()) {
+                Object[] all = t.getEnumConstants();
+                Object v = f.get(o);
+                f.set(o, all[(v == null ? 0 : ((Enum<?>) v).ordinal() + 1) % all.length]);
+            } else if (t == String.class) {
+                f.set(o, f.get(o) + "'");
+            } else {
+                continue;
+            }
+            n++;
+        }
+        return n;
+    }
+
     /** The codec writes the counters without making Counters.values()'s array: its count must follow it. */
     @Test
     void counterCount_matchesCounters() {

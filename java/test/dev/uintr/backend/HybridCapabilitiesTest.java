@@ -1,0 +1,39 @@
+package dev.uintr.backend;
+
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.uintr.AbiProfile;
+import dev.uintr.program.CaseParser;
+import dev.uintr.program.CaseSpec;
+import org.junit.jupiter.api.Test;
+
+/** What hybrid cannot answer yet is SKIP with the reason, checked per case (never run, never a pass). */
+class HybridCapabilitiesTest {
+    static CaseSpec spec(String profiles, String threads) {
+        return CaseParser.parse("h.case", "case h.c\nprofiles " + profiles + "\n" + threads + "outcome * FORBIDDEN \"x\"\n").get(0);
+    }
+
+    @Test
+    void ioctlOnAUintrFd_isNotAnswered() {
+        String why = HybridCapabilities.lacking(spec("later", "thread t: ipi_fd -> $f; ioctl $f 0x7500\n"), AbiProfile.LATER);
+        assertTrue(why != null && why.contains("does not trap ioctl"), String.valueOf(why));
+    }
+
+    @Test
+    void signalToAModelHeldWait_isNotAnswered_butASignalAloneIs() {
+        String why = HybridCapabilities.lacking(spec("rfc-v1", "thread t: register_handler; uintr_wait 0\nthread u: signal t SIGUSR1\n"),
+                AbiProfile.RFC_V1);
+        assertTrue(why != null && why.contains("cannot wake a uintr_wait with a signal"), String.valueOf(why));
+        assertNull(HybridCapabilities.lacking(spec("rfc-v1", "thread t: nanosleep 1000\nthread u: signal t SIGUSR1\n"),
+                AbiProfile.RFC_V1));
+    }
+
+    @Test
+    void wrapperDesign_isSkipWithTheReason() {
+        CaseSpec c = CaseParser.parse("h.case", "case h.c\nprofiles rfc-v1\ndesign send-wrapper\nthread t: stui\n"
+                + "outcome * FORBIDDEN \"x\"\n").get(0);
+        String why = new HybridBackend().skipReason(c, AbiProfile.RFC_V1).orElse("");
+        assertTrue(why.contains("needs a send wrapper"), why);
+    }
+}
