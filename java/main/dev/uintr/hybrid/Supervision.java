@@ -210,6 +210,9 @@ final class Supervision {
         int nr = (int) regs[Regs.ORIG_RAX];
         long[] a = Regs.args(regs);
         Syscall call = Syscall.byNumber(profile, nr);
+        if (nr == NR_IOCTL) {
+            fdTable.syncArgs(t.task, t.tgid, Syscall.IOCTL, profile, a);      // an fd that came by SCM_RIGHTS or dup
+        }
         if (nr == NR_IOCTL && uintrFile(t, (int) a[0])) {
             // An ioctl on a uintr fd is the model's (later: UIPI_SET_TARGET_TABLE on a uipi_fd; rfc-v1
             // and other files: ENOTTY); the memfd standing in for it must not answer.
