@@ -21,18 +21,18 @@ final class HybridCapabilities {
      */
     static final boolean ENDS_SLEEPS_ON_A_WAITING_WAKE = true;
     /**
-     * The supervisor traps ioctl (16) on the descriptors of its uintr fd table and answers from the
-     * model (LaterSyscalls.ioctl: UIPI_SET_TARGET_TABLE adopts a uipi_fd's UITT; rfc-v1: ENOTTY).
-     * Today a uintr fd is a real memfd and the host kernel answers any ioctl on it.
+     * The supervisor traps ioctl (16); on a descriptor of its uintr fd table the model answers
+     * (LaterSyscalls.ioctl: UIPI_SET_TARGET_TABLE adopts a uipi_fd's UITT; rfc-v1: ENOTTY), on any
+     * other it runs for real (Supervision, SupervisionTest).
      */
-    static final boolean TRAPS_IOCTL = false;
+    static final boolean TRAPS_IOCTL = true;
 
     /**
-     * The supervisor hands a signal for a tracee it holds in a model-blocked syscall (uintr_wait) to
-     * the model (Kernel.signal: the wait returns -EINTR) and lets the handler run. Today it passes
-     * the signal through while the thread stays stopped, so the wait never returns.
+     * A signal pending for a tracee the model holds in a uintr syscall (uintr_wait) goes to the model
+     * (Kernel.signal: the wait returns -EINTR); the thread resumes with it and the real kernel runs
+     * the handler (Supervision checks held threads' /proc status every 5 ms, SupervisionTest).
      */
-    static final boolean SIGNALS_WAKE_MODEL_WAITS = false;
+    static final boolean SIGNALS_WAKE_MODEL_WAITS = true;
 
     private HybridCapabilities() {}
 

@@ -28,7 +28,7 @@ import java.util.Map;
  */
 final class Supervision {
     /** Linux x86-64 numbers of the fd syscalls the model must see to keep its fd tables in step. */
-    static final int NR_CLOSE = 3, NR_DUP2 = 33, NR_DUP3 = 292, NR_CLOSE_RANGE = 436, NR_MEMFD_CREATE = 319;
+    static final int NR_CLOSE = 3, NR_IOCTL = 16, NR_DUP2 = 33, NR_DUP3 = 292, NR_CLOSE_RANGE = 436, NR_MEMFD_CREATE = 319;
     private static final int CPUS = 64;
     private static final long MFD_CLOEXEC = 1;
     private static final long EINTR = 4;
@@ -62,6 +62,10 @@ final class Supervision {
     /** Microseconds since the start at the event being answered. */
     private long nowUs;
     private long nextTimerNs;
+    /** Whether a signal the thread would take is pending for tid (tests replace the /proc reader). */
+    java.util.function.IntPredicate signalPending = PendingSignals::deliverable;
+    /** How often held threads are checked for a pending signal. */
+    private static final long SIGNAL_POLL_NS = 5_000_000;
     private int endStatus = -1;
     private int events;
 
@@ -77,11 +81,12 @@ final class Supervision {
     int[] traps() {
         int[] uintr = java.util.Arrays.stream(Syscall.values()).filter(c -> c.isUintr() && c.in(profile))
                 .mapToInt(c -> c.number(profile)).sorted().toArray();
-        int[] out = java.util.Arrays.copyOf(uintr, uintr.length + 4);
+        int[] out = java.util.Arrays.copyOf(uintr, uintr.length + 5);
         out[uintr.length] = NR_CLOSE;
         out[uintr.length + 1] = NR_DUP2;
         out[uintr.length + 2] = NR_DUP3;
         out[uintr.length + 3] = NR_CLOSE_RANGE;
+        out[uintr.length + 4] = NR_IOCTL;
         return out;
     }
 
@@ -205,6 +210,19 @@ final class Supervision {
         int nr = (int) regs[Regs.ORIG_RAX];
         long[] a = Regs.args(regs);
         Syscall call = Syscall.byNumber(profile, nr);
+        if (nr == NR_IOCTL) {
+            fdTable.syncArgs(t.task, t.tgid, Syscall.IOCTL, profile, a);      // an fd that came by SCM_RIGHTS or dup
+        }
+        if (nr == NR_IOCTL && uintrFile(t, (int) a[0])) {
+            // An ioctl on a uintr fd is the model's (later: UIPI_SET_TARGET_TABLE on a uipi_fd; rfc-v1
+            // and other files: ENOTTY); the memfd standing in for it must not answer.
+            long result = kernel.syscall(t.task, Syscall.IOCTL, a);
+            trace.line(nowUs, t.tid, "ioctl" + argText(a) + " = " + resultText(result));
+            regs[Regs.ORIG_RAX] = -1;
+            regs[Regs.RAX] = result;
+            finishStop(t, regs, r);
+            return;
+        }
         if (call == null || !call.isUintr()) {
             fdCall(t, nr, a);
             r.resume(t.tid);
@@ -277,6 +295,12 @@ final class Supervision {
             return;
         }
         r.resume(t.tid);
+    }
+
+    /** fd of t's process is a uintr file of the model (not a foreign fd it holds as a placeholder). */
+    private boolean uintrFile(Thread t, int fd) {
+        Integer file = port.fds(t.task).get(fd);
+        return file != null && port.kind(file) != dev.uintr.kernel.FileKind.EVENTFD;
     }
 
     /** Another thread of t's process whose model fd {@code fd} awaits its real number, or null. */
@@ -423,6 +447,16 @@ final class Supervision {
     }
 
     private void afterEvent(Reply r) {
+        for (Thread t : threads.values()) {
+            // A thread the model holds in a uintr syscall stays in a ptrace stop, where a signal sent
+            // to it only waits: the model takes it as the kernel would (the wait returns -EINTR;
+            // rfc-v1 leaves its wait-list entry behind, uintr-kernel §5.2 item 3), the thread is
+            // resumed with that result and the real kernel then runs the program's handler.
+            if (t.held != null && signalPending.test(t.tid)) {
+                trace.line(nowUs, t.tid, "signal pending: the model's wait ends");
+                kernel.signal(t.task);
+            }
+        }
         kernel.settleInterrupts();
         for (Thread t : threads.values()) {
             if (t.held == null) {
@@ -450,6 +484,10 @@ final class Supervision {
         }
         long next = port.nextTimerUs();
         nextTimerNs = next < 0 ? 0 : startNs + next * 1000 + 1;
+        if (threads.values().stream().anyMatch(t -> t.held != null)) {
+            long poll = startNs + nowUs * 1000 + SIGNAL_POLL_NS;
+            nextTimerNs = nextTimerNs == 0 ? poll : Math.min(nextTimerNs, poll);
+        }
     }
 
     /** CLOCK_MONOTONIC ns of the model's next timer (a uintr_wait timeout), 0 none: the session wakes then. */

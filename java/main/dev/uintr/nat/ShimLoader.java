@@ -89,6 +89,28 @@ public final class ShimLoader {
         }
     }
 
+    /**
+     * Binds the static native methods of {@code holder} to the shim by JNA direct mapping (no
+     * proxy, no boxing: for calls made once per event on a hot path). False, with nothing bound,
+     * when the shim is not loaded or lacks one of them.
+     */
+    static boolean registerDirect(Class<?> holder) {
+        if (SHIM.isEmpty()) {
+            return false;
+        }
+        for (java.lang.reflect.Method m : holder.getDeclaredMethods()) {
+            if (java.lang.reflect.Modifier.isNative(m.getModifiers()) && !EXPORTED.contains(m.getName())) {
+                return false;
+            }
+        }
+        try {
+            Native.register(holder, PATH);
+            return true;
+        } catch (UnsatisfiedLinkError | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /** The C function names a JNA interface calls: its abstract methods. */
     static java.util.Set<String> functionsOf(Class<?> api) {
         java.util.Set<String> out = new java.util.TreeSet<>();

@@ -64,12 +64,14 @@ public interface UintrHybridLib extends Library {
 
         /** The next event into ev: 1, 0 at the deadline (CLOCK_MONOTONIC ns, 0 none), or -errno. */
         public static int await(byte[] ev, long deadlineNs) {
-            return LIB.orElseThrow().ush_hybrid_wait(ev, ev.length, deadlineNs);
+            return HybridDirect.BOUND ? HybridDirect.ush_hybrid_wait(ev, ev.length, deadlineNs)
+                    : LIB.orElseThrow().ush_hybrid_wait(ev, ev.length, deadlineNs);
         }
 
         /** Carries out an answer (commands closed by END): 0 or -EINVAL. */
         public static int apply(byte[] cmds) {
-            return LIB.orElseThrow().ush_hybrid_apply(cmds, cmds.length);
+            return HybridDirect.BOUND ? HybridDirect.ush_hybrid_apply(cmds, cmds.length)
+                    : LIB.orElseThrow().ush_hybrid_apply(cmds, cmds.length);
         }
 
         public static void killAll() {

@@ -169,4 +169,62 @@ class SupervisionTest {
             assertTrue(!has(answer, Reply.RESUME_DEFER, MAIN), answer.toString());
         }
     }
+
+    /**
+     * ioctl on a uintr fd is the model's (uintr-kernel §2.4: a file that is no uipi_fd gives
+     * ENOTTY), not the host's answer for the memfd standing in for it; an ioctl on any other fd
+     * runs for real.
+     */
+    @ParameterizedTest
+    @EnumSource(value = AbiProfile.class, names = {"RFC_V1", "LATER"})
+    void ioctlOnAUintrFdIsAnsweredByTheModelAndOtherIoctlsRunForReal(AbiProfile p) {
+        profile = p;
+        sup = new Supervision(p, HybridSession.config(p, null), new HybridTrace(traceText));
+        stop(StopEvent.START, MAIN, 0, 0, new long[Regs.COUNT], new byte[0]);
+        assertTrue(java.util.Arrays.stream(sup.traps()).anyMatch(n -> n == Supervision.NR_IOCTL), "ioctl is trapped");
+        assertEquals(0, rax(syscall(MAIN, Syscall.UINTR_REGISTER_HANDLER, HANDLER, 0), MAIN));
+        syscall(MAIN, Syscall.vectorFd(p), 0, 0);
+        assertEquals(5, rax(sysexit(MAIN, 5), MAIN));
+        List<Cmd> mine = syscall(MAIN, Syscall.IOCTL, 5, 0x5401);             // TCGETS on the vector fd
+        assertEquals(-25, rax(mine, MAIN), "ENOTTY from the model: " + mine);
+        List<Cmd> real = syscall(MAIN, Syscall.IOCTL, 0, 0x5401);             // on stdin: the host's
+        assertTrue(has(real, Reply.RESUME, MAIN) && !has(real, Reply.SETREGS, MAIN), "runs for real: " + real);
+    }
+
+    /**
+     * A signal sent to a thread the model holds in uintr_wait ends the wait with -EINTR (uintr-kernel
+     * §2.4 454/476: "-EINTR on a user interrupt, a signal or any other wake"); the real kernel then
+     * runs the program's handler. The held thread is checked on a tick, so the session keeps one.
+     */
+    @ParameterizedTest
+    @EnumSource(value = AbiProfile.class, names = {"RFC_V1", "LATER"})
+    void aSignalEndsAHeldUintrWaitWithEintr(AbiProfile p) {
+        profile = p;
+        sup = new Supervision(p, HybridSession.config(p, null), new HybridTrace(traceText));
+        java.util.Set<Integer> signalled = new java.util.HashSet<>();
+        sup.signalPending = signalled::contains;
+        stop(StopEvent.START, MAIN, 0, 0, new long[Regs.COUNT], new byte[0]);
+        assertEquals(0, rax(syscall(MAIN, Syscall.UINTR_REGISTER_HANDLER, HANDLER, 0), MAIN));
+        List<Cmd> waiting = p == AbiProfile.LATER ? syscall(MAIN, Syscall.UINTR_WAIT, 100_000_000, 0) : syscall(MAIN, Syscall.UINTR_WAIT, 0);
+        assertTrue(waiting.stream().noneMatch(c -> c.tid() == MAIN), "held in its wait: " + waiting);
+        assertTrue(sup.nextTimerNs() > 0, "a held thread keeps a tick coming");
+        List<Cmd> quiet = stop(StopEvent.TICK, 0, 0, 0, new long[Regs.COUNT], new byte[0]);
+        assertTrue(quiet.stream().noneMatch(c -> c.tid() == MAIN), "no signal, still held: " + quiet);
+        signalled.add(MAIN);
+        List<Cmd> woken = stop(StopEvent.TICK, 0, 0, 0, new long[Regs.COUNT], new byte[0]);
+        assertEquals(-4, rax(woken, MAIN), "the wait returns -EINTR: " + traceText);
+        assertTrue(has(woken, Reply.RESUME, MAIN), woken.toString());
+    }
+
+    @org.junit.jupiter.api.Test
+    void pendingSignalsAreReadFromTheStatusFile() {
+        String none = "Name:\tx\nThreads:\t2\nSigQ:\t0/1\nSigPnd:\t0000000000000000\nShdPnd:\t0000000000000200\n"
+                + "SigBlk:\t0000000000000000\nSigIgn:\t0000000000000000\n";
+        assertTrue(!PendingSignals.deliverable(none), "a process-wide signal with two threads may go to the other");
+        assertTrue(PendingSignals.deliverable(none.replace("Threads:\t2", "Threads:\t1")), "the only thread takes it");
+        String usr1 = none.replace("SigPnd:\t0000000000000000", "SigPnd:\t0000000000000200");
+        assertTrue(PendingSignals.deliverable(usr1), "SIGUSR1 (bit 9) pending for the thread");
+        assertTrue(!PendingSignals.deliverable(usr1.replace("SigBlk:\t0000000000000000", "SigBlk:\t0000000000000200")), "blocked");
+        assertTrue(!PendingSignals.deliverable(usr1.replace("SigIgn:\t0000000000000000", "SigIgn:\t0000000000000200")), "ignored");
+    }
 }
