@@ -6,27 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import dev.uintr.nat.UintrProgramLib;
 import dev.uintr.program.Op;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** NativeBackendCodec and UintrProgramLib mirror native/include/uintr_program.h: every op, event kind, the version. */
 class ProgramWireMirrorsHeaderTest {
     static Map<String, Long> defines() throws IOException {
-        Map<String, Long> m = new TreeMap<>();
-        Pattern p = Pattern.compile("^#define\\s+(USH_\\w+)\\s+(0x[0-9a-fA-F]+|\\d+)u?\\b");
-        for (String line : Files.readAllLines(Path.of("native", "include", "uintr_program.h"))) {
-            Matcher x = p.matcher(line);
-            if (x.find()) {
-                String v = x.group(2);
-                m.put(x.group(1), v.startsWith("0x") ? Long.parseLong(v.substring(2), 16) : Long.parseLong(v));
-            }
-        }
-        return m;
+        return dev.uintr.testing.HeaderDefines.of(Path.of("native", "include", "uintr_program.h"), "USH_");
     }
 
     @Test

@@ -6,24 +6,13 @@ import dev.uintr.nat.UintrHybridLib;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** StopEvent and Reply mirror native/include/uintr_hybrid.h number for number (the shim is C, the models Java). */
 class WireMirrorsHeaderTest {
     static Map<String, Integer> defines() throws IOException {
-        Map<String, Integer> m = new HashMap<>();
-        Pattern p = Pattern.compile("^#define\\s+(USH_HY_\\w+)\\s+(\\d+)\\b");
-        for (String line : Files.readAllLines(Path.of("native", "include", "uintr_hybrid.h"))) {
-            Matcher x = p.matcher(line);
-            if (x.find()) {
-                m.put(x.group(1), Integer.parseInt(x.group(2)));
-            }
-        }
-        return m;
+        return dev.uintr.testing.HeaderDefines.ints(Path.of("native", "include", "uintr_hybrid.h"), "USH_HY_");
     }
 
     @Test
