@@ -147,7 +147,7 @@ public final class RunCommand implements Callable<Integer> {
         try {
             AtomicFiles.write(folder.file("summary.csv"), w -> {
                 CSVPrinter p = CSVFormat.RFC4180.builder()
-                        .setHeader("stage", "status", "exit_code", "seconds", "note").get().print(w);
+                        .setHeader("stage", "status", "exit_code", "seconds", "note").setRecordSeparator('\n').get().print(w);
                 for (StageResult r : results) {
                     p.printRecord(r.stage(), r.status(), r.exitCode(), String.format(java.util.Locale.ROOT, "%.3f", r.seconds()), r.note());
                 }

@@ -20,7 +20,7 @@ public final class CsvReport {
 
     public static String render(List<CaseResult> results) {
         StringWriter w = new StringWriter();
-        try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(HEADER).get())) {
+        try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(HEADER).setRecordSeparator('\n').get())) {
             for (CaseResult r : results) {
                 Graded g = r.graded();
                 long distinct = g == null ? 0 : g.rows().stream().filter(x -> x.count() > 0).count();

@@ -54,7 +54,7 @@ public final class ProbeReport {
 
     public static void writeCsv(HostFacts h, Writer out) {
         try {
-            CSVPrinter p = CSVFormat.RFC4180.builder().setHeader(HEADER).get().print(out);
+            CSVPrinter p = CSVFormat.RFC4180.builder().setHeader(HEADER).setRecordSeparator('\n').get().print(out);
             for (Row row : rows(h)) {
                 p.printRecord(row.fact(), row.value(), row.detail());
             }

@@ -38,7 +38,7 @@ class AreaServicesTest {
         assertEquals(0, new ProbeStage().run(ctx(host, console)));
         ProbeResults r = new ProbeResults(host);
         assertEquals(r.render("csv"), Files.readString(tmp.resolve("run").resolve(ProbeResults.FILE)));
-        assertTrue(r.render("csv").startsWith("fact,value,detail\r\ncpu.vendor,AuthenticAMD,"), r.render("csv"));
+        assertTrue(r.render("csv").startsWith("fact,value,detail\ncpu.vendor,AuthenticAMD,"), r.render("csv"));
         assertEquals(r.render("table"), console.toString());
         assertEquals(Verdict.PASS, r.verdict());
     }
