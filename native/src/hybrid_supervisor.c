@@ -551,7 +551,6 @@ int ush_hybrid_wait(void *ev, int evlen, int64_t deadline_ns)
     if (g_ended) {
         arm(0);                                               /* the session is over: no stray tick later */
     }
-    (void)armed;
     return g_have_event ? 1 : 0;
 }
 

@@ -44,10 +44,6 @@ public final class HybridBackend implements Backend {
             return Optional.of("design " + d + " needs a send wrapper around SENDUIPI, which the native runner does not have "
                     + "(the emulated backend runs it)");
         }
-        String lacking = HybridCapabilities.lacking(c, p);
-        if (lacking != null) {
-            return Optional.of(lacking);
-        }
         String why = HybridAvailability.reason();
         if (why != null) {
             return Optional.of("hybrid backend unavailable: " + why);

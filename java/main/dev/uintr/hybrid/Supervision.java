@@ -31,7 +31,6 @@ final class Supervision {
     static final int NR_CLOSE = 3, NR_IOCTL = 16, NR_DUP2 = 33, NR_DUP3 = 292, NR_CLOSE_RANGE = 436, NR_MEMFD_CREATE = 319;
     private static final int CPUS = 64;
     private static final long MFD_CLOEXEC = 1;
-    private static final long EINTR = 4;
 
     /** What the model knows of one real thread. */
     private static final class Thread {
@@ -65,7 +64,9 @@ final class Supervision {
     /** Whether a signal the thread would take is pending for tid (tests replace the /proc reader). */
     java.util.function.IntPredicate signalPending = PendingSignals::deliverable;
     /** How often held threads are checked for a pending signal. */
-    private static final long SIGNAL_POLL_NS = 5_000_000;
+    static final long SIGNAL_POLL_NS = 5_000_000;
+    /** When held threads are next checked (CLOCK_MONOTONIC ns). */
+    private long nextSignalPollNs;
     private int endStatus = -1;
     private int events;
 
@@ -210,20 +211,13 @@ final class Supervision {
         int nr = (int) regs[Regs.ORIG_RAX];
         long[] a = Regs.args(regs);
         Syscall call = Syscall.byNumber(profile, nr);
-        if (nr == NR_IOCTL) {
-            fdTable.syncArgs(t.task, t.tgid, Syscall.IOCTL, profile, a);      // an fd that came by SCM_RIGHTS or dup
+        if (call != null && (call.isUintr() || call == Syscall.IOCTL)) {
+            fdTable.syncArgs(t.task, t.tgid, call, profile, a);        // fds that came by fork, dup or SCM_RIGHTS
         }
-        if (nr == NR_IOCTL && uintrFile(t, (int) a[0])) {
-            // An ioctl on a uintr fd is the model's (later: UIPI_SET_TARGET_TABLE on a uipi_fd; rfc-v1
-            // and other files: ENOTTY); the memfd standing in for it must not answer.
-            long result = kernel.syscall(t.task, Syscall.IOCTL, a);
-            trace.line(nowUs, t.tid, "ioctl" + argText(a) + " = " + resultText(result));
-            regs[Regs.ORIG_RAX] = -1;
-            regs[Regs.RAX] = result;
-            finishStop(t, regs, r);
-            return;
-        }
-        if (call == null || !call.isUintr()) {
+        // The model answers the profile's uintr calls, and an ioctl on a uintr fd (later:
+        // UIPI_SET_TARGET_TABLE on a uipi_fd; rfc-v1 and other files: ENOTTY), which the memfd
+        // standing in for it must not answer. Everything else runs for real.
+        if (call == null || !(call.isUintr() || call == Syscall.IOCTL && port.isUintrFile(t.task, (int) a[0]))) {
             fdCall(t, nr, a);
             r.resume(t.tid);
             return;
@@ -241,7 +235,6 @@ final class Supervision {
             finishStop(t, regs, r);
             return;
         }
-        fdTable.syncArgs(t.task, t.tgid, call, profile, a);
         long result = kernel.syscall(t.task, call, a);
         if (result == Kernel.BLOCKED) {
             t.held = regs;
@@ -295,12 +288,6 @@ final class Supervision {
             return;
         }
         r.resume(t.tid);
-    }
-
-    /** fd of t's process is a uintr file of the model (not a foreign fd it holds as a placeholder). */
-    private boolean uintrFile(Thread t, int fd) {
-        Integer file = port.fds(t.task).get(fd);
-        return file != null && port.kind(file) != dev.uintr.kernel.FileKind.EVENTFD;
     }
 
     /** Another thread of t's process whose model fd {@code fd} awaits its real number, or null. */
@@ -414,7 +401,7 @@ final class Supervision {
             }
             // A WAITING cost (later tree, uintr-kernel §2.5 9c, §5.5): the uintr wake ends any
             // interruptible sleep with -EINTR, and the interrupt is delivered on the way out.
-            regs[Regs.RAX] = -EINTR;
+            regs[Regs.RAX] = -dev.uintr.kernel.Errno.EINTR;
             trace.line(nowUs, t.tid, "syscall " + regs[Regs.ORIG_RAX] + " woken by the user interrupt = -4 (EINTR)");
         }
         t.interruptAsked = false;
@@ -447,14 +434,19 @@ final class Supervision {
     }
 
     private void afterEvent(Reply r) {
-        for (Thread t : threads.values()) {
+        long nowNs = startNs + nowUs * 1000;
+        if (nowNs >= nextSignalPollNs) {
             // A thread the model holds in a uintr syscall stays in a ptrace stop, where a signal sent
             // to it only waits: the model takes it as the kernel would (the wait returns -EINTR;
             // rfc-v1 leaves its wait-list entry behind, uintr-kernel §5.2 item 3), the thread is
-            // resumed with that result and the real kernel then runs the program's handler.
-            if (t.held != null && signalPending.test(t.tid)) {
-                trace.line(nowUs, t.tid, "signal pending: the model's wait ends");
-                kernel.signal(t.task);
+            // resumed with that result and the real kernel then runs the program's handler. Read
+            // once a poll period, not at every event of the other threads.
+            nextSignalPollNs = nowNs + SIGNAL_POLL_NS;
+            for (Thread t : threads.values()) {
+                if (t.held != null && signalPending.test(t.tid)) {
+                    trace.line(nowUs, t.tid, "signal pending: the model's wait ends");
+                    kernel.signal(t.task);
+                }
             }
         }
         kernel.settleInterrupts();
@@ -485,8 +477,7 @@ final class Supervision {
         long next = port.nextTimerUs();
         nextTimerNs = next < 0 ? 0 : startNs + next * 1000 + 1;
         if (threads.values().stream().anyMatch(t -> t.held != null)) {
-            long poll = startNs + nowUs * 1000 + SIGNAL_POLL_NS;
-            nextTimerNs = nextTimerNs == 0 ? poll : Math.min(nextTimerNs, poll);
+            nextTimerNs = nextTimerNs == 0 ? nextSignalPollNs : Math.min(nextTimerNs, nextSignalPollNs);
         }
     }
 

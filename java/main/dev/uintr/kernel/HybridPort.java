@@ -62,6 +62,12 @@ public final class HybridPort {
         return out;
     }
 
+    /** fd of t's process is a uintr file of the model (not a foreign fd held as a placeholder). */
+    public boolean isUintrFile(int tid, int fd) {
+        FdSlot slot = s.mm(s.task(tid).mm).fds.get(fd);
+        return slot != null && s.file(slot.file()).kind != FileKind.EVENTFD;
+    }
+
     /** The kind of open file {@code fileId}. */
     public FileKind kind(int fileId) {
         return s.file(fileId).kind;

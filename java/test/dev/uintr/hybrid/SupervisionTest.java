@@ -208,9 +208,11 @@ class SupervisionTest {
         List<Cmd> waiting = p == AbiProfile.LATER ? syscall(MAIN, Syscall.UINTR_WAIT, 100_000_000, 0) : syscall(MAIN, Syscall.UINTR_WAIT, 0);
         assertTrue(waiting.stream().noneMatch(c -> c.tid() == MAIN), "held in its wait: " + waiting);
         assertTrue(sup.nextTimerNs() > 0, "a held thread keeps a tick coming");
+        now += Supervision.SIGNAL_POLL_NS;                                // held threads are read once a poll period
         List<Cmd> quiet = stop(StopEvent.TICK, 0, 0, 0, new long[Regs.COUNT], new byte[0]);
         assertTrue(quiet.stream().noneMatch(c -> c.tid() == MAIN), "no signal, still held: " + quiet);
         signalled.add(MAIN);
+        now += Supervision.SIGNAL_POLL_NS;
         List<Cmd> woken = stop(StopEvent.TICK, 0, 0, 0, new long[Regs.COUNT], new byte[0]);
         assertEquals(-4, rax(woken, MAIN), "the wait returns -EINTR: " + traceText);
         assertTrue(has(woken, Reply.RESUME, MAIN), woken.toString());
