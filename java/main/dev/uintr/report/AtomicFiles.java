@@ -122,21 +122,11 @@ public final class AtomicFiles {
         }
     }
 
-    /** The JDK's message for an I/O failure, without repeating the path when it is all it says. */
+    /**
+     * The short reason for an I/O failure ({@link dev.uintr.FixtureText#reason}), except that a
+     * write names a path component that is not a folder as such.
+     */
     static String reason(Exception e) {
-        String m = e.getMessage();
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "no such file or folder";
-        }
-        if (e instanceof java.nio.file.NotDirectoryException) {
-            return "a path component is not a folder";
-        }
-        if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
-            return fse.getReason();
-        }
-        return m == null ? e.getClass().getSimpleName() : m;
+        return e instanceof java.nio.file.NotDirectoryException ? "a path component is not a folder" : dev.uintr.FixtureText.reason(e);
     }
 }
