@@ -90,6 +90,7 @@ public final class HybridSession {
             return new Outcome(0, false, 0, why, 0);
         }
         synchronized (ONE_AT_A_TIME) {
+            HybridWarmup.once(profile);                       // compiled models before the program's threads take the CPUs
             UintrHybridLib.Calls.priority(true);             // every stop waits for this thread: it must not wait behind a spinner
             try {
                 return serve(timeoutMs, starter, programOut);
