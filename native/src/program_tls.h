@@ -20,4 +20,7 @@ extern USH_TLS uint64_t ush_prog_tls_alt_size;
 extern USH_TLS uint32_t ush_prog_tls_alt_step;
 extern USH_TLS volatile int ush_prog_tls_fault;
 
+/* main() of the exec runner (native/exec/program_exec.c); defined in program_runner.c. */
+USH_HIDDEN int ush_prog_continue(int argc, char **argv);
+
 #endif

@@ -342,6 +342,16 @@ final class EmulatedBackendRun {
                 advance(a, s, sendResult(o));
                 return;
             }
+            case EXEC:
+                // execve() by a fork child: the kernel model drops its UINTR state and closes its
+                // close-on-exec fds (Kernel.exec, uintr-kernel §4.1); the program goes on in the new
+                // image with its named results, and without the old image's alt_stack buffer.
+                k.exec(a.tid);
+                a.altName = null;
+                a.altBase = 0;
+                a.altSize = 0;
+                advance(a, s, "0");
+                return;
             case FORK: {
                 Actor child = actor(s.child().name());
                 child.vars = new HashMap<>(a.vars);
