@@ -78,6 +78,29 @@ static __thread uint32_t tls_barrier_passes[USH_PROG_MAX_BARRIERS];
 
 int ush_program_abi(void) { return USH_PROG_ABI_VERSION; }
 
+/* The two resume points the frame step knows exactly (program_tls.h). */
+__asm__(".text\n"
+        ".p2align 4\n"
+        ".globl ush_prog_stui\n.hidden ush_prog_stui\n.type ush_prog_stui, @function\n"
+        "ush_prog_stui:\n"
+        "    stui\n"
+        ".globl ush_prog_after_stui\n.hidden ush_prog_after_stui\n"
+        "ush_prog_after_stui:\n"
+        "    ret\n"
+        ".size ush_prog_stui, .-ush_prog_stui\n"
+        ".p2align 4\n"
+        ".globl ush_prog_raw_syscall\n.hidden ush_prog_raw_syscall\n.type ush_prog_raw_syscall, @function\n"
+        "ush_prog_raw_syscall:\n"
+        "    movq %rdi, %rax\n"
+        "    movq %rsi, %rdi\n"
+        "    movq %rdx, %rsi\n"
+        "    movq %rcx, %rdx\n"
+        "    syscall\n"
+        ".globl ush_prog_after_syscall\n.hidden ush_prog_after_syscall\n"
+        "ush_prog_after_syscall:\n"
+        "    ret\n"
+        ".size ush_prog_raw_syscall, .-ush_prog_raw_syscall\n");
+
 int ush_program_out_size(void) { return (int)sizeof(ush_prog_out); }
 
 /* ---------------------------------------------------------------- faults */
@@ -175,8 +198,7 @@ static int64_t sys3(int which, int64_t a0, int64_t a1, int64_t a2)
     if (nr < 0) {
         return -ENOSYS;                                      /* never call a number the probe did not confirm */
     }
-    long r = syscall(nr, a0, a1, a2);
-    return r == -1 ? -(int64_t)errno : (int64_t)r;
+    return ush_prog_raw_syscall(nr, a0, a1, a2);
 }
 
 static int64_t ok_or_errno(long r)
@@ -224,7 +246,7 @@ static int64_t recv_fd(void)
 static void sleep_usec(int64_t usec)
 {
     struct timespec ts = {usec / 1000000, (usec % 1000000) * 1000};
-    while (nanosleep(&ts, &ts) == -1 && errno == EINTR) {
+    while (ush_prog_raw_syscall(SYS_nanosleep, (int64_t)(uintptr_t)&ts, (int64_t)(uintptr_t)&ts, 0) == -EINTR) {
     }
 }
 
@@ -382,7 +404,7 @@ static int step(int prog, uint32_t pc, const ush_prog_step *s)
          * filled once STUI has retired, so the log reads "stui; deliver", the order in which they
          * happened, and a STUI that faults leaves its slot empty. Found by the hybrid backend. */
         uint32_t slot = reserve();
-        _stui();
+        ush_prog_stui();
         fill(slot, USH_EV_STEP, pc, 0);
         return 0;
     }
@@ -441,7 +463,7 @@ static int step(int prog, uint32_t pc, const ush_prog_step *s)
         break;
     case USH_OP_NANOSLEEP: {
         struct timespec ts = {a0 / 1000000, (a0 % 1000000) * 1000};
-        r = ok_or_errno(syscall(SYS_nanosleep, &ts, NULL));
+        r = ush_prog_raw_syscall(SYS_nanosleep, (int64_t)(uintptr_t)&ts, 0, 0);
         break;
     }
     case USH_OP_SPIN_UNTIL:
