@@ -679,6 +679,18 @@ void ush_prog_finish(void *out, int32_t status, int32_t signal)
     g_shared = NULL;
 }
 
+void ush_prog_discard(void)
+{
+    if (g_shared) {
+        munmap(g_shared, g_shared_size);
+        g_shared = NULL;
+    }
+    if (g_memfd >= 0) {
+        close(g_memfd);
+        g_memfd = -1;
+    }
+}
+
 /*
  * main() of the exec runner (native/exec/program_exec.c). "--continue FD PROG": the image an exec
  * step started; maps the shared area, takes back what exec_step left there and runs PROG on from
@@ -741,9 +753,7 @@ int ush_program_run(const void *prog, int len, void *out, int outlen, int timeou
     pid_t pid = fork();
     if (pid < 0) {
         int e = errno;
-        munmap(g_shared, g_shared_size);
-        close(g_memfd);
-        g_memfd = -1;
+        ush_prog_discard();
         return -e;
     }
     if (pid == 0) {
