@@ -1,6 +1,5 @@
 package dev.uintr.explore;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -9,9 +8,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One run of {@link Explorer#search}: settles states bucket by bucket in cost order
@@ -26,6 +26,9 @@ final class Search {
     private static final int CHUNK = 64;
     /** The fewest states per unit of work handed to a worker: smaller runs cost more to hand over than they save. */
     private static final int MIN_CHUNK = 16;
+    /** How long a thread with nothing to claim or merge spins, then sleeps, before it looks again. */
+    private static final int SPINS = 64;
+    private static final long PAUSE_NANOS = 20_000;
 
     private final World world;
     private final Bound bound;
@@ -37,9 +40,10 @@ final class Search {
     private final long t0 = System.nanoTime();
     private long nextReport;
     private boolean reported;
-    /** Expansions (and their byte buffers) reused from chunk to chunk. */
+    /** The expansion of a bucket settled by one thread (reused from chunk to chunk). */
     private final Expansion spare = new Expansion(CHUNK);
-    private final ArrayDeque<Expansion> free = new ArrayDeque<>();
+    /** With several workers: chunk k of a bucket is expanded into ring[k % ring.length], reused once merged. */
+    private final Expansion[] ring;
     /** The buckets a settling bucket's children go to: same switches, and one more. */
     private Bucket same;
     private Bucket more;
@@ -50,14 +54,18 @@ final class Search {
     private int maxDepth;
     private boolean depthCut;
     private String stoppedBy;
-    /** CPU time pool workers spent expanding (the merging thread's own is measured around the whole run). */
-    private final AtomicLong workerCpu = new AtomicLong();
+    /** The pool threads of this search, each with its own expander and CPU clock. */
+    private final List<Worker> workers = Collections.synchronizedList(new ArrayList<>());
 
     Search(World world, Bound bound, SearchOptions options) {
         this.world = world;
         this.bound = bound;
         this.options = options;
         this.nextReport = t0 + options.everyMillis() * 1_000_000L;
+        this.ring = new Expansion[options.workers() > 1 ? options.workers() * 8 : 0];
+        for (int i = 0; i < ring.length; i++) {
+            ring[i] = new Expansion(CHUNK);
+        }
     }
 
     SearchResult run() {
@@ -71,7 +79,11 @@ final class Search {
             t.setDaemon(true);
             return t;
         }) : null;
-        ThreadLocal<Expander> expanders = ThreadLocal.withInitial(() -> new Expander(world));
+        ThreadLocal<Worker> expanders = ThreadLocal.withInitial(() -> {
+            Worker w = new Worker(new Expander(world));
+            workers.add(w);
+            return w;
+        });
         try {
             while (stoppedBy == null && !frontier.isEmpty()) {
                 Bucket b = frontier.pollFirstEntry().getValue();
@@ -88,11 +100,19 @@ final class Search {
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
         SearchResult.Worst w = new SearchResult.Worst(worst[0], worst[1], worst[2], worst[3], worst[4], worst[5]);
-        long cpu = Cpu.thread() - cpu0 + workerCpu.get();
-        return new SearchResult(found, settled, maxDepth, ms, stoppedBy == null, depthCut, w, peakBytes, stoppedBy, cpu);
+        long mainCpu = Cpu.thread() - cpu0;
+        long cpu = mainCpu;
+        long busiest = mainCpu;
+        synchronized (workers) {
+            for (Worker k : workers) {
+                cpu += k.cpu;
+                busiest = Math.max(busiest, k.cpu);
+            }
+        }
+        return new SearchResult(found, settled, maxDepth, ms, stoppedBy == null, depthCut, w, peakBytes, stoppedBy, cpu, busiest);
     }
 
-    private void settle(Bucket b, Expander own, ExecutorService pool, ThreadLocal<Expander> expanders) {
+    private void settle(Bucket b, Expander own, ExecutorService pool, ThreadLocal<Worker> workerOf) {
         int n = b.size();
         boolean[] live = new boolean[n];
         for (int i = 0; i < n; i++) {
@@ -105,100 +125,147 @@ final class Search {
             }
             return;
         }
-        // Chunks are handed to the pool in bucket order, at most `window` ahead of the merge; this
-        // thread merges them in that order and, while the next one is not done, expands the
-        // first chunk no worker has claimed yet itself (so --workers N keeps N threads busy).
-        ArrayDeque<Chunk> inFlight = new ArrayDeque<>();
-        int window = options.workers() * 4;
-        // at least four chunks per worker where the bucket allows, so no thread idles long at its end
-        int size = Math.max(MIN_CHUNK, Math.min(CHUNK, n / (options.workers() * 4)));
-        int next = 0;
-        Thread merger = Thread.currentThread();
-        try {
-            while (stoppedBy == null && (next < n || !inFlight.isEmpty())) {
-                while (next < n && inFlight.size() < window) {
-                    Chunk c = new Chunk(b, live, next, Math.min(size, n - next), grow,
-                            free.isEmpty() ? new Expansion(CHUNK) : free.pop(), merger);
-                    inFlight.add(c);
-                    pool.execute(() -> c.runOn(expanders.get(), true, workerCpu));
-                    next += c.count;
+        Round r = new Round(b, live, grow);
+        for (int i = 1; i < options.workers() && i < r.chunks; i++) {
+            pool.execute(() -> {
+                Worker w = workerOf.get();
+                long t = Cpu.thread();
+                try {
+                    r.work(w.expander);
+                } finally {
+                    w.cpu += Cpu.thread() - t;
                 }
-                Chunk head = inFlight.peek();
-                while (!head.done) {
-                    Chunk open = null;
-                    for (Chunk c : inFlight) {
-                        if (!c.claimed.get()) {
-                            open = c;
-                            break;
-                        }
-                    }
-                    if (open != null) {
-                        open.runOn(own, false, null);
-                    } else {
-                        LockSupport.parkNanos(this, 5_000_000);         // a worker unparks this thread as it finishes a chunk
-                    }
-                }
-                inFlight.poll();
-                if (head.failure instanceof RuntimeException) {
-                    throw (RuntimeException) head.failure;
-                } else if (head.failure != null) {
-                    throw (Error) head.failure;
-                }
-                merge(b, head.into);
-                free.push(head.into);
-            }
-        } finally {
-            for (Chunk c : inFlight) {
-                c.claimed.set(true);                 // a worker that has not started it skips it; its Expansion is dropped
-            }
+            });
+        }
+        r.work(own);
+        if (r.failure instanceof RuntimeException) {
+            throw (RuntimeException) r.failure;
+        } else if (r.failure != null) {
+            throw (Error) r.failure;
         }
     }
 
     /**
-     * A run of one bucket's states, expanded by whichever thread claims it first: a pool
-     * worker, or the merging thread when it would otherwise wait. Nothing here is shared
-     * but the claim and the done flag.
+     * One bucket settled by several threads, all alike: each claims the next chunk of the bucket
+     * (at most {@link #ring} chunks ahead of the merge), expands it into its ring slot, and then
+     * merges every expanded chunk at the head, in bucket order, if no other thread is merging.
+     * Whichever thread finishes the head chunk merges it, so no thread waits on a merging
+     * thread and the merge overlaps the other threads' expansions. The search's tables and
+     * counters are only touched under {@link #lock}, in chunk order, exactly as one worker would.
      */
-    private static final class Chunk {
+    private final class Round {
         final Bucket b;
         final boolean[] live;
-        final int from;
-        final int count;
         final boolean grow;
-        final Expansion into;
-        final Thread merger;
-        final AtomicBoolean claimed = new AtomicBoolean();
-        volatile boolean done;
-        Throwable failure;
+        /** Chunk k is states [start[k], start[k + 1]). */
+        final int[] start;
+        final int chunks;
+        final AtomicInteger claimed = new AtomicInteger();
+        final AtomicIntegerArray done;
+        final Throwable[] failures;
+        final ReentrantLock lock = new ReentrantLock();
+        /** Chunks merged so far (written under the lock). */
+        volatile int merged;
+        /** Every chunk merged, or the search stopped, or a chunk failed. */
+        volatile boolean finished;
+        volatile Throwable failure;
 
-        Chunk(Bucket b, boolean[] live, int from, int count, boolean grow, Expansion into, Thread merger) {
+        Round(Bucket b, boolean[] live, boolean grow) {
             this.b = b;
             this.live = live;
-            this.from = from;
-            this.count = count;
             this.grow = grow;
-            this.into = into;
-            this.merger = merger;
+            int n = b.size();
+            int[] s = new int[n / MIN_CHUNK + 2];
+            int k = 0;
+            for (int from = 0; from < n; k++) {
+                s[k] = from;
+                // chunks shrink towards the bucket's end (a quarter of what is left per worker,
+                // 16..64 states), so the threads finish a bucket at about the same time
+                from += Math.min(n - from, Math.max(MIN_CHUNK, Math.min(CHUNK, (n - from) / (options.workers() * 4))));
+            }
+            s[k] = n;
+            this.start = s;
+            this.chunks = k;
+            this.done = new AtomicIntegerArray(k);
+            this.failures = new Throwable[k];
         }
 
-        void runOn(Expander e, boolean worker, AtomicLong cpu) {
-            if (!claimed.compareAndSet(false, true)) {
-                return;
-            }
-            long t = worker ? Cpu.thread() : 0;
-            try {
-                e.expand(b, live, from, count, grow, into);
-            } catch (RuntimeException | Error x) {
-                failure = x;
-            } finally {
-                if (worker) {
-                    cpu.addAndGet(Cpu.thread() - t);
+        /** Claims, expands and merges until the round is finished. */
+        void work(Expander e) {
+            int idle = 0;
+            while (!finished) {
+                int k = claim();
+                if (k >= 0) {
+                    try {
+                        e.expand(b, live, start[k], start[k + 1] - start[k], grow, ring[k % ring.length]);
+                    } catch (RuntimeException | Error x) {
+                        failures[k] = x;                                   // thrown when the merge gets there, as one worker would
+                    }
+                    done.set(k, 1);
                 }
-                done = true;
-                if (worker) {
-                    LockSupport.unpark(merger);
+                if (tryMerge() || k >= 0) {
+                    idle = 0;
+                } else if (++idle < SPINS) {
+                    Thread.onSpinWait();                                   // another thread is expanding the head chunk, or merging
+                } else {
+                    LockSupport.parkNanos(PAUSE_NANOS);
                 }
             }
+        }
+
+        /** The next chunk to expand, or -1: none left, or the ring is full until the merge catches up. */
+        private int claim() {
+            while (true) {
+                int k = claimed.get();
+                if (k >= chunks || k >= merged + ring.length) {
+                    return -1;
+                }
+                if (claimed.compareAndSet(k, k + 1)) {
+                    return k;
+                }
+            }
+        }
+
+        /** Merges the expanded chunks at the head, in order, unless another thread is merging; true if it merged any. */
+        private boolean tryMerge() {
+            boolean any = false;
+            for (int h = merged; !finished && h < chunks && done.get(h) == 1 && lock.tryLock(); h = merged) {
+                try {
+                    int m = merged;
+                    while (m < chunks && done.get(m) == 1) {
+                        if (failures[m] != null) {
+                            failure = failures[m];
+                            finished = true;
+                            return any;
+                        }
+                        merge(b, ring[m % ring.length]);
+                        merged = ++m;                                      // frees the chunk's ring slot
+                        any = true;
+                        if (stoppedBy != null) {
+                            break;
+                        }
+                    }
+                    if (m == chunks || stoppedBy != null) {
+                        finished = true;
+                    }
+                } catch (RuntimeException | Error x) {
+                    failure = x;
+                    finished = true;
+                } finally {
+                    lock.unlock();
+                }
+            }
+            return any;
+        }
+    }
+
+    /** A pool thread's expander, and the CPU time that thread spent in rounds (written by it alone). */
+    private static final class Worker {
+        final Expander expander;
+        volatile long cpu;
+
+        Worker(Expander expander) {
+            this.expander = expander;
         }
     }
 

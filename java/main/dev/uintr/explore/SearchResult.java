@@ -19,14 +19,16 @@ import java.util.Set;
  * @param stoppedBy  null, or the bound that stopped the search: "max-states" or "max-memory"
  * @param cpuNanos   CPU time the search's threads spent on it (the merging thread's, plus each
  *                   worker's expansions), from {@code ThreadMXBean}; 0 where the JVM cannot measure it
+ * @param busiestCpuNanos the most CPU time one of those threads spent (with N workers sharing the
+ *                   work evenly about {@code cpuNanos / N}; on idle cores the wall time cannot be shorter)
  */
 public record SearchResult(Map<Invariant, Counterexample> found, int states, int depth, long millis,
                            boolean exhausted, boolean depthCut, Worst worst, long peakBytes, String stoppedBy,
-                           long cpuNanos) {
+                           long cpuNanos, long busiestCpuNanos) {
 
     public SearchResult(Map<Invariant, Counterexample> found, int states, int depth, long millis, boolean exhausted,
                         boolean depthCut, Worst worst, long peakBytes, String stoppedBy) {
-        this(found, states, depth, millis, exhausted, depthCut, worst, peakBytes, stoppedBy, 0);
+        this(found, states, depth, millis, exhausted, depthCut, worst, peakBytes, stoppedBy, 0, 0);
     }
 
     /** Per-design costs, the maximum over every explored interleaving. */
