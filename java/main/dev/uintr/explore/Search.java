@@ -18,7 +18,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * (switches, then events). A bucket is complete before it is settled (its states come only
  * from cheaper buckets), so its states can be expanded by several workers at once; their
  * results are merged strictly in the bucket's order, which is the order one worker settles
- * them in. Verdicts, counters, state counts and counterexamples therefore do not depend on
+ * them in, by whichever worker finishes the chunk at the head ({@link Round}). Verdicts, counters, state counts and counterexamples therefore do not depend on
  * the number of workers.
  */
 final class Search {

@@ -17,8 +17,8 @@ import java.util.Set;
  * @param worst      the largest value of each counter over all states explored
  * @param peakBytes  the most bytes the search's tables held (visited fingerprints + frontier)
  * @param stoppedBy  null, or the bound that stopped the search: "max-states" or "max-memory"
- * @param cpuNanos   CPU time the search's threads spent on it (the merging thread's, plus each
- *                   worker's expansions), from {@code ThreadMXBean}; 0 where the JVM cannot measure it
+ * @param cpuNanos   CPU time the search's threads spent on it (the calling thread's, plus each
+ *                   pool thread's time in buckets it shared), from {@code ThreadMXBean}; 0 where the JVM cannot measure it
  * @param busiestCpuNanos the most CPU time one of those threads spent (with N workers sharing the
  *                   work evenly about {@code cpuNanos / N}; on idle cores the wall time cannot be shorter)
  */
