@@ -1,6 +1,9 @@
 package dev.uintr.backend;
 
 import dev.uintr.AbiProfile;
+import dev.uintr.actor.Interleaving;
+import dev.uintr.actor.SendStep;
+import dev.uintr.actor.StepCalls;
 import dev.uintr.kernel.HandlerAbi;
 import dev.uintr.kernel.Kernel;
 import dev.uintr.kernel.KernelConfig;
@@ -8,23 +11,29 @@ import dev.uintr.kernel.KernelEvent;
 import dev.uintr.kernel.SendOutcome;
 import dev.uintr.kernel.Task;
 import dev.uintr.kernel.TaskState;
+import dev.uintr.machine.Chooser;
+import dev.uintr.machine.Choosers;
 import dev.uintr.program.CaseSpec;
 import dev.uintr.program.Observation;
 import dev.uintr.program.Op;
 import dev.uintr.program.Step;
-import dev.uintr.program.StepSyscall;
 import dev.uintr.program.ThreadProgram;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 /**
  * One emulated run of a case (see {@link EmulatedBackend}). Each program (thread or fork
  * child) is an actor bound to a kernel task on CPU = its index. Threads declared in the case
  * share one process and one table of named results; a fork child gets a copy of its parent's
  * table, as it gets a copy of its memory.
+ *
+ * <p>A seeded {@link Chooser} picks each next move among those {@link Interleaving} lists (the
+ * order the explorer enumerates them in), and a step meets the kernel through the shared
+ * {@code actor} package ({@link StepCalls}, {@link SendStep}); what stays here is the case
+ * language: named results, barriers, forks, fd passing, signals, handler bodies, alt stacks
+ * and model time.
  */
 final class EmulatedBackendRun {
     /** Steps and events one run may take before the unfinished threads are reported as TIMEOUT. */
@@ -32,9 +41,8 @@ final class EmulatedBackendRun {
     /** Where register_plain_handler's regular function sits (any user address other than the default handler's). */
     static final long PLAIN_HANDLER = 0x402000L;
 
-    private final AbiProfile profile;
     private final Kernel k;
-    private final Random random;
+    private final Chooser chooser;
     private final Observation obs;
     private final List<Actor> actors = new ArrayList<>();
     private final Map<Long, Integer> barrierParticipants = new HashMap<>();
@@ -103,11 +111,10 @@ final class EmulatedBackendRun {
     /** A run under blocking design {@code design} (null: the profile's own). */
     EmulatedBackendRun(CaseSpec c, AbiProfile profile, long seed, dev.uintr.kernel.BlockingDesign design) {
         this.spec = c;
-        this.profile = profile;
         List<ThreadProgram> all = c.allPrograms();
         KernelConfig config = KernelConfig.of(profile).withCpus(Math.max(2, Math.min(64, all.size())));
         this.k = new Kernel(design == null ? config : config.withDesign(design));
-        this.random = new Random(seed);
+        this.chooser = Choosers.random(seed);
         this.obs = new Observation(all.stream().map(ThreadProgram::name).toList());
         for (int i = 0; i < all.size(); i++) {
             actors.add(new Actor(all.get(i), i % 64));
@@ -145,12 +152,7 @@ final class EmulatedBackendRun {
                     ready.add(a);
                 }
             }
-            List<KernelEvent> events = new ArrayList<>();
-            for (KernelEvent e : k.pendingEvents()) {
-                if (e.kind() != KernelEvent.Kind.TIMER) {
-                    events.add(e);
-                }
-            }
+            List<KernelEvent> events = Interleaving.kernelEvents(k);
             int options = ready.size() + events.size();
             if (options == 0) {
                 if (actors.stream().allMatch(a -> a.done || !a.started())) {
@@ -161,7 +163,7 @@ final class EmulatedBackendRun {
                 }
                 continue;
             }
-            int pick = random.nextInt(options);
+            int pick = Interleaving.choose(chooser, ready.size(), events);
             if (pick < ready.size()) {
                 act(ready.get(pick));
             } else {
@@ -244,7 +246,7 @@ final class EmulatedBackendRun {
                 return barrierArrivals.getOrDefault(id, 0) >= a.barrierGen * barrierParticipants.get(id);
             }
             case SPIN_UNTIL:
-                return a.task().deliveries.size() >= s.spinTarget();
+                return StepCalls.delivered(k, a.tid, s.spinTarget());
             case RECV_FD:
                 return !mailbox.isEmpty();
             case SIGNAL:
@@ -333,15 +335,9 @@ final class EmulatedBackendRun {
             case TESTUI:
                 advance(a, s, k.testui(a.tid) ? "1" : "0");
                 return;
-            case SENDUIPI: {
-                if (k.config().design().wrapper()) {
-                    wrapperSend(a, s);
-                    return;
-                }
-                SendOutcome o = k.senduipi(a.tid, s.arg(0, a.vars, 0));
-                advance(a, s, sendResult(o));
+            case SENDUIPI:
+                send(a, s);
                 return;
-            }
             case FORK: {
                 Actor child = actor(s.child().name());
                 child.vars = new HashMap<>(a.vars);
@@ -405,8 +401,7 @@ final class EmulatedBackendRun {
                         events.add(s.call() + ": unbound");
                         break;
                     }
-                    SendOutcome o = k.senduipi(tid, idx);
-                    events.add(s.call() + ": " + (o == SendOutcome.SIGILL ? "SIGILL" : o == SendOutcome.SIGSEGV ? "SIGSEGV" : "ok"));
+                    events.add(s.call() + ": " + sendResult(k.senduipi(tid, idx)));
                     break;
                 }
                 default:
@@ -424,41 +419,21 @@ final class EmulatedBackendRun {
     }
 
     /**
-     * A senduipi step under the send-wrapper designs (design.md, the seed's option 1), each part its
-     * own action so others can run in between, as explore's Stepper does: send-wrapper reads the
-     * receiver's published "blocked" word, then SENDUIPI or (blocked) the wake call;
-     * send-wrapper-post-first sends first, then reads the word and makes the wake call when set.
-     * The step shows the SENDUIPI's result, or ok for a wake.
+     * One event of a senduipi step ({@link SendStep}): SENDUIPI, or under the send-wrapper designs
+     * (design.md, the seed's option 1) the wrapper's read of the receiver's "blocked" word or its
+     * wake call, each its own action so others can run in between. The step shows the SENDUIPI's
+     * result, or ok for a wake that replaced it.
      */
-    private void wrapperSend(Actor a, Step s) {
-        long idx = s.arg(0, a.vars, 0);
-        boolean postFirst = k.config().design() == dev.uintr.kernel.BlockingDesign.SEND_WRAPPER_POST_FIRST;
-        switch (a.sendPhase) {
-            case 0:
-                if (postFirst) {
-                    a.sent = k.senduipi(a.tid, idx);
-                    a.sendPhase = 1;
-                } else {
-                    a.sendPhase = k.wrapperReadsBlocked(a.tid, idx) ? 2 : 1;
-                }
-                return;
-            case 1:
-                if (postFirst) {
-                    if (k.wrapperReadsBlocked(a.tid, idx)) {
-                        a.sendPhase = 2;
-                        return;
-                    }
-                    a.sendPhase = 0;
-                    advance(a, s, sendResult(a.sent));
-                    return;
-                }
-                a.sendPhase = 0;
-                advance(a, s, sendResult(k.senduipi(a.tid, idx)));
-                return;
-            default:
-                k.wrapperWake(a.tid, idx);
-                a.sendPhase = 0;
-                advance(a, s, postFirst ? sendResult(a.sent) : "ok");
+    private void send(Actor a, Step s) {
+        SendStep.Event e = SendStep.next(k, a.tid, s.arg(0, a.vars, 0), a.sendPhase);
+        if (e.kind() == SendStep.Kind.SENDUIPI) {
+            a.sent = e.outcome();
+        }
+        a.sendPhase = e.nextPhase();
+        if (e.done()) {
+            String result = a.sent == null ? "ok" : sendResult(a.sent);
+            a.sent = null;
+            advance(a, s, result);
         }
     }
 
@@ -479,7 +454,7 @@ final class EmulatedBackendRun {
             advance(a, s, null);
             return;
         }
-        if (k.syscall(a.tid, dev.uintr.Syscall.NANOSLEEP, left) == Kernel.BLOCKED) {
+        if (StepCalls.nanosleep(k, a.tid, left) == Kernel.BLOCKED) {
             a.blocked = true;
         }
     }
@@ -501,12 +476,8 @@ final class EmulatedBackendRun {
             default:
                 break;
         }
-        StepSyscall call = StepSyscall.of(s.op(), profile);
-        if (call == null) {
-            throw new IllegalStateException("not a syscall step: " + s.op());
-        }
         long handler = s.op() == Op.REGISTER_PLAIN_HANDLER ? PLAIN_HANDLER : Kernel.DEFAULT_HANDLER;
-        return k.syscall(a.tid, call.syscall(), call.args(s, a.vars, handler));
+        return StepCalls.syscall(k, a.tid, s, a.vars, handler);
     }
 
     /** alt_stack BUF SIZE [flags]: a new buffer of SIZE (BUF+N passes N into it) or NULL; the thread's current one on success. */

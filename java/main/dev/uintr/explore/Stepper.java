@@ -1,6 +1,8 @@
 package dev.uintr.explore;
 
-import dev.uintr.Syscall;
+import dev.uintr.actor.Interleaving;
+import dev.uintr.actor.SendStep;
+import dev.uintr.actor.StepCalls;
 import dev.uintr.isa.Fault;
 import dev.uintr.kernel.Errno;
 import dev.uintr.kernel.Kernel;
@@ -13,7 +15,11 @@ import java.util.List;
 
 /**
  * The explorer's transition relation over one {@link World}: which moves are enabled in a
- * node, and the node a move leads to (always on a copy; the parent is never changed).
+ * node, and the node a move leads to (always on a copy; the parent is never changed). The
+ * moves are listed in the {@link Interleaving} order the emulated backend chooses from, and an
+ * actor's step meets the kernel through the same {@code actor} package ({@link SendStep},
+ * {@link StepCalls}); what stays here is the scenario language (a {@code wait N} is a loop of
+ * uintr_wait calls split at the syscall entry, platform actors) and the node bookkeeping.
  *
  * <p>Timers are never chosen: a sleeper that only its uintr_wait timeout (later profile) would
  * wake counts as a lost wake-up (audit §5, "nothing wakes the sleeper except the timer").
@@ -83,7 +89,7 @@ final class Stepper {
             }
         }
         for (KernelEvent e : n.kernel.pendingEvents()) {
-            if (e.kind() != KernelEvent.Kind.TIMER) {
+            if (Interleaving.choosable(e)) {
                 out.add(Move.kernel(e));
             }
         }
@@ -179,7 +185,7 @@ final class Stepper {
                         phase[i] = 1;
                         label = describe ? who + ": uintr_wait() entry" : null;
                     } else {
-                        long r = k.syscall(tid, Syscall.UINTR_WAIT, world.waitArgs());
+                        long r = k.syscall(tid, dev.uintr.Syscall.UINTR_WAIT, world.waitArgs());
                         phase[i] = 0;
                         label = describe ? who + ": uintr_wait() " + (r == Kernel.BLOCKED ? "→ asleep" : "→ " + Errno.render(r)) : null;
                     }
@@ -188,7 +194,7 @@ final class Stepper {
                     label = send(k, i, s, pc, phase, describe);
                     break;
                 case SLEEP: {
-                    long r = k.syscall(tid, dev.uintr.Syscall.NANOSLEEP, World.WAIT_USEC);
+                    long r = StepCalls.nanosleep(k, tid, World.WAIT_USEC);
                     pc[i]++;
                     label = describe ? who + ": nanosleep() " + (r == Kernel.BLOCKED ? "→ asleep" : "→ " + Errno.render(r)) : null;
                     break;
@@ -224,56 +230,33 @@ final class Stepper {
 
     /** The next event of actor {@code i}'s send step is SENDUIPI itself (not the wrapper's read or wake call). */
     boolean sendsUipiNext(Node n, int i) {
-        if (!world.design.wrapper()) {
-            return true;
+        return SendStep.sendsUipiAt(world.design, n.phase[i]);
+    }
+
+    /** One event of a {@code send} step ({@link SendStep}: SENDUIPI, or the send-wrapper's word read or wake call). */
+    private String send(Kernel k, int i, ActorStep s, int[] pc, int[] phase, boolean describe) {
+        int tid = actorTid[i];
+        long idx = sendIndex[i][pc[i]];
+        SendStep.Event e = SendStep.next(k, tid, idx < 0 ? 0 : idx, phase[i]);
+        phase[i] = e.nextPhase();
+        if (e.done()) {
+            pc[i]++;
         }
-        return world.design == dev.uintr.kernel.BlockingDesign.SEND_WRAPPER_POST_FIRST ? n.phase[i] == 0 : n.phase[i] == 1;
+        if (!describe) {
+            return null;
+        }
+        String who = actors.get(i).name();
+        switch (e.kind()) {
+            case READ_BLOCKED_WORD:
+                return who + ": wrapper reads " + s.target() + "'s blocked word → " + (e.blocked() ? 1 : 0);
+            case WAKE:
+                return who + ": uintr_wake(" + idx + ") syscall (to " + s.target() + ") → " + Errno.render(e.wakeResult());
+            default:
+                return who + ": SENDUIPI " + idx + " (to " + s.target() + ") → " + outcome(e.outcome(), k.task(tid).lastSendFault);
+        }
     }
 
     /**
-     * One event of a {@code send} step. Plain designs: SENDUIPI. send-wrapper (check, then act):
-     * phase 0 reads the blocked word, then phase 1 SENDUIPI or phase 2 the wake call.
-     * send-wrapper-post-first: phase 0 SENDUIPI, phase 1 reads the word, phase 2 the wake-only
-     * call when it was set. Each is its own event, so the search puts anything in between.
-     */
-    private String send(Kernel k, int i, ActorStep s, int[] pc, int[] phase, boolean describe) {
-        int tid = actorTid[i];
-        String who = actors.get(i).name();
-        long idx = sendIndex[i][pc[i]];
-        long use = idx < 0 ? 0 : idx;
-        boolean wrapper = world.design.wrapper();
-        boolean postFirst = world.design == dev.uintr.kernel.BlockingDesign.SEND_WRAPPER_POST_FIRST;
-        boolean readNow = wrapper && (postFirst ? phase[i] == 1 : phase[i] == 0);
-        if (readNow) {
-            boolean blocked = k.wrapperReadsBlocked(tid, use);
-            String label = describe ? who + ": wrapper reads " + s.target() + "'s blocked word → " + (blocked ? 1 : 0) : null;
-            if (blocked) {
-                phase[i] = 2;
-            } else if (postFirst) {
-                phase[i] = 0;
-                pc[i]++;
-            } else {
-                phase[i] = 1;
-            }
-            return label;
-        }
-        if (wrapper && phase[i] == 2) {
-            long r = k.wrapperWake(tid, use);
-            phase[i] = 0;
-            pc[i]++;
-            return describe ? who + ": uintr_wake(" + idx + ") syscall (to " + s.target() + ") → " + Errno.render(r) : null;
-        }
-        SendOutcome o = k.senduipi(tid, use);
-        if (postFirst) {
-            phase[i] = 1;
-        } else {
-            phase[i] = 0;
-            pc[i]++;
-        }
-        return describe ? who + ": SENDUIPI " + idx + " (to " + s.target() + ") → " + outcome(o, k.task(tid).lastSendFault) : null;
-    }
-
-        /**
      * A victim interrupt (kernel §5.2 item 7): the CPU takes a pending 0xEB (or the affinity design's vector) while it runs a task
      * that is not itself armed on the wait list. Decided here from the state before the event,
      * not from the model's victim counter, which also counts an idle CPU that the walk's own
@@ -300,7 +283,7 @@ final class Stepper {
                 continue;
             }
             while (pc[i] < steps.size() && waiting(steps.get(pc[i]), phase[i])
-                    && k.task(actorTid[i]).deliveries.size() >= number[i][pc[i]]) {
+                    && StepCalls.delivered(k, actorTid[i], number[i][pc[i]])) {
                 pc[i]++;
             }
         }

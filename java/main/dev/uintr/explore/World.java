@@ -2,6 +2,7 @@ package dev.uintr.explore;
 
 import dev.uintr.AbiProfile;
 import dev.uintr.Syscall;
+import dev.uintr.actor.StepCalls;
 import dev.uintr.kernel.BlockingDesign;
 import dev.uintr.kernel.Errno;
 import dev.uintr.kernel.Kernel;
@@ -29,6 +30,8 @@ public final class World {
     final Map<String, Integer> tids = new LinkedHashMap<>();
     /** "sender>receiver" → UITT index. */
     final Map<String, Long> index = new HashMap<>();
+    /** uintr_wait's arguments in this profile (see {@link #waitArgs}). */
+    private final long[] waitArgs;
     /** The counters before the {@code asleep} receivers' uintr_wait calls: costs count those calls too. */
     long[] countersBeforeAsleep;
 
@@ -37,6 +40,7 @@ public final class World {
         this.profile = p;
         this.design = d;
         this.kernel = k;
+        this.waitArgs = StepCalls.uintrWaitArgs(k, WAIT_USEC, 0);
     }
 
     /**
@@ -119,8 +123,8 @@ public final class World {
         return r;
     }
 
-    /** The arguments of uintr_wait in this profile: rfc-v1 (flags), later (usec, flags). */
+    /** The arguments of uintr_wait(WAIT_USEC, 0) in this profile: rfc-v1 (flags), later (usec, flags). */
     long[] waitArgs() {
-        return profile == AbiProfile.RFC_V1 ? new long[] {0} : new long[] {WAIT_USEC, 0};
+        return waitArgs;
     }
 }

@@ -2,7 +2,7 @@ package dev.uintr.machine;
 
 import java.util.SplittableRandom;
 
-/** Ready-made choosers: eager, lazy, seeded (deterministic pseudo-random), scripted. */
+/** Ready-made choosers: eager, lazy, seeded and random (deterministic pseudo-random), scripted. */
 public final class Choosers {
     private Choosers() {}
 
@@ -20,6 +20,15 @@ public final class Choosers {
     public static Chooser seeded(long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         return (point, options) -> options == 1 ? 0 : r.nextInt(options);
+    }
+
+    /**
+     * A reproducible chooser over {@link java.util.Random}: every choice draws, a forced one
+     * (one option) included, so a seed replays the emulated backend's runs as they were recorded.
+     */
+    public static Chooser random(long seed) {
+        java.util.Random r = new java.util.Random(seed);
+        return (point, options) -> r.nextInt(options);
     }
 
     /** Replays {@code choices} in order (each clamped to the options offered), then behaves like {@link #lazy()}. */

@@ -86,13 +86,24 @@ public record StepSyscall(Syscall syscall, boolean handlerFirst, List<Integer> f
 
     /** The syscall's arguments for step {@code s} under {@code vars}, {@code handler} first where it takes one. */
     public long[] args(Step s, Map<String, Long> vars, long handler) {
+        long[] values = new long[s.args().size()];
+        for (int from : fromStep) {
+            if (from >= 0 && from < values.length) {
+                values[from] = s.arg(from, vars, 0);                     // only the arguments the syscall takes are evaluated
+            }
+        }
+        return args(handler, values);
+    }
+
+    /** The syscall's arguments from a step's argument values {@code stepArgs} (in the step's order), {@code handler} first where it takes one. */
+    public long[] args(long handler, long... stepArgs) {
         long[] a = new long[fromStep.size() + (handlerFirst ? 1 : 0)];
         int i = 0;
         if (handlerFirst) {
             a[i++] = handler;
         }
         for (int from : fromStep) {
-            a[i++] = from < 0 ? 0 : s.arg(from, vars, 0);
+            a[i++] = from < 0 || from >= stepArgs.length ? 0 : stepArgs[from];
         }
         return a;
     }
