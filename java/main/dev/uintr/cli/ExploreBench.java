@@ -91,11 +91,11 @@ final class ExploreBench {
                 : String.format(Locale.ROOT, "%.2f s", Math.max(0, processNanos / 1e9 - cpu));
         return String.format(Locale.ROOT,
                 "bench: %s %s %s workers=%d: %,d states (%s), %.2f s wall, %.2f s CPU: %,.0f states/s wall, %s states per CPU-second; "
-                        + "busiest thread %.2f s CPU (CPU/busiest %.2f), CPU/wall %.2f, JIT+GC %s CPU; load %.1f",
+                        + "busiest thread %.2f s CPU (CPU/busiest %.2f), CPU/wall %.2f, JIT+GC %s CPU, %d chunks backed up; load %.1f",
                 c.scenario().name(), c.profile().id(), c.design().id(), workers, r.states(),
                 Invariant.render(r.verdict()) + ", " + r.coverage(), wall, cpu, r.states() / wall,
                 cpu > 0 ? String.format(Locale.ROOT, "%,.0f", r.states() / cpu) : "unknown",
-                busiest, busiest > 0 ? cpu / busiest : 0, cpu / wall, jvm, load);
+                busiest, busiest > 0 ? cpu / busiest : 0, cpu / wall, jvm, r.backups(), load);
     }
 
     static double median(double[] xs) {

@@ -29,6 +29,12 @@ final class Search {
     /** How long a thread with nothing to claim or merge spins, then sleeps, before it looks again. */
     private static final int SPINS = 64;
     private static final long PAUSE_NANOS = 20_000;
+    /**
+     * How long a thread with nothing to do waits for the head chunk before it expands that chunk
+     * itself: well above a 64-state chunk's expansion (about 0.5 ms), well below a timeslice lost
+     * to another process.
+     */
+    private static final long BACKUP_NANOS = 2_000_000;
 
     private final World world;
     private final Bound bound;
@@ -54,6 +60,8 @@ final class Search {
     private int maxDepth;
     private boolean depthCut;
     private String stoppedBy;
+    /** Chunks merged from a back-up copy (see Round#backUp): 0 unless a thread was held up. */
+    private final AtomicInteger backups = new AtomicInteger();
     /** The pool threads of this search, each with its own expander and CPU clock. */
     private final List<Worker> workers = Collections.synchronizedList(new ArrayList<>());
 
@@ -109,7 +117,7 @@ final class Search {
                 busiest = Math.max(busiest, k.cpu);
             }
         }
-        return new SearchResult(found, settled, maxDepth, ms, stoppedBy == null, depthCut, w, peakBytes, stoppedBy, cpu, busiest);
+        return new SearchResult(found, settled, maxDepth, ms, stoppedBy == null, depthCut, w, peakBytes, stoppedBy, cpu, busiest, backups.get());
     }
 
     private void settle(Bucket b, Expander own, ExecutorService pool, ThreadLocal<Worker> workerOf) {
@@ -131,13 +139,13 @@ final class Search {
                 Worker w = workerOf.get();
                 long t = Cpu.thread();
                 try {
-                    r.work(w.expander);
+                    r.work(w.expander, w.backup);
                 } finally {
                     w.cpu += Cpu.thread() - t;
                 }
             });
         }
-        r.work(own);
+        r.work(own, spare);
         if (r.failure instanceof RuntimeException) {
             throw (RuntimeException) r.failure;
         } else if (r.failure != null) {
@@ -190,9 +198,10 @@ final class Search {
             this.failures = new Throwable[k];
         }
 
-        /** Claims, expands and merges until the round is finished. */
-        void work(Expander e) {
+        /** Claims, expands and merges until the round is finished; {@code backup} is this thread's own spare buffer. */
+        void work(Expander e, Expansion backup) {
             int idle = 0;
+            long idleSince = 0;
             while (!finished) {
                 int k = claim();
                 if (k >= 0) {
@@ -208,8 +217,61 @@ final class Search {
                 } else if (++idle < SPINS) {
                     Thread.onSpinWait();                                   // another thread is expanding the head chunk, or merging
                 } else {
+                    long now = System.nanoTime();
+                    if (idle == SPINS) {
+                        idleSince = now;
+                    } else if (now - idleSince > BACKUP_NANOS && backUp(e, backup)) {
+                        idle = 0;
+                        continue;
+                    }
                     LockSupport.parkNanos(PAUSE_NANOS);
                 }
+            }
+        }
+
+        /**
+         * The head chunk is still not expanded long after this thread ran out of work: its
+         * thread was most likely descheduled (a loaded host). Expanding is a pure function of
+         * the bucket, so this thread expands the chunk again into its own buffer and merges that
+         * copy; the late thread's copy is ignored when it arrives (its ring slot gets a new buffer,
+         * so no later chunk is written into the one the late thread still holds). True if it
+         * merged the chunk.
+         */
+        private boolean backUp(Expander e, Expansion into) {
+            int h = merged;
+            if (h >= chunks || done.get(h) == 1 || claimed.get() <= h) {
+                return false;
+            }
+            Throwable failed = null;
+            try {
+                e.expand(b, live, start[h], start[h + 1] - start[h], grow, into);
+            } catch (RuntimeException | Error x) {
+                failed = x;
+            }
+            lock.lock();
+            try {
+                if (finished || merged != h) {
+                    return false;                                          // the late thread got there after all
+                }
+                if (failed != null) {
+                    failure = failed;
+                    finished = true;
+                    return false;
+                }
+                merge(b, into);
+                ring[h % ring.length] = new Expansion(CHUNK);              // published by the volatile write below
+                merged = h + 1;
+                if (h + 1 == chunks || stoppedBy != null) {
+                    finished = true;
+                }
+                backups.incrementAndGet();
+                return true;
+            } catch (RuntimeException | Error x) {
+                failure = x;
+                finished = true;
+                return false;
+            } finally {
+                lock.unlock();
             }
         }
 
@@ -262,6 +324,8 @@ final class Search {
     /** A pool thread's expander, and the CPU time that thread spent in rounds (written by it alone). */
     private static final class Worker {
         final Expander expander;
+        /** Where this thread re-expands a chunk another thread is late with (see Round#backUp). */
+        final Expansion backup = new Expansion(CHUNK);
         volatile long cpu;
 
         Worker(Expander expander) {

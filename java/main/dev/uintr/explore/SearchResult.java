@@ -21,14 +21,16 @@ import java.util.Set;
  *                   pool thread's time in buckets it shared), from {@code ThreadMXBean}; 0 where the JVM cannot measure it
  * @param busiestCpuNanos the most CPU time one of those threads spent (with N workers sharing the
  *                   work evenly about {@code cpuNanos / N}; on idle cores the wall time cannot be shorter)
+ * @param backups    chunks of states a worker expanded again because the thread that had claimed
+ *                   them was held up for milliseconds (descheduled on a loaded host); 0 on idle cores
  */
 public record SearchResult(Map<Invariant, Counterexample> found, int states, int depth, long millis,
                            boolean exhausted, boolean depthCut, Worst worst, long peakBytes, String stoppedBy,
-                           long cpuNanos, long busiestCpuNanos) {
+                           long cpuNanos, long busiestCpuNanos, int backups) {
 
     public SearchResult(Map<Invariant, Counterexample> found, int states, int depth, long millis, boolean exhausted,
                         boolean depthCut, Worst worst, long peakBytes, String stoppedBy) {
-        this(found, states, depth, millis, exhausted, depthCut, worst, peakBytes, stoppedBy, 0, 0);
+        this(found, states, depth, millis, exhausted, depthCut, worst, peakBytes, stoppedBy, 0, 0, 0);
     }
 
     /** Per-design costs, the maximum over every explored interleaving. */

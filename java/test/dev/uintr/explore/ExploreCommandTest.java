@@ -116,7 +116,7 @@ class ExploreCommandTest {
         String o = out.toString();
         assertTrue(o.matches("(?s)bench: bystander rfc-v1 naive workers=2: [0-9,]+ states \\(lost-wakeup, exhaustive\\), "
                 + "[0-9.]+ s wall, [0-9.]+ s CPU: [0-9,]+ states/s wall, ([0-9,]+|unknown) states per CPU-second; "
-                + "busiest thread [0-9.]+ s CPU \\(CPU/busiest [0-9.]+\\), CPU/wall [0-9.]+, JIT\\+GC ([0-9.]+ s|unknown) CPU; "
+                + "busiest thread [0-9.]+ s CPU \\(CPU/busiest [0-9.]+\\), CPU/wall [0-9.]+, JIT\\+GC ([0-9.]+ s|unknown) CPU, [0-9]+ chunks backed up; "
                 + "load -?[0-9.]+\\n"), o);
         out.getBuffer().setLength(0);
         assertEquals(ExitCodes.OK, exec("explore", "--scenario", "bystander", "--profile", "rfc-v1", "--design", "naive",
