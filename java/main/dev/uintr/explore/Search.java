@@ -6,8 +6,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.locks.LockSupport;
@@ -34,11 +32,12 @@ final class Search {
      * itself: well above a 64-state chunk's expansion (about 0.5 ms), well below a timeslice lost
      * to another process.
      */
-    private static final long BACKUP_NANOS = 2_000_000;
+    static final long BACKUP_NANOS = 2_000_000;
 
     private final World world;
     private final Bound bound;
     private final SearchOptions options;
+    private final long backupNanos;
     private final VisitedTable table = new VisitedTable();
     private final TreeMap<Integer, Bucket> frontier = new TreeMap<>();
     private final Map<Invariant, Counterexample> found = new EnumMap<>(Invariant.class);
@@ -60,12 +59,24 @@ final class Search {
     private int maxDepth;
     private boolean depthCut;
     private String stoppedBy;
+    /** With several workers: the round every thread works on; null once the search is over. */
+    private volatile Round current;
+    /** Set when the calling thread leaves the search, so every helper stops. */
+    private volatile boolean over;
+    /** What ended a search with several workers early, for the calling thread to throw. */
+    private volatile Throwable failed;
     /** Chunks merged from a back-up copy (see Round#backUp): 0 unless a thread was held up. */
     private final AtomicInteger backups = new AtomicInteger();
     /** The pool threads of this search, each with its own expander and CPU clock. */
     private final List<Worker> workers = Collections.synchronizedList(new ArrayList<>());
 
     Search(World world, Bound bound, SearchOptions options) {
+        this(world, bound, options, BACKUP_NANOS);
+    }
+
+    /** {@code backupNanos}: see {@link #BACKUP_NANOS}; tests pass 0 so that every wait backs the head chunk up. */
+    Search(World world, Bound bound, SearchOptions options, long backupNanos) {
+        this.backupNanos = backupNanos;
         this.world = world;
         this.bound = bound;
         this.options = options;
@@ -82,26 +93,14 @@ final class Search {
         ByteSink init = own.initial();
         int id = table.add(Fingerprint.hashA(init.buf, 0, init.len), Fingerprint.hashB(init.buf, 0, init.len), -1, 0, 0);
         enqueue(bucket(0), id, init.buf, 0, init.len);
-        ExecutorService pool = options.workers() > 1 ? Executors.newFixedThreadPool(options.workers() - 1, r -> {
-            Thread t = new Thread(r, "explore-worker");
-            t.setDaemon(true);
-            return t;
-        }) : null;
-        ThreadLocal<Worker> expanders = ThreadLocal.withInitial(() -> {
-            Worker w = new Worker(new Expander(world));
-            workers.add(w);
-            return w;
-        });
-        try {
+        if (options.workers() == 1) {
             while (stoppedBy == null && !frontier.isEmpty()) {
                 Bucket b = frontier.pollFirstEntry().getValue();
-                settle(b, own, pool, expanders);
+                settleAlone(b, own);
                 frontierBytes -= b.bytes();
             }
-        } finally {
-            if (pool != null) {
-                pool.shutdownNow();
-            }
+        } else {
+            runShared(own);
         }
         if (reported) {
             report(System.nanoTime());                                 // the final figures of a search that showed progress
@@ -120,37 +119,123 @@ final class Search {
         return new SearchResult(found, settled, maxDepth, ms, stoppedBy == null, depthCut, w, peakBytes, stoppedBy, cpu, busiest, backups.get());
     }
 
-    private void settle(Bucket b, Expander own, ExecutorService pool, ThreadLocal<Worker> workerOf) {
-        int n = b.size();
-        boolean[] live = new boolean[n];
-        for (int i = 0; i < n; i++) {
+    /** One thread: a bucket's states in chunks, each expanded and merged in turn. */
+    private void settleAlone(Bucket b, Expander own) {
+        boolean[] live = live(b);
+        boolean grow = VisitedTable.events(b.cost) < bound.maxDepth();
+        for (int from = 0, n = b.size(); from < n && stoppedBy == null; from += CHUNK) {
+            merge(b, own.expand(b, live, from, Math.min(CHUNK, n - from), grow, spare));
+        }
+    }
+
+    private boolean[] live(Bucket b) {
+        boolean[] live = new boolean[b.size()];
+        for (int i = 0; i < live.length; i++) {
             live[i] = table.cost(b.id(i)) == b.cost;                    // else a cheaper path settled it, or will
         }
-        boolean grow = VisitedTable.events(b.cost) < bound.maxDepth();
-        if (pool == null || n <= MIN_CHUNK) {
-            for (int from = 0; from < n && stoppedBy == null; from += CHUNK) {
-                merge(b, own.expand(b, live, from, Math.min(CHUNK, n - from), grow, spare));
-            }
-            return;
+        return live;
+    }
+
+    /**
+     * Several threads: this one and N-1 started for the search, all running {@link #loop}
+     * until the last round is finished. The thread that finishes a round starts the next one,
+     * so no thread waits for a particular other one between buckets.
+     */
+    private void runShared(Expander own) {
+        try {
+            current = nextRound(own, spare);
+        } catch (RuntimeException | Error x) {
+            failed = x;
         }
-        Round r = new Round(b, live, grow);
-        for (int i = 1; i < options.workers() && i < r.chunks; i++) {
-            pool.execute(() -> {
-                Worker w = workerOf.get();
+        Thread[] helpers = new Thread[options.workers() - 1];
+        for (int i = 0; i < helpers.length && current != null; i++) {
+            Worker w = new Worker(new Expander(world));
+            workers.add(w);
+            helpers[i] = new Thread(() -> {
                 long t = Cpu.thread();
                 try {
-                    r.work(w.expander, w.backup);
+                    loop(w.expander, w.backup);
                 } finally {
-                    w.cpu += Cpu.thread() - t;
+                    w.cpu = Cpu.thread() - t;
                 }
-            });
+            }, "explore-worker");
+            helpers[i].setDaemon(true);
+            helpers[i].start();
         }
-        r.work(own, spare);
-        if (r.failure instanceof RuntimeException) {
-            throw (RuntimeException) r.failure;
-        } else if (r.failure != null) {
-            throw (Error) r.failure;
+        try {
+            loop(own, spare);
+        } finally {
+            over = true;                                                   // whatever happened here, the helpers stop
+            for (Thread h : helpers) {
+                joinQuietly(h);
+            }
         }
+        if (failed instanceof RuntimeException) {
+            throw (RuntimeException) failed;
+        } else if (failed != null) {
+            throw (Error) failed;
+        }
+    }
+
+    private static void joinQuietly(Thread t) {
+        if (t == null) {
+            return;
+        }
+        boolean interrupted = false;
+        while (true) {
+            try {
+                t.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A thread's part of a shared search: every round in turn, until there is none. */
+    private void loop(Expander e, Expansion backup) {
+        Round seen = null;
+        int idle = 0;
+        while (!over) {
+            Round r = current;
+            if (r == null) {
+                return;
+            }
+            if (r != seen) {
+                r.work(e, backup);
+                seen = r;
+                idle = 0;
+            } else if (++idle < SPINS) {
+                Thread.onSpinWait();                                       // the round's finisher is starting the next one
+            } else {
+                LockSupport.parkNanos(PAUSE_NANOS);
+            }
+        }
+    }
+
+    /**
+     * The next bucket worth sharing, as a round, after settling the small ones before it alone
+     * (with {@code e} and its spare buffer); null when the search is over. Called before the
+     * threads start, or by the thread finishing a round, under that round's lock.
+     */
+    private Round nextRound(Expander e, Expansion buffer) {
+        while (stoppedBy == null && !frontier.isEmpty()) {
+            Bucket b = frontier.pollFirstEntry().getValue();
+            boolean[] live = live(b);
+            boolean grow = VisitedTable.events(b.cost) < bound.maxDepth();
+            int n = b.size();
+            if (n > MIN_CHUNK) {
+                return new Round(b, live, grow);
+            }
+            for (int from = 0; from < n && stoppedBy == null; from += CHUNK) {
+                merge(b, e.expand(b, live, from, Math.min(CHUNK, n - from), grow, buffer));
+            }
+            frontierBytes -= b.bytes();
+        }
+        return null;
     }
 
     /**
@@ -176,7 +261,6 @@ final class Search {
         volatile int merged;
         /** Every chunk merged, or the search stopped, or a chunk failed. */
         volatile boolean finished;
-        volatile Throwable failure;
 
         Round(Bucket b, boolean[] live, boolean grow) {
             this.b = b;
@@ -212,7 +296,7 @@ final class Search {
                     }
                     done.set(k, 1);
                 }
-                if (tryMerge() || k >= 0) {
+                if (tryMerge(e, backup) || k >= 0) {
                     idle = 0;
                 } else if (++idle < SPINS) {
                     Thread.onSpinWait();                                   // another thread is expanding the head chunk, or merging
@@ -220,7 +304,7 @@ final class Search {
                     long now = System.nanoTime();
                     if (idle == SPINS) {
                         idleSince = now;
-                    } else if (now - idleSince > BACKUP_NANOS && backUp(e, backup)) {
+                    } else if (now - idleSince >= backupNanos && backUp(e, backup)) {
                         idle = 0;
                         continue;
                     }
@@ -254,25 +338,37 @@ final class Search {
                     return false;                                          // the late thread got there after all
                 }
                 if (failed != null) {
-                    failure = failed;
-                    finished = true;
+                    end(failed);
                     return false;
                 }
                 merge(b, into);
                 ring[h % ring.length] = new Expansion(CHUNK);              // published by the volatile write below
                 merged = h + 1;
-                if (h + 1 == chunks || stoppedBy != null) {
-                    finished = true;
-                }
                 backups.incrementAndGet();
+                if (h + 1 == chunks || stoppedBy != null) {
+                    finish(e, into);
+                }
                 return true;
             } catch (RuntimeException | Error x) {
-                failure = x;
-                finished = true;
+                end(x);
                 return false;
             } finally {
                 lock.unlock();
             }
+        }
+
+        /** Under the lock: the round is done; the next one (or none) becomes current. */
+        private void finish(Expander e, Expansion buffer) {
+            finished = true;
+            frontierBytes -= b.bytes();
+            current = nextRound(e, buffer);
+        }
+
+        /** Under the lock: a failure ends the round and the search; the calling thread throws it. */
+        private void end(Throwable x) {
+            failed = x;
+            finished = true;
+            current = null;
         }
 
         /** The next chunk to expand, or -1: none left, or the ring is full until the merge catches up. */
@@ -288,16 +384,22 @@ final class Search {
             }
         }
 
-        /** Merges the expanded chunks at the head, in order, unless another thread is merging; true if it merged any. */
-        private boolean tryMerge() {
+        /**
+         * Merges the expanded chunks at the head, in order, unless another thread is merging;
+         * true if it merged any. The thread that merges the last chunk starts the next round
+         * ({@code e} and {@code buffer} settle the small buckets before it).
+         */
+        private boolean tryMerge(Expander e, Expansion buffer) {
             boolean any = false;
             for (int h = merged; !finished && h < chunks && done.get(h) == 1 && lock.tryLock(); h = merged) {
                 try {
+                    if (finished) {
+                        return any;                                        // another thread finished the round meanwhile
+                    }
                     int m = merged;
                     while (m < chunks && done.get(m) == 1) {
                         if (failures[m] != null) {
-                            failure = failures[m];
-                            finished = true;
+                            end(failures[m]);
                             return any;
                         }
                         merge(b, ring[m % ring.length]);
@@ -308,11 +410,10 @@ final class Search {
                         }
                     }
                     if (m == chunks || stoppedBy != null) {
-                        finished = true;
+                        finish(e, buffer);
                     }
                 } catch (RuntimeException | Error x) {
-                    failure = x;
-                    finished = true;
+                    end(x);
                 } finally {
                     lock.unlock();
                 }

@@ -93,6 +93,29 @@ class SearchWorkersTest {
         assertTrue(two.busiestCpuNanos() <= two.cpuNanos(), "the busiest thread's CPU is part of the search's");
     }
 
+    /**
+     * A thread that waits for a late chunk expands it again and merges its own copy; with no
+     * patience at all that happens at nearly every bucket's end, and the result is still the
+     * one-worker result (the late copy is ignored, its buffer never reused).
+     */
+    @Test
+    void backedUpChunks_sameResult() {
+        int backups = 0;
+        for (String name : new String[] {"ring", "two-senders", "unplug-migrate"}) {
+            for (BlockingDesign d : new BlockingDesign[] {BlockingDesign.KERNEL_VECTOR, BlockingDesign.GP_FAULT}) {
+                Bound b = new Bound(30_000, 60);
+                SearchResult one = Explorer.search(world(LARGE, name, AbiProfile.RFC_V1, d), b);
+                for (int w : new int[] {2, 3}) {
+                    SearchResult eager = new Search(world(LARGE, name, AbiProfile.RFC_V1, d), b,
+                            SearchOptions.DEFAULT.withWorkers(w), 0).run();
+                    assertSame(one, eager, name + " " + d + " with " + w + " eager workers");
+                    backups += eager.backups();
+                }
+            }
+        }
+        assertTrue(backups > 0, "no chunk was backed up");
+    }
+
     @Test
     void maxMemory_stopsCleanly_withinBound_sameForWorkers() {
         Bound b = new Bound(1_000_000, 60, 3L << 20);
