@@ -145,6 +145,13 @@ int ush_hybrid_bench_result_size(void);
  */
 int64_t ush_hybrid_floor(int rounds);
 
+/*
+ * CPU time (ns, CLOCK_THREAD_CPUTIME_ID) the tracer thread spent in the timed loop of the last
+ * ush_hybrid_floor call on any thread, 0 before one: the floor's cost per stop beside its wall
+ * rate, to compare with a session's tracer CPU per stop whatever the host's wake-up costs.
+ */
+int64_t ush_hybrid_floor_cpu_ns(void);
+
 #ifdef __cplusplus
 }
 #endif

@@ -42,6 +42,13 @@ static int wait_stop(pid_t pid, int *st)
     }
 }
 
+static int64_t g_floor_cpu_ns;
+
+int64_t ush_hybrid_floor_cpu_ns(void)
+{
+    return __atomic_load_n(&g_floor_cpu_ns, __ATOMIC_RELAXED);
+}
+
 int64_t ush_hybrid_floor(int rounds)
 {
     if (rounds < 1 || rounds > 10000000) {
@@ -66,6 +73,7 @@ int64_t ush_hybrid_floor(int rounds)
         goto out;
     }
     int64_t t0 = child_wait_ns(CLOCK_MONOTONIC);
+    int64_t cpu0 = child_wait_ns(CLOCK_THREAD_CPUTIME_ID);
     for (int i = 0; i < rounds; i++) {
         struct user_regs_struct r, saved;
         ptrace(PTRACE_INTERRUPT, child, 0, 0);
@@ -106,6 +114,7 @@ int64_t ush_hybrid_floor(int rounds)
         ptrace(PTRACE_CONT, child, 0, 0);
     }
     int64_t ns = child_wait_ns(CLOCK_MONOTONIC) - t0;
+    __atomic_store_n(&g_floor_cpu_ns, child_wait_ns(CLOCK_THREAD_CPUTIME_ID) - cpu0, __ATOMIC_RELAXED);
     result = ns > 0 ? (int64_t)(2.0 * rounds * 1e12 / (double)ns) : 0;
 out:
     kill(child, SIGKILL);

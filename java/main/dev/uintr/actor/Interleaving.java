@@ -5,6 +5,9 @@ import dev.uintr.kernel.KernelEvent;
 import dev.uintr.machine.Chooser;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
 
 /**
  * What may happen next while actors run on the kernel model, in the one order both
@@ -13,8 +16,8 @@ import java.util.List;
  * choice: the emulated backend fires it only by advancing time when nothing else can happen,
  * and the explorer not at all (a sleeper only its timeout would wake is a lost wake-up).
  *
- * <p>The emulated backend lets a {@link Chooser} pick one of these moves ({@link #choose});
- * the explorer follows every one of them.
+ * <p>Both list them with {@link #moves}; the emulated backend lets a {@link Chooser} pick one
+ * ({@link #choose}), the explorer follows every one of them.
  */
 public final class Interleaving {
     /** The choice point's label: which of the moves open now is taken. */
@@ -27,23 +30,30 @@ public final class Interleaving {
         return e.kind() != KernelEvent.Kind.TIMER;
     }
 
-    /** The kernel's choosable pending events, in the kernel's order. */
-    public static List<KernelEvent> kernelEvents(Kernel k) {
-        List<KernelEvent> out = new ArrayList<>();
+    /**
+     * The moves open now, in the one order: a step of each actor {@code i} (0 ≤ i &lt; {@code actors},
+     * in order) that {@code canAct}, then each choosable pending event of {@code k} in the kernel's
+     * order (applied with {@link Kernel#apply}); the caller makes its own move objects with
+     * {@code actorMove} and {@code kernelMove} (the explorer's are encodable).
+     */
+    public static <M> List<M> moves(Kernel k, int actors, IntPredicate canAct, IntFunction<M> actorMove,
+                                    Function<KernelEvent, M> kernelMove) {
+        List<M> out = new ArrayList<>();
+        for (int i = 0; i < actors; i++) {
+            if (canAct.test(i)) {
+                out.add(actorMove.apply(i));
+            }
+        }
         for (KernelEvent e : k.pendingEvents()) {
             if (choosable(e)) {
-                out.add(e);
+                out.add(kernelMove.apply(e));
             }
         }
         return out;
     }
 
-    /**
-     * Lets {@code chooser} pick among {@code actors} ready actors and {@code events}: an index
-     * below {@code actors} is that ready actor, the rest are the events after them (the caller
-     * applies an event with {@link Kernel#apply}).
-     */
-    public static int choose(Chooser chooser, int actors, List<KernelEvent> events) {
-        return chooser.choose(NEXT_MOVE, actors + events.size());
+    /** The move {@code chooser} picks among {@code moves} (at least one). */
+    public static <M> M choose(Chooser chooser, List<M> moves) {
+        return moves.get(chooser.choose(NEXT_MOVE, moves.size()));
     }
 }

@@ -144,17 +144,14 @@ final class EmulatedBackendRun {
         return actors.stream().filter(a -> a.prog.name().equals(name)).findFirst().orElseThrow();
     }
 
+    /** A move of this run: a step of actor {@code actor}, or kernel event {@code event} (actor -1). */
+    private record Next(int actor, KernelEvent event) {}
+
     Observation run() {
         for (int n = 0; n < MAX_ACTIONS; n++) {
-            List<Actor> ready = new ArrayList<>();
-            for (Actor a : actors) {
-                if (canAct(a)) {
-                    ready.add(a);
-                }
-            }
-            List<KernelEvent> events = Interleaving.kernelEvents(k);
-            int options = ready.size() + events.size();
-            if (options == 0) {
+            List<Next> moves = Interleaving.moves(k, actors.size(), i -> canAct(actors.get(i)), i -> new Next(i, null),
+                    e -> new Next(-1, e));
+            if (moves.isEmpty()) {
                 if (actors.stream().allMatch(a -> a.done || !a.started())) {
                     return obs;
                 }
@@ -163,11 +160,11 @@ final class EmulatedBackendRun {
                 }
                 continue;
             }
-            int pick = Interleaving.choose(chooser, ready.size(), events);
-            if (pick < ready.size()) {
-                act(ready.get(pick));
+            Next m = Interleaving.choose(chooser, moves);
+            if (m.actor() >= 0) {
+                act(actors.get(m.actor()));
             } else {
-                k.apply(events.get(pick - ready.size()));
+                k.apply(m.event());
             }
             collectDeliveries();
         }

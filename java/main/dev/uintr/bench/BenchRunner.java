@@ -212,7 +212,8 @@ public final class BenchRunner {
             return;
         }
         floor.add(new FloorSample(round, m.id(), hybrid.profile(), rtPerSec,
-                hr.roundTrips() > 0 ? (double) hr.stops() / hr.roundTrips() : Double.NaN, stops));
+                hr.roundTrips() > 0 ? (double) hr.stops() / hr.roundTrips() : Double.NaN, stops,
+                hr.tracerCpuUsPerStop(), hybrid.floorCpuUsPerStop()));
         HybridFloorCsv.write(dir.resolve(HybridFloorCsv.FILE), floor);
     }
 

@@ -10,9 +10,18 @@ package dev.uintr.bench;
  * @param roundTripsPerSec   hybrid round trips per second (samples / their summed time)
  * @param stopsPerRoundTrip  tracee stops the models answered per round trip (set-up included)
  * @param floorStopsPerSec   ush_hybrid_floor: bare ptrace stops per second on this host
+ * @param tracerCpuUsPerStop the hybrid tracer thread's CPU time per stop it answered (µs; NaN unknown)
+ * @param floorCpuUsPerStop  the floor loop's tracer CPU time per stop (µs; NaN unknown): the two
+ *                           compare the work per stop whatever the host's wake-up and scheduling costs
  */
 public record FloorSample(int round, String mechanism, String profile, double roundTripsPerSec,
-                          double stopsPerRoundTrip, double floorStopsPerSec) {
+                          double stopsPerRoundTrip, double floorStopsPerSec, double tracerCpuUsPerStop,
+                          double floorCpuUsPerStop) {
+    public FloorSample(int round, String mechanism, String profile, double roundTripsPerSec,
+                       double stopsPerRoundTrip, double floorStopsPerSec) {
+        this(round, mechanism, profile, roundTripsPerSec, stopsPerRoundTrip, floorStopsPerSec, Double.NaN, Double.NaN);
+    }
+
     /** Stops a ping-pong round trip costs: two SENDUIPI, two deliveries (interrupts), two UIRET. */
     public static final int STOPS_PER_ROUND_TRIP = 6;
 

@@ -21,7 +21,8 @@ import org.apache.commons.csv.CSVPrinter;
 public final class HybridFloorCsv {
     public static final String FILE = "hybrid-floor.csv";
     public static final List<String> HEADER = List.of("round", "mechanism", "profile", "hybrid_round_trips_per_s",
-            "stops_per_round_trip", "floor_stops_per_s", "floor_round_trips_per_s", "ratio", "target_ratio", "meets_target");
+            "stops_per_round_trip", "floor_stops_per_s", "floor_round_trips_per_s", "ratio", "target_ratio", "meets_target",
+            "tracer_cpu_us_per_stop", "floor_cpu_us_per_stop");
     /** The ratio the uipi ping-pong should reach. */
     public static final double TARGET = 0.5;
     public static final String MEDIAN = "median";
@@ -39,7 +40,9 @@ public final class HybridFloorCsv {
             out.add(new FloorSample(0, l.get(0).mechanism(), l.get(0).profile(),
                     median(l.stream().mapToDouble(FloorSample::roundTripsPerSec).toArray()),
                     median(l.stream().mapToDouble(FloorSample::stopsPerRoundTrip).toArray()),
-                    median(l.stream().mapToDouble(FloorSample::floorStopsPerSec).toArray())));
+                    median(l.stream().mapToDouble(FloorSample::floorStopsPerSec).toArray()),
+                    median(l.stream().mapToDouble(FloorSample::tracerCpuUsPerStop).filter(d -> !Double.isNaN(d)).toArray()),
+                    median(l.stream().mapToDouble(FloorSample::floorCpuUsPerStop).filter(d -> !Double.isNaN(d)).toArray())));
         }
         return out;
     }
@@ -76,7 +79,8 @@ public final class HybridFloorCsv {
                 num(s.floorStopsPerSec()), num(s.floorRoundTripsPerSec()),
                 Double.isNaN(r) ? "" : String.format(Locale.ROOT, "%.3f", r),
                 targeted ? String.format(Locale.ROOT, "%.2f", TARGET) : "",
-                !targeted || Double.isNaN(r) ? "" : r >= TARGET ? "yes" : "no");
+                !targeted || Double.isNaN(r) ? "" : r >= TARGET ? "yes" : "no",
+                num(s.tracerCpuUsPerStop()), num(s.floorCpuUsPerStop()));
     }
 
     private static String num(double d) {
@@ -100,6 +104,11 @@ public final class HybridFloorCsv {
                     targeted ? String.format(Locale.ROOT, " (target >= %.0f%%: %s)", 100 * TARGET,
                             m.ratio() >= TARGET ? "met" : "not met") : "",
                     rounds.get(m.mechanism())));
+            if (!Double.isNaN(m.tracerCpuUsPerStop()) && !Double.isNaN(m.floorCpuUsPerStop())) {
+                b.append(String.format(Locale.ROOT, "bench: hybrid %s: tracer CPU %.1f µs per stop, the floor's %.1f µs (%.1fx): "
+                        + "the work per stop, whatever this host's wake-ups cost%n", m.mechanism(), m.tracerCpuUsPerStop(),
+                        m.floorCpuUsPerStop(), m.tracerCpuUsPerStop() / m.floorCpuUsPerStop()));
+            }
         }
         return b.toString();
     }

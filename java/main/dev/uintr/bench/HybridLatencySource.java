@@ -20,6 +20,14 @@ public interface HybridLatencySource {
      */
     double floorStopsPerSecond(int rounds);
 
+    /**
+     * The tracer CPU time per stop of the last {@link #floorStopsPerSecond} measurement in µs (the
+     * floor loop's own cost, without the waits), NaN when not known.
+     */
+    default double floorCpuUsPerStop() {
+        return Double.NaN;
+    }
+
     /** A source for where none is given: every call says why. */
     static HybridLatencySource unavailable(String why) {
         return new HybridLatencySource() {

@@ -8,5 +8,15 @@ package dev.uintr.bench;
  * @param stops       tracee stops the models answered over the whole run (set-up, warm-up and teardown included)
  * @param roundTrips  round trips the loop ran (warm-up included): {@code stops / roundTrips} is the
  *                    cost of one in stops, about six for uipi (two SENDUIPI, two deliveries, two UIRET)
+ * @param tracerCpuNs CPU time the tracer thread spent on the whole run, -1 unknown
  */
-public record HybridRun(Measurement measurement, long stops, long roundTrips) {}
+public record HybridRun(Measurement measurement, long stops, long roundTrips, long tracerCpuNs) {
+    public HybridRun(Measurement measurement, long stops, long roundTrips) {
+        this(measurement, stops, roundTrips, -1);
+    }
+
+    /** Tracer CPU µs per stop answered, NaN when unknown. */
+    public double tracerCpuUsPerStop() {
+        return tracerCpuNs >= 0 && stops > 0 ? tracerCpuNs / 1000.0 / stops : Double.NaN;
+    }
+}

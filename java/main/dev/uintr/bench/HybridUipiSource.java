@@ -57,7 +57,7 @@ public final class HybridUipiSource implements HybridLatencySource {
         HybridBench.Result r = HybridBench.run(profile, req, samples, cfg.timeoutMs());
         long stops = r.session().events();
         long roundTrips = (long) cfg.warmup() + cfg.iterations();
-        return new HybridRun(toMeasurement(r, samples, cfg).asHybrid(), stops, roundTrips);
+        return new HybridRun(toMeasurement(r, samples, cfg).asHybrid(), stops, roundTrips, r.session().tracerCpuNs());
     }
 
     private static Measurement toMeasurement(HybridBench.Result r, long[] samples, BenchConfig cfg) {
@@ -87,6 +87,18 @@ public final class HybridUipiSource implements HybridLatencySource {
     @Override
     public double floorStopsPerSecond(int rounds) {
         String why = unavailableReason();
-        return why != null ? -38 : UintrHybridLib.Calls.floorStopsPerSecond(rounds);
+        if (why != null) {
+            return -38;
+        }
+        double stops = UintrHybridLib.Calls.floorStopsPerSecond(rounds);
+        lastFloorCpuUsPerStop = stops > 0 ? UintrHybridLib.Calls.floorCpuNs() / 1000.0 / (2.0 * rounds) : Double.NaN;
+        return stops;
+    }
+
+    private double lastFloorCpuUsPerStop = Double.NaN;
+
+    @Override
+    public double floorCpuUsPerStop() {
+        return lastFloorCpuUsPerStop;
     }
 }

@@ -4,9 +4,6 @@ import dev.uintr.isa.Acceptance;
 import dev.uintr.isa.Delivery;
 import dev.uintr.isa.Fault;
 import dev.uintr.isa.Isa;
-import dev.uintr.isa.UintrMsr;
-import dev.uintr.isa.Uitte;
-import dev.uintr.isa.Upid;
 import dev.uintr.machine.Cpu;
 import dev.uintr.machine.CpuModel;
 import dev.uintr.machine.Machine;
@@ -25,14 +22,10 @@ import dev.uintr.machine.Memory;
  * NDST[15:8] (uintr-isa §5.1).
  */
 final class PingPongRoundTrip implements EmulatedRoundTrip {
-    static final long UITT = 0x1000;
     static final long UPID_A = 0x2040;
     static final long UPID_B = 0x2080;
-    static final long HANDLER = 0x401000;
-    static final long USER_RIP = 0x400123;
     static final long STACK_A = 0x7FFF_FFFF_E358L;
     static final long STACK_B = 0x7FFF_FFFF_C358L;
-    static final int UINV = 0xEC;
     static final int A = 0;
     static final int B = 1;
 
@@ -40,40 +33,22 @@ final class PingPongRoundTrip implements EmulatedRoundTrip {
 
     PingPongRoundTrip() {
         Memory mem = m.memory();
-        mem.map(UITT, UITT + 0xFFF, Memory.WRITABLE);                         // supervisor: UITT and UPIDs
-        mem.map(UPID_A & ~0xFFFL, (UPID_A & ~0xFFFL) + 0xFFF, Memory.WRITABLE);
+        RoundTripMachine.mapPage(mem, RoundTripMachine.UITT, Memory.WRITABLE);   // supervisor: UITT and UPIDs
+        RoundTripMachine.mapPage(mem, UPID_A, Memory.WRITABLE);
         for (long sp : new long[] {STACK_A, STACK_B}) {
-            mem.map(sp & ~0xFFFL, (sp & ~0xFFFL) + 0xFFF, Memory.WRITABLE | Memory.USER);
+            RoundTripMachine.mapPage(mem, sp, Memory.WRITABLE | Memory.USER);
         }
-        entry(mem, 0, 3, UPID_B);                                             // A -> B, user vector 3
-        entry(mem, 1, 4, UPID_A);                                             // B -> A, user vector 4
-        mem.write64(UPID_A, Upid.of(false, false, 0, UINV, 0, (long) A << 8, 0).lo());
-        mem.write64(UPID_B, Upid.of(false, false, 0, UINV, 0, (long) B << 8, 0).lo());
-        setUp(m.cpu(A), UPID_A, STACK_A);
-        setUp(m.cpu(B), UPID_B, STACK_B);
+        RoundTripMachine.uittEntry(mem, 0, 3, UPID_B);                        // A -> B, user vector 3
+        RoundTripMachine.uittEntry(mem, 1, 4, UPID_A);                        // B -> A, user vector 4
+        RoundTripMachine.upid(mem, UPID_A, A);
+        RoundTripMachine.upid(mem, UPID_B, B);
+        RoundTripMachine.userCpu(m.cpu(A), 1, UPID_A, STACK_A);
+        RoundTripMachine.userCpu(m.cpu(B), 1, UPID_B, STACK_B);
     }
 
     /** The emulated machine (tests break it on purpose). */
     Machine machine() {
         return m;
-    }
-
-    private static void entry(Memory mem, int index, int vector, long upid) {
-        Uitte e = Uitte.of(true, 0, vector, 0, upid);
-        mem.write64(UITT + 16L * index, e.lo());
-        mem.write64(UITT + 16L * index + 8, e.hi());
-    }
-
-    private static void setUp(Cpu c, long upid, long stack) {
-        c.cpl = 3;
-        c.uif = true;
-        c.tt = UintrMsr.tt(UITT, true);
-        c.misc = UintrMsr.misc(1, UINV);
-        c.pd = upid;
-        c.handler = HANDLER;
-        c.stackAdjust = 0x80;
-        c.rip = USER_RIP;
-        c.rsp = stack;
     }
 
     @Override
@@ -112,6 +87,6 @@ final class PingPongRoundTrip implements EmulatedRoundTrip {
 
     /** 1 unless the CPU is back where it started: same RIP and RSP, UIF set, nothing pending. */
     private static long idle(Cpu c, long stack) {
-        return c.rip == USER_RIP && c.rsp == stack && c.uif && c.uirr == 0 ? 0 : 1;
+        return c.rip == RoundTripMachine.USER_RIP && c.rsp == stack && c.uif && c.uirr == 0 ? 0 : 1;
     }
 }

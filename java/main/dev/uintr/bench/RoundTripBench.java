@@ -4,9 +4,6 @@ import dev.uintr.isa.Acceptance;
 import dev.uintr.isa.Delivery;
 import dev.uintr.isa.Fault;
 import dev.uintr.isa.Isa;
-import dev.uintr.isa.UintrMsr;
-import dev.uintr.isa.Uitte;
-import dev.uintr.isa.Upid;
 import dev.uintr.machine.Cpu;
 import dev.uintr.machine.CpuModel;
 import dev.uintr.machine.Machine;
@@ -28,35 +25,21 @@ public final class RoundTripBench {
     public record Result(double medianPerSecond, double[] roundsPerSecond, double medianPerWallSecond,
             double[] roundsPerWallSecond, long iterationsPerRound, boolean cpuTimeMeasured) {}
 
-    static final long UITT = 0x1000;
     static final long UPID = 0x2040;
-    static final long HANDLER = 0x401000;
-    static final long USER_RIP = 0x400123;
     static final long USER_RSP = 0x7FFF_FFFF_E358L;
-    static final int UINV = 0xEC;
     static final int USER_VECTOR = 3;
 
     private final Machine m;
 
     public RoundTripBench() {
         m = new Machine(1, CpuModel.SAPPHIRE_RAPIDS);
-        Cpu c = m.cpu(0);
         Memory mem = m.memory();
-        mem.map(UITT, UITT + 0xFFF, Memory.WRITABLE);          // kernel pages: UITT, UPID
-        mem.map(UPID & ~0xFFFL, (UPID & ~0xFFFL) + 0xFFF, Memory.WRITABLE);
-        mem.map(USER_RSP & ~0xFFFL, (USER_RSP & ~0xFFFL) + 0xFFF, Memory.WRITABLE | Memory.USER);
-        mem.write64(UITT, Uitte.of(true, 0, USER_VECTOR, 0, UPID).lo());
-        mem.write64(UITT + 8, UPID);
-        mem.write64(UPID, Upid.of(false, false, 0, UINV, 0, 0, 0).lo());   // NDST: xAPIC id 0 (this CPU)
-        c.cpl = 3;
-        c.uif = true;
-        c.tt = UintrMsr.tt(UITT, true);
-        c.misc = UintrMsr.misc(0, UINV);
-        c.pd = UPID;
-        c.handler = HANDLER;
-        c.stackAdjust = 0x80;
-        c.rip = USER_RIP;
-        c.rsp = USER_RSP;
+        RoundTripMachine.mapPage(mem, RoundTripMachine.UITT, Memory.WRITABLE);   // kernel pages: UITT, UPID
+        RoundTripMachine.mapPage(mem, UPID, Memory.WRITABLE);
+        RoundTripMachine.mapPage(mem, USER_RSP, Memory.WRITABLE | Memory.USER);
+        RoundTripMachine.uittEntry(mem, 0, USER_VECTOR, UPID);
+        RoundTripMachine.upid(mem, UPID, 0);                                  // NDST: xAPIC id 0 (this CPU)
+        RoundTripMachine.userCpu(m.cpu(0), 0, UPID, USER_RSP);
     }
 
     /** Runs {@code n} round trips; returns how many went wrong (0 when the path works). */
@@ -80,7 +63,7 @@ public final class RoundTripBench {
             }
         }
         Cpu c = mm.cpu(0);
-        if (c.rip != USER_RIP || c.rsp != USER_RSP || !c.uif || c.uirr != 0) {
+        if (c.rip != RoundTripMachine.USER_RIP || c.rsp != USER_RSP || !c.uif || c.uirr != 0) {
             bad++;
         }
         return bad;

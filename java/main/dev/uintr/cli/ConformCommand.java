@@ -1,6 +1,5 @@
 package dev.uintr.cli;
 
-import dev.uintr.BadInputException;
 import dev.uintr.Verdict;
 import dev.uintr.backend.HostProbe;
 import dev.uintr.conform.BackendComparison;
@@ -85,26 +84,13 @@ public final class ConformCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        if (!ConformResults.FORMATS.contains(format)) {
-            throw new BadInputException("unknown --format '" + format + "' (expected ktap, csv, table or junit-xml)");
-        }
+        ConformResults.requireFormat(format);
         if (record != null) {
             OutputFiles.newFile("--record", record);
         }
         ObservationRecord recorded = compare == null ? null : ObservationRecord.read(compare);   // bad input before the run
         Path dir = caseDir != null ? caseDir : HarnessPaths.fixtures().resolve("cases");
-        ConformPlan planned = ConformPlan.of(dir, caseGlobs, backend, profile, seeds, HostProbe.probe());
-        if (design != null) {
-            dev.uintr.kernel.BlockingDesign d;
-            try {
-                d = dev.uintr.kernel.BlockingDesign.parse(design);
-            } catch (BadInputException e) {
-                throw new BadInputException("--design: " + e.getMessage());
-            }
-            planned = new ConformPlan(planned.cases(), dev.uintr.backend.CaseDesign.withDesign(planned.backend(), d),
-                    planned.profiles(), planned.samples());
-        }
-        ConformPlan plan = planned;
+        ConformPlan plan = ConformPlan.of(dir, caseGlobs, backend, profile, seeds, HostProbe.probe()).withDesign(design);
         PrintWriter err = spec.commandLine().getErr();
         if (plan.cases().isEmpty()) {
             err.println("conform: no *.case files in " + dir + ": nothing to run");

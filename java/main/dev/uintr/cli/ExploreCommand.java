@@ -144,9 +144,6 @@ public final class ExploreCommand implements Callable<Integer> {
         if (dir != null && !java.nio.file.Files.isDirectory(dir)) {
             throw new BadInputException("--scenarios: '" + dir + "' is not a folder");
         }
-        if (maxDepth > Bound.DEPTH_LIMIT) {
-            throw new BadInputException("--max-depth: must be at most " + Bound.DEPTH_LIMIT + ", was " + maxDepth);
-        }
         if (workers < 0) {
             throw new BadInputException("--workers: must be 0 (every core) or more, was " + workers);
         }
@@ -154,6 +151,8 @@ public final class ExploreCommand implements Callable<Integer> {
             throw new BadInputException("--progress: expected auto or off, was '" + progress + "'");
         }
         long memory = maxMemory == null ? Runtime.getRuntime().maxMemory() / 2 : ByteSize.parse("--max-memory", maxMemory);
+        Bound bound = new Bound(maxStates, maxDepth, memory);                // MAX_DEPTH is below Bound.DEPTH_LIMIT
+        int threads = workers == 0 ? Runtime.getRuntime().availableProcessors() : workers;
         Matrix.Shard slice = shard == null ? Matrix.Shard.ALL : Matrix.Shard.parse(shard);
         CostWeights w = null;
         if (debate != null) {
@@ -175,13 +174,12 @@ public final class ExploreCommand implements Callable<Integer> {
             if (debate != null || outDir != null) {
                 throw new BadInputException("--bench: not with --debate or --out (it measures, it does not report)");
             }
-            int threads = workers == 0 ? Runtime.getRuntime().availableProcessors() : workers;
-            return ExploreBench.run(cells, new Bound(maxStates, maxDepth, memory), threads, benchRuns, out);
+            return ExploreBench.run(cells, bound, threads, benchRuns, out);
         }
         ExploreProgress shown = new ExploreProgress(spec.commandLine().getErr(), System.console() != null);
-        SearchOptions options = SearchOptions.DEFAULT.withWorkers(workers == 0 ? Runtime.getRuntime().availableProcessors() : workers)
+        SearchOptions options = SearchOptions.DEFAULT.withWorkers(threads)
                 .withProgress(null, shown.everyMillis());
-        ExploreResults results = new ExploreResults(DesignComparison.run(cells, new Bound(maxStates, maxDepth, memory), options,
+        ExploreResults results = new ExploreResults(DesignComparison.run(cells, bound, options,
                 progress.equals("off") ? null : shown::update));
         shown.done();
         if (outDir != null) {

@@ -4,9 +4,11 @@ import dev.uintr.AbiProfile;
 import dev.uintr.BadInputException;
 import dev.uintr.backend.Backend;
 import dev.uintr.backend.BackendKind;
+import dev.uintr.backend.CaseDesign;
 import dev.uintr.backend.EmulatedBackend;
 import dev.uintr.backend.HostFacts;
 import dev.uintr.backend.NativeBackend;
+import dev.uintr.kernel.BlockingDesign;
 import dev.uintr.program.CaseParser;
 import dev.uintr.program.CaseSpec;
 import dev.uintr.program.Glob;
@@ -84,6 +86,20 @@ public record ConformPlan(List<CaseSpec> cases, Backend backend, List<AbiProfile
                     + " (expected rfc-v1, later or all)");
         }
         return List.of(p);
+    }
+
+    /** This plan with its rfc-v1 runs under blocking design {@code design} as --design spells it (null: unchanged); a case's own design line wins. */
+    public ConformPlan withDesign(String design) {
+        if (design == null) {
+            return this;
+        }
+        BlockingDesign d;
+        try {
+            d = BlockingDesign.parse(design);
+        } catch (BadInputException e) {
+            throw new BadInputException("--design: " + e.getMessage());
+        }
+        return new ConformPlan(cases, CaseDesign.withDesign(backend, d), profiles, samples);
     }
 
     public List<CaseResult> run(java.util.function.Consumer<CaseResult> progress) {

@@ -41,8 +41,19 @@ public record ConformResults(List<CaseResult> cases, BackendKind backend) {
             case "csv" -> CsvReport.render(cases);
             case "table" -> TableReport.render(cases);
             case "junit-xml" -> JunitXmlReport.render(cases);
-            default -> throw new BadInputException("unknown --format '" + format + "' (expected ktap, csv, table or junit-xml)");
+            default -> throw unknownFormat(format);
         };
+    }
+
+    /** Refuses a --format that {@link #render} does not know, before anything runs. */
+    public static void requireFormat(String format) {
+        if (!FORMATS.contains(format)) {
+            throw unknownFormat(format);
+        }
+    }
+
+    private static BadInputException unknownFormat(String format) {
+        return new BadInputException("unknown --format '" + format + "' (expected ktap, csv, table or junit-xml)");
     }
 
     /** Writes conform.ktap, conform.csv, conform-junit.xml and conform-observations.csv into {@code folder}. */

@@ -101,22 +101,28 @@ public final class DebateReport {
                 .append("); `none`; `none (bound)` when the search hit its bound; `n/a` when the design does not exist "
                 + "in that tree. A `MISMATCH` mark means the scenario file declares something else.\n\n");
         for (AbiProfile p : db.profiles()) {
-            List<BlockingDesign> ds = db.designs(p);
-            sb.append("### ").append(p.id()).append("\n\n| scenario |");
+            sb.append("### ").append(p.id()).append("\n\n");
+            designTable(sb, db, p, "scenario", DebateReport::cell);
+        }
+    }
+
+    /** One row per scenario, one column per design of {@code p} ({@code corner} heads the first), {@code cell} in each. */
+    private static void designTable(StringBuilder sb, Debate db, AbiProfile p, String corner,
+                                    java.util.function.Function<PairResult, String> cell) {
+        List<BlockingDesign> ds = db.designs(p);
+        sb.append("| ").append(corner).append(" |");
+        for (BlockingDesign d : ds) {
+            sb.append(' ').append(d.id()).append(" |");
+        }
+        sb.append("\n|---|").append("---|".repeat(ds.size())).append('\n');
+        for (Scenario sc : db.scenarios()) {
+            sb.append("| ").append(sc.name()).append(" |");
             for (BlockingDesign d : ds) {
-                sb.append(' ').append(d.id()).append(" |");
-            }
-            sb.append("\n|---|").append("---|".repeat(ds.size())).append('\n');
-            for (Scenario sc : db.scenarios()) {
-                sb.append("| ").append(sc.name()).append(" |");
-                for (BlockingDesign d : ds) {
-                    PairResult r = db.row(sc.name(), p, d);
-                    sb.append(' ').append(cell(r)).append(" |");
-                }
-                sb.append('\n');
+                sb.append(' ').append(cell.apply(db.row(sc.name(), p, d))).append(" |");
             }
             sb.append('\n');
         }
+        sb.append('\n');
     }
 
     private static String invariantList() {
@@ -201,26 +207,13 @@ public final class DebateReport {
         }
         sb.append("### Estimated cycles per post, every scenario (ESTIMATE; worst case over the endings without a lost wake-up)\n\n");
         for (AbiProfile p : db.profiles()) {
-            List<BlockingDesign> ds = db.designs(p);
-            sb.append("| ").append(p.id()).append(" |");
-            for (BlockingDesign d : ds) {
-                sb.append(' ').append(d.id()).append(" |");
-            }
-            sb.append("\n|---|").append("---|".repeat(ds.size())).append('\n');
-            for (Scenario sc : db.scenarios()) {
-                sb.append("| ").append(sc.name()).append(" |");
-                for (BlockingDesign d : ds) {
-                    PairResult r = db.row(sc.name(), p, d);
-                    String v = "n/a";
-                    if (r != null && r.applicable()) {
-                        double w = db.costs(r).maxPerPost(db.weights()::estimate);
-                        v = Double.isNaN(w) ? "-" : WakeCosts.num(Math.round(w));
-                    }
-                    sb.append(' ').append(v).append(" |");
+            designTable(sb, db, p, p.id(), r -> {
+                if (r == null || !r.applicable()) {
+                    return "n/a";
                 }
-                sb.append('\n');
-            }
-            sb.append('\n');
+                double w = db.costs(r).maxPerPost(db.weights()::estimate);
+                return Double.isNaN(w) ? "-" : WakeCosts.num(Math.round(w));
+            });
         }
         sb.append("`-`: no post in the scenario, or no interleaving ends without a lost wake-up.\n\n");
     }

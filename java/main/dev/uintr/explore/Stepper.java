@@ -82,18 +82,7 @@ final class Stepper {
 
     /** Actor moves first (in actor order), then the kernel's pending events (its fixed order), timers left out. */
     List<Move> enabled(Node n) {
-        List<Move> out = new ArrayList<>();
-        for (int i = 0; i < actors.size(); i++) {
-            if (actorEnabled(n, i)) {
-                out.add(Move.actor(i, n.phase[i]));
-            }
-        }
-        for (KernelEvent e : n.kernel.pendingEvents()) {
-            if (Interleaving.choosable(e)) {
-                out.add(Move.kernel(e));
-            }
-        }
-        return out;
+        return Interleaving.moves(n.kernel, actors.size(), i -> actorEnabled(n, i), i -> Move.actor(i, n.phase[i]), Move::kernel);
     }
 
     boolean actorEnabled(Node n, int i) {

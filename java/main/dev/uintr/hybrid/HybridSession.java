@@ -27,8 +27,10 @@ public final class HybridSession {
      * @param timedOut killed at the deadline (a lost wake-up shows here, never as a hang)
      * @param events   events the models answered
      * @param error    why the run could not be done or was aborted, or null
+     * @param tracerCpuNs CPU time of the tracer thread while it served the tree (waiting, JNA, the
+     *                 models, the ptrace calls): divided by {@code events}, the cost of one stop
      */
-    public record Outcome(int status, boolean timedOut, int events, String error) {
+    public record Outcome(int status, boolean timedOut, int events, String error, long tracerCpuNs) {
         public int exitCode() {
             return HybridExit.code(status);
         }
@@ -85,9 +87,10 @@ public final class HybridSession {
     private Outcome run(int timeoutMs, Starter starter, byte[] programOut) {
         String why = HybridAvailability.reason();
         if (why != null) {
-            return new Outcome(0, false, 0, why);
+            return new Outcome(0, false, 0, why, 0);
         }
         synchronized (ONE_AT_A_TIME) {
+            HybridWarmup.once(profile);                       // compiled models before the program's threads take the CPUs
             UintrHybridLib.Calls.priority(true);             // every stop waits for this thread: it must not wait behind a spinner
             try {
                 return serve(timeoutMs, starter, programOut);
@@ -102,7 +105,7 @@ public final class HybridSession {
         Supervision sup = new Supervision(profile, config, trace);
         int pid = starter.start(sup);
         if (pid < 0) {
-            return new Outcome(0, false, 0, "the hybrid supervisor could not start the program: errno " + -pid);
+            return new Outcome(0, false, 0, "the hybrid supervisor could not start the program: errno " + -pid, 0);
         }
         long deadline = timeoutMs > 0 ? System.nanoTime() + timeoutMs * 1_000_000L : 0;
         answer(sup, new StopEvent(StopEvent.START, pid, pid, 0, 0, System.nanoTime(), new long[Regs.COUNT], new byte[0], new byte[64]));
@@ -153,8 +156,8 @@ public final class HybridSession {
                 UintrHybridLib.Calls.apply(new Reply().resume(e.tid()).finish());   // on its way out
             }
         }
+        long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0;
         if (System.getenv("USH_HY_STATS") != null) {
-            long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0;
             System.err.printf("uintr-harness hybrid: %d events; %.1f us waiting, %.1f us answering, %.1f us tracer CPU per event%n",
                     sup.events(), waitNs / 1000.0 / Math.max(1, sup.events()), answerNs / 1000.0 / Math.max(1, sup.events()),
                     cpu / 1000.0 / Math.max(1, sup.events()));
@@ -163,7 +166,7 @@ public final class HybridSession {
             int status = timedOut ? 1 : (sup.endStatus() & 0x7F) != 0 ? 2 : 0;   // USH_RUN_TIMEOUT / SIGNALED / FINISHED
             UintrHybridLib.Calls.programResult(programOut, status, Math.max(0, sup.endStatus()));
         }
-        return new Outcome(Math.max(0, sup.endStatus()), timedOut, sup.events(), error);
+        return new Outcome(Math.max(0, sup.endStatus()), timedOut, sup.events(), error, Math.max(0, cpu));
     }
 
     /** Answers one event; a model failure aborts the run and is returned as the error. */

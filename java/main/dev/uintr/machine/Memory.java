@@ -104,9 +104,7 @@ public final class Memory {
                 int to = (int) (last & (PAGE_SIZE - 1));
                 setPresence(present[i], from, to, false);
                 full[i] = false;
-                for (int b = from; b <= to; b++) {
-                    putByte(data[i], b, 0);
-                }
+                zeroBytes(data[i], from, to);
                 pageHash[i] = 0;
                 if (isEmpty(present[i])) {
                     removePage(i);
@@ -440,13 +438,27 @@ public final class Memory {
         page[q] = (page[q] & ~(0xFFL << sh)) | ((long) (value & 0xFF) << sh);
     }
 
+    /** Sets (or clears) the presence bits from..to inclusive, a mask word at a time. */
     private static void setPresence(long[] mask, int from, int to, boolean on) {
-        for (int b = from; b <= to; b++) {
-            if (on) {
-                mask[b >>> 6] |= 1L << b;
-            } else {
-                mask[b >>> 6] &= ~(1L << b);
-            }
+        for (int w = from >>> 6; w <= to >>> 6; w++) {
+            int lo = Math.max(from, w << 6) & 63;
+            int hi = Math.min(to, (w << 6) + 63) & 63;           // inclusive
+            long bits = (hi == 63 ? -1L : (1L << (hi + 1)) - 1) & (-1L << lo);
+            mask[w] = on ? mask[w] | bits : mask[w] & ~bits;
+        }
+    }
+
+    /** Zeroes the bytes from..to inclusive of a page, whole words where they are covered. */
+    private static void zeroBytes(long[] page, int from, int to) {
+        int b = from;
+        while (b <= to && (b & 7) != 0) {
+            putByte(page, b++, 0);
+        }
+        int words = (to + 1 - b) >>> 3;
+        Arrays.fill(page, b >>> 3, (b >>> 3) + words, 0L);
+        b += words << 3;
+        while (b <= to) {
+            putByte(page, b++, 0);
         }
     }
 

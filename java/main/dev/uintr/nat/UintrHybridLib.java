@@ -29,6 +29,8 @@ public interface UintrHybridLib extends Library {
 
     long ush_hybrid_floor(int rounds);
 
+    long ush_hybrid_floor_cpu_ns();
+
     int ush_hybrid_priority(int on);
 
     int ush_hybrid_begin_bench(UintrBenchLib.Config cfg, int[] traps, int ntraps);
@@ -123,6 +125,11 @@ public interface UintrHybridLib extends Library {
         public static double floorStopsPerSecond(int rounds) {
             long r = LIB.orElseThrow().ush_hybrid_floor(rounds);
             return r < 0 ? r : r / 1000.0;
+        }
+
+        /** The tracer CPU time (ns) of the last floor measurement's timed loop (ush_hybrid_floor_cpu_ns). */
+        public static long floorCpuNs() {
+            return LIB.orElseThrow().ush_hybrid_floor_cpu_ns();
         }
     }
 }

@@ -50,33 +50,37 @@ class SendStepTest {
             assertEquals(Kernel.BLOCKED, k.syscall(rx, dev.uintr.Syscall.UINTR_WAIT, StepCalls.uintrWaitArgs(k, 1000, 0)));
         }
 
-        /** The kinds of the step's events from phase 0 until it is done, checking sendsUipiAt on the way. */
+        /** The kinds of the step's events from phase 0 until it is done. */
         List<SendStep.Kind> run() {
-            List<SendStep.Kind> kinds = new ArrayList<>();
+            return events().stream().map(SendStep.Event::kind).toList();
+        }
+
+        /** The step's events from phase 0 until it is done, checking sendsUipiAt on the way. */
+        List<SendStep.Event> events() {
+            List<SendStep.Event> events = new ArrayList<>();
             int phase = 0;
             for (int n = 0; n < 3; n++) {
                 boolean uipi = SendStep.sendsUipiAt(k.config().design(), phase);
                 SendStep.Event e = SendStep.next(k, tx, idx, phase);
                 assertEquals(uipi, e.kind() == SendStep.Kind.SENDUIPI, "sendsUipiAt agrees with the event at phase " + phase);
-                kinds.add(e.kind());
+                events.add(e);
                 phase = e.nextPhase();
                 if (e.done()) {
                     assertEquals(0, phase, "a finished step starts the next one at phase 0");
-                    return kinds;
+                    return events;
                 }
             }
-            throw new AssertionError("a send step takes at most three events: " + kinds);
+            throw new AssertionError("a send step takes at most three events: " + events);
         }
     }
 
     @ParameterizedTest
     @EnumSource(value = BlockingDesign.class, names = {"NAIVE", "KERNEL_VECTOR", "KERNEL_VECTOR_CHECKED", "GP_FAULT", "AFFINITY"})
     void plainDesigns_oneEvent_senduipi(BlockingDesign d) {
-        Pair p = new Pair(AbiProfile.RFC_V1, d);
-        SendStep.Event e = SendStep.next(p.k, p.tx, p.idx, 0);
-        assertEquals(SendOutcome.OK, e.outcome());
-        assertTrue(e.done());
-        assertEquals(List.of(SendStep.Kind.SENDUIPI), new Pair(AbiProfile.RFC_V1, d).run());
+        List<SendStep.Event> events = new Pair(AbiProfile.RFC_V1, d).events();
+        assertEquals(1, events.size());
+        assertEquals(SendStep.Kind.SENDUIPI, events.get(0).kind());
+        assertEquals(SendOutcome.OK, events.get(0).outcome());
     }
 
     @Test
@@ -89,12 +93,10 @@ class SendStepTest {
     void sendWrapper_receiverBlocked_readsThenWakes_noSenduipi() {
         Pair p = new Pair(AbiProfile.RFC_V1, BlockingDesign.SEND_WRAPPER);
         p.receiverBlocks();
-        SendStep.Event read = SendStep.next(p.k, p.tx, p.idx, 0);
-        assertTrue(read.blocked());
-        SendStep.Event wake = SendStep.next(p.k, p.tx, p.idx, read.nextPhase());
-        assertEquals(SendStep.Kind.WAKE, wake.kind());
-        assertEquals(0, wake.wakeResult());
-        assertTrue(wake.done());
+        List<SendStep.Event> events = p.events();
+        assertEquals(List.of(SendStep.Kind.READ_BLOCKED_WORD, SendStep.Kind.WAKE), events.stream().map(SendStep.Event::kind).toList());
+        assertTrue(events.get(0).blocked());
+        assertEquals(0, events.get(1).wakeResult());
     }
 
     @Test
@@ -127,14 +129,16 @@ class SendStepTest {
         assertTrue(StepCalls.delivered(p.k, p.rx, 1));
     }
 
-    /** Timers are never a choice; everything else the kernel has pending is, in its order. */
+    /** Actors that can act first, in order; then everything the kernel has pending, in its order, but timers. */
     @Test
-    void kernelEvents_leaveTimersOut() {
+    void moves_actorsThenKernelEvents_timersLeftOut() {
         Pair p = new Pair(AbiProfile.LATER, BlockingDesign.KERNEL_VECTOR);
         p.receiverBlocks();
         List<KernelEvent> all = p.k.pendingEvents();
         assertTrue(all.stream().anyMatch(e -> e.kind() == KernelEvent.Kind.TIMER), "later's uintr_wait has a timeout");
-        assertEquals(all.stream().filter(e -> e.kind() != KernelEvent.Kind.TIMER).toList(), Interleaving.kernelEvents(p.k));
+        List<String> expected = new ArrayList<>(List.of("actor 0", "actor 2"));
+        all.stream().filter(e -> e.kind() != KernelEvent.Kind.TIMER).forEach(e -> expected.add(e.toString()));
+        assertEquals(expected, Interleaving.moves(p.k, 3, i -> i != 1, i -> "actor " + i, KernelEvent::toString));
     }
 
     /** The backend's seeds replay as recorded: java.util.Random draws at every choice, a forced one included. */
@@ -143,7 +147,8 @@ class SendStepTest {
         Chooser c = Choosers.random(7);
         Random r = new Random(7);
         for (int options : new int[] {3, 1, 5, 1, 2, 9, 1, 4}) {
-            assertEquals(r.nextInt(options), Interleaving.choose(c, options - 1, List.of(new KernelEvent(KernelEvent.Kind.SCHEDULE, 0))));
+            List<Integer> moves = java.util.stream.IntStream.range(0, options).boxed().toList();
+            assertEquals(r.nextInt(options), Interleaving.choose(c, moves));
         }
     }
 }

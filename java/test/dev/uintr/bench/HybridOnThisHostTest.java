@@ -50,12 +50,18 @@ class HybridOnThisHostTest {
         assertEquals(ITERATIONS + WARMUP, run.roundTrips());
         // Each round trip traps at least two SENDUIPIs and two UIRETs, and a UIRET follows only a delivery.
         assertTrue(run.stops() >= 4L * run.roundTrips(), run.stops() + " stops for " + run.roundTrips() + " round trips");
+        assertTrue(run.tracerCpuNs() > 0 && run.tracerCpuUsPerStop() > 0, "the tracer's CPU time is kept: " + run.tracerCpuNs());
     }
 
     @Test
     void floor_givesAPositiveRate() {
         assumeTrue(HybridAvailability.available(), () -> "hybrid unavailable: " + HybridAvailability.reason());
-        double stops = new HybridUipiSource(AbiProfile.LATER).floorStopsPerSecond(200);
+        HybridUipiSource src = new HybridUipiSource(AbiProfile.LATER);
+        assertTrue(Double.isNaN(src.floorCpuUsPerStop()), "no floor measured yet");
+        double stops = src.floorStopsPerSecond(200);
         assertTrue(stops > 0, "stops/s " + stops);
+        double cpu = src.floorCpuUsPerStop();
+        // Every stop costs the tracer at least a wait4 and a ptrace call; no stop costs it a millisecond of CPU.
+        assertTrue(cpu > 0.1 && cpu < 1000, "floor tracer CPU per stop " + cpu + " µs");
     }
 }

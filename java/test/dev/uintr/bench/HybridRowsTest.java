@@ -46,13 +46,19 @@ class HybridRowsTest {
             long[] t = new long[cfg.iterations()];
             java.util.Arrays.fill(t, ns);
             long rts = (long) cfg.warmup() + cfg.iterations();
-            return new HybridRun(Measurement.ok(t, t.length, "0,1").asHybrid(), 6 * rts + 12, rts);
+            long stops = 6 * rts + 12;
+            return new HybridRun(Measurement.ok(t, t.length, "0,1").asHybrid(), stops, rts, 40_000L * stops);   // 40 µs a stop
         }
 
         @Override
         public double floorStopsPerSecond(int rounds) {
             floorRounds.add(rounds);
             return floor;
+        }
+
+        @Override
+        public double floorCpuUsPerStop() {
+            return 16;
         }
     }
 
@@ -116,13 +122,14 @@ class HybridRowsTest {
         assertEquals(String.join(",", HybridFloorCsv.HEADER), csv.get(0));
         assertEquals(1 + 6 + 2, csv.size(), csv.toString());
         // (6·110 + 12) / 110 = 6.1 stops per round trip in each round.
-        assertEquals("median,uipi,later,1000.0,6.1,12000.0,2000.0,0.500,0.50,yes", csv.get(7));
+        assertEquals("median,uipi,later,1000.0,6.1,12000.0,2000.0,0.500,0.50,yes,40.0,16.0", csv.get(7));
         assertTrue(csv.get(8).startsWith("median,uipi-blocked,later,"), csv.toString());
-        assertTrue(csv.get(8).endsWith(",0.500,,"), "the target is the uipi ping-pong's: " + csv.get(8));
+        assertTrue(csv.get(8).endsWith(",0.500,,,40.0,16.0"), "the target is the uipi ping-pong's: " + csv.get(8));
         String text = HybridFloorCsv.render(f);
         assertTrue(text.contains("hybrid uipi (later): 1,000 round trips/s"), text);
         assertTrue(text.contains("12,000 stops/s = 2,000 round trips/s"), text);
         assertTrue(text.contains("ratio 50% (target >= 50%: met)"), text);
+        assertTrue(text.contains("tracer CPU 40.0 µs per stop, the floor's 16.0 µs (2.5x)"), text);
     }
 
     @Test
@@ -134,6 +141,11 @@ class HybridRowsTest {
         assertEquals(6, m.stopsPerRoundTrip());
         assertEquals(12_000, m.floorStopsPerSec());
         assertEquals(900 / 2000.0, m.ratio(), 1e-12);
+        assertTrue(Double.isNaN(m.tracerCpuUsPerStop()) && Double.isNaN(m.floorCpuUsPerStop()), "no CPU figures given: none made up");
+        FloorSample c = HybridFloorCsv.medians(List.of(new FloorSample(1, "uipi", "later", 900, 6, 10_000, 50, 15),
+                new FloorSample(2, "uipi", "later", 900, 6, 10_000, 30, 17), new FloorSample(3, "uipi", "later", 900, 6, 10_000, 90, 14))).get(0);
+        assertEquals(50, c.tracerCpuUsPerStop());
+        assertEquals(15, c.floorCpuUsPerStop());
     }
 
     @Test

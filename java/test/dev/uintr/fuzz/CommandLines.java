@@ -38,9 +38,7 @@ final class CommandLines {
                 break;
             case 3:
                 a.addAll(List.of("isa", "bench"));
-                opt(a, r, "--iterations", COUNTS);
-                opt(a, r, "--rounds", COUNTS);
-                opt(a, r, "--warmup", COUNTS);
+                opts(a, r, "--iterations", COUNTS, "--rounds", COUNTS, "--warmup", COUNTS);
                 if (!a.contains("--iterations")) {
                     a.addAll(List.of("--iterations", "1000"));
                 }
@@ -54,21 +52,14 @@ final class CommandLines {
                 break;
             case 5:
                 a.add("conform");
-                opt(a, r, "--backend", WORDS);
-                opt(a, r, "--profile", WORDS);
-                opt(a, r, "--case", WORDS);
-                opt(a, r, "--format", WORDS);
-                opt(a, r, "--cases", paths);
+                opts(a, r, "--backend", WORDS, "--profile", WORDS, "--case", WORDS,
+                        "--format", WORDS, "--cases", paths);
                 a.addAll(List.of("--seeds", pick(r, COUNTS)));
                 break;
             case 6:
                 a.add("explore");
-                opt(a, r, "--design", WORDS);
-                opt(a, r, "--scenario", WORDS);
-                opt(a, r, "--profile", WORDS);
-                opt(a, r, "--max-depth", COUNTS);
-                opt(a, r, "--format", WORDS);
-                opt(a, r, "--scenarios", paths);
+                opts(a, r, "--design", WORDS, "--scenario", WORDS, "--profile", WORDS,
+                        "--max-depth", COUNTS, "--format", WORDS, "--scenarios", paths);
                 a.addAll(List.of("--max-states", pick(r, COUNTS)));
                 break;
             case 7:
@@ -80,22 +71,15 @@ final class CommandLines {
                 break;
             case 8:
                 a.add("bench");
-                opt(a, r, "--mechanisms", WORDS);
-                opt(a, r, "--rounds", COUNTS);
-                opt(a, r, "--warmup", COUNTS);
-                opt(a, r, "--cpus", WORDS);
-                opt(a, r, "--timeout-ms", new String[] {"1", "0", "-5", "600001", "2000"});
-                opt(a, r, "--backend", WORDS);
-                opt(a, r, "--normalise-to", WORDS);
-                opt(a, r, "--expected-interval-ns", COUNTS);
+                opts(a, r, "--mechanisms", WORDS, "--rounds", COUNTS, "--warmup", COUNTS,
+                        "--cpus", WORDS, "--timeout-ms", new String[] {"1", "0", "-5", "600001", "2000"}, "--backend", WORDS,
+                        "--normalise-to", WORDS, "--expected-interval-ns", COUNTS);
                 a.addAll(List.of("--iterations", pick(r, COUNTS), "--reports", pick(r, paths)));
                 break;
             case 9:
                 a.add("exec");
-                opt(a, r, "--profile", WORDS);
-                opt(a, r, "--design", WORDS);
-                opt(a, r, "--timeout", COUNTS);
-                opt(a, r, "--trace", paths);
+                opts(a, r, "--profile", WORDS, "--design", WORDS, "--timeout", COUNTS,
+                        "--trace", paths);
                 a.addAll(List.of("--", pick(r, new String[] {"/bin/true", "/dev/null", "fixtures", keep.toString(), ""})));
                 break;
             default:
@@ -104,6 +88,13 @@ final class CommandLines {
                 break;
         }
         return a.toArray(String[]::new);
+    }
+
+    /** {@link #opt} for each (name, values) pair in order. */
+    private static void opts(List<String> a, Random r, Object... namesAndValues) {
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            opt(a, r, (String) namesAndValues[i], (String[]) namesAndValues[i + 1]);
+        }
     }
 
     private static void opt(List<String> a, Random r, String name, String[] values) {

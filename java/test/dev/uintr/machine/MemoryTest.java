@@ -86,6 +86,37 @@ class MemoryTest {
     }
 
     @Test
+    void partialRangesAtOddOffsets_keepTheirNeighbours() {
+        // Presence and zeroing work a mask word (64 bytes) or a data word (8 bytes) at a time:
+        // ranges that start and end inside words must touch exactly their own bytes.
+        for (int from : new int[] {0, 1, 7, 63, 64, 65, 127, 4000}) {
+            for (int len : new int[] {1, 2, 8, 9, 63, 64, 65, 200}) {
+                if (from + len > 4096) {
+                    continue;
+                }
+                Memory m = new Memory();
+                m.map(0x1000, 0x1FFF, RW);
+                for (int b = 0; b < 4096; b++) {
+                    m.write8(0x1000 + b, 0xA5);
+                }
+                m.unmap(0x1000 + from, 0x1000 + from + len - 1);
+                for (int b = 0; b < 4096; b++) {
+                    boolean inside = b >= from && b < from + len;
+                    assertEquals(!inside, m.isPresent(0x1000 + b), "byte " + b + " after unmap of " + from + "+" + len);
+                    assertEquals(inside ? 0 : 0xA5, m.read8(0x1000 + b), "byte " + b);
+                }
+                m.map(0x1000 + from, 0x1000 + from + len - 1, RW);
+                for (int b = from; b < from + len; b++) {
+                    assertEquals(0, m.read8(0x1000 + b), "re-mapped byte " + b + " is zero");
+                }
+                for (int b = 0; b < 4096; b++) {
+                    assertEquals(true, m.isPresent(0x1000 + b), "byte " + b + " present again");
+                }
+            }
+        }
+    }
+
+    @Test
     void equalityCoversFlagsAndPresence() {
         Memory a = new Memory();
         Memory b = new Memory();
