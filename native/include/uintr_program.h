@@ -18,7 +18,7 @@
 extern "C" {
 #endif
 
-#define USH_PROG_ABI_VERSION  3
+#define USH_PROG_ABI_VERSION  4
 #define USH_PROG_MAGIC        0x47525055u   /* "UPRG" */
 #define USH_PROG_MAX_THREADS  16
 #define USH_PROG_MAX_VARS     1024
@@ -56,7 +56,10 @@ extern "C" {
 #define USH_OP_IPI_FD             27  /* uintr_ipi_fd(flags) */
 #define USH_OP_IOCTL              28  /* ioctl(fd, cmd, 0) */
 #define USH_OP_SIGNAL             29  /* tgkill(program args[0]'s thread, args[1]): waits for that program to start */
-#define USH_OP_LAST               29
+#define USH_OP_EXEC               30  /* a fork child's process execve()s the exec runner (ush_program_set_exec), which
+                                         continues the program after this step; the step's result is logged by the
+                                         new image (0), or -errno when execve failed and the old image goes on */
+#define USH_OP_LAST               30
 
 /* Indexes into ush_prog_header.nr: syscall numbers, -1 when the kernel was not confirmed to have it. */
 #define USH_NR_REGISTER_HANDLER   0
@@ -144,6 +147,15 @@ int ush_program_abi(void);
 
 /* sizeof(ush_prog_out): the size of the out buffer ush_program_run wants. */
 int ush_program_out_size(void);
+
+/*
+ * The executable an exec step runs (native/exec/program_exec.c, built as uintr-program-exec):
+ * the runner passes it "--continue FD PROG", FD a descriptor of the run's shared area (a memfd
+ * holding the observations, the program blob and each program's named results), and the new
+ * image goes on with that program after its exec step. path is copied; NULL or "" forgets it (an
+ * exec step then fails with ENOENT). 0, or -EINVAL for a path longer than 4095 bytes.
+ */
+int ush_program_set_exec(const char *path);
 
 /*
  * Runs the program blob (len bytes) in a forked child, at most timeout_ms; fills out

@@ -10,6 +10,8 @@ __attribute__((visibility("hidden"))) int ush_prog_setup(const void *prog, int l
 __attribute__((visibility("hidden"))) void ush_prog_child(void);
 /* In the parent after the child tree is gone: copies the observations to out and frees the area. */
 __attribute__((visibility("hidden"))) void ush_prog_finish(void *out, int32_t status, int32_t signal);
+/* Frees the area of a run that never started (its memfd and mapping). */
+__attribute__((visibility("hidden"))) void ush_prog_discard(void);
 
 /*
  * The tracer's start of a session (hybrid_supervisor.c): forks the first tracee, which waits until

@@ -713,7 +713,11 @@ int ush_hybrid_begin_program(const void *prog, int len, const int32_t *traps, in
     if (bad) {
         return bad;
     }
-    return ush_hy_begin(start_program, NULL, 0, traps, ntraps);
+    int r = ush_hy_begin(start_program, NULL, 0, traps, ntraps);
+    if (r < 0) {
+        ush_prog_discard();                                   /* no result will be asked for */
+    }
+    return r;
 }
 
 int ush_hybrid_program_result(void *out, int outlen, int32_t run_status, int32_t st)

@@ -55,6 +55,11 @@ static inline __attribute__((always_inline)) int64_t frame_class(uint64_t entry,
     if (rip != 0 && rip < (1ull << 47)) {
         bits |= 4;
     }
+    if (rip == (uint64_t)(uintptr_t)ush_prog_after_stui) {
+        bits |= 16;                                          /* right after the STUI step's STUI */
+    } else if (rip == (uint64_t)(uintptr_t)ush_prog_after_syscall) {
+        bits |= 32;                                          /* right after a syscall step's SYSCALL */
+    }
     if (rflags & 0x200) {
         bits |= 8;
     }

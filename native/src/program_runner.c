@@ -15,15 +15,18 @@ struct __uintr_frame;
 void ush_program_handler(struct __uintr_frame *frame, unsigned long long vector);
 
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <sched.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/eventfd.h>
 #include <sys/mman.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -31,18 +34,38 @@ void ush_program_handler(struct __uintr_frame *frame, unsigned long long vector)
 #include <unistd.h>
 #include <x86gprintrin.h>
 
+/* What an exec step hands the new image of its process: where to go on, and the process's memory it needs. */
+typedef struct {
+    uint32_t pc;                              /* the exec step */
+    int32_t mailbox[2];
+    uint32_t barrier_passes[USH_PROG_MAX_BARRIERS];
+    int64_t vars[USH_PROG_MAX_VARS];
+    uint8_t bound[USH_PROG_MAX_VARS];
+} exec_cont;
+
+/*
+ * The run's shared area: a memfd (close-on-exec; an exec step passes a duplicate), mapped shared
+ * by the JVM's runner, every process of the run and the images exec steps start. The program
+ * blob follows it (blob_len bytes), so an exec'd image reads the same program.
+ */
 typedef struct {
     ush_prog_out out;
     uint32_t barrier_arrived[USH_PROG_MAX_BARRIERS];
     int32_t pids[USH_PROG_MAX_THREADS];       /* the process a forked program runs in */
     int32_t tids[USH_PROG_MAX_THREADS];       /* each program's thread and process ids, once it runs (signal steps) */
     int32_t tgids[USH_PROG_MAX_THREADS];
+    uint32_t blob_len;
+    uint32_t pad;
+    exec_cont cont[USH_PROG_MAX_THREADS];     /* written by a program's exec step just before execve */
 } shared_area;
 
 static const ush_prog_header *g_hdr;
 static const ush_prog_thread *g_threads;
 static const ush_prog_step *g_steps;
 static shared_area *g_shared;
+static size_t g_shared_size;                 /* the mapping: the area and the blob after it */
+static int g_memfd = -1;                     /* the area's memfd in the runner (close-on-exec) */
+static char g_exec_path[4096];               /* what an exec step runs (ush_program_set_exec) */
 /* The named results; the handler reads them too (a SENDUIPI in its body). */
 USH_HIDDEN int64_t ush_prog_vars[USH_PROG_MAX_VARS];
 USH_HIDDEN uint8_t ush_prog_bound[USH_PROG_MAX_VARS];
@@ -54,6 +77,29 @@ static int g_mailbox[2] = {-1, -1};         /* AF_UNIX datagram socketpair: send
 static __thread uint32_t tls_barrier_passes[USH_PROG_MAX_BARRIERS];
 
 int ush_program_abi(void) { return USH_PROG_ABI_VERSION; }
+
+/* The two resume points the frame step knows exactly (program_tls.h). */
+__asm__(".text\n"
+        ".p2align 4\n"
+        ".globl ush_prog_stui\n.hidden ush_prog_stui\n.type ush_prog_stui, @function\n"
+        "ush_prog_stui:\n"
+        "    stui\n"
+        ".globl ush_prog_after_stui\n.hidden ush_prog_after_stui\n"
+        "ush_prog_after_stui:\n"
+        "    ret\n"
+        ".size ush_prog_stui, .-ush_prog_stui\n"
+        ".p2align 4\n"
+        ".globl ush_prog_raw_syscall\n.hidden ush_prog_raw_syscall\n.type ush_prog_raw_syscall, @function\n"
+        "ush_prog_raw_syscall:\n"
+        "    movq %rdi, %rax\n"
+        "    movq %rsi, %rdi\n"
+        "    movq %rdx, %rsi\n"
+        "    movq %rcx, %rdx\n"
+        "    syscall\n"
+        ".globl ush_prog_after_syscall\n.hidden ush_prog_after_syscall\n"
+        "ush_prog_after_syscall:\n"
+        "    ret\n"
+        ".size ush_prog_raw_syscall, .-ush_prog_raw_syscall\n");
 
 int ush_program_out_size(void) { return (int)sizeof(ush_prog_out); }
 
@@ -152,8 +198,7 @@ static int64_t sys3(int which, int64_t a0, int64_t a1, int64_t a2)
     if (nr < 0) {
         return -ENOSYS;                                      /* never call a number the probe did not confirm */
     }
-    long r = syscall(nr, a0, a1, a2);
-    return r == -1 ? -(int64_t)errno : (int64_t)r;
+    return ush_prog_raw_syscall(nr, a0, a1, a2);
 }
 
 static int64_t ok_or_errno(long r)
@@ -201,7 +246,7 @@ static int64_t recv_fd(void)
 static void sleep_usec(int64_t usec)
 {
     struct timespec ts = {usec / 1000000, (usec % 1000000) * 1000};
-    while (nanosleep(&ts, &ts) == -1 && errno == EINTR) {
+    while (ush_prog_raw_syscall(SYS_nanosleep, (int64_t)(uintptr_t)&ts, (int64_t)(uintptr_t)&ts, 0) == -EINTR) {
     }
 }
 
@@ -217,6 +262,50 @@ static void spin_usec(int64_t usec)
 }
 
 static void run_program(int prog);
+static void run_program_from(int prog, uint32_t first, int resumed);
+
+int ush_program_set_exec(const char *path)
+{
+    size_t n = path ? strlen(path) : 0;
+    if (n >= sizeof g_exec_path) {
+        return -EINVAL;
+    }
+    memcpy(g_exec_path, path ? path : "", n + 1);
+    return 0;
+}
+
+/*
+ * exec: this process (a fork child, one thread) execve()s the exec runner, which continues the
+ * program after step pc in the new image (ush_prog_continue). Kept across the exec as the kernel
+ * keeps them: descriptors without close-on-exec (the mailbox, a received fd), the pid. Passed in
+ * the shared area: the named results and barrier passes (memory the new image does not have).
+ * Returns only when execve failed: -errno.
+ */
+static int64_t exec_step(int prog, uint32_t pc)
+{
+    if (!g_exec_path[0]) {
+        return -ENOENT;
+    }
+    exec_cont *c = &g_shared->cont[prog];
+    c->pc = pc;
+    c->mailbox[0] = g_mailbox[0];
+    c->mailbox[1] = g_mailbox[1];
+    memcpy(c->barrier_passes, tls_barrier_passes, sizeof c->barrier_passes);
+    memcpy(c->vars, g_vars, sizeof c->vars);
+    memcpy(c->bound, g_bound, sizeof c->bound);
+    int fd = fcntl(g_memfd, F_DUPFD, 3);                      /* a duplicate does not carry close-on-exec */
+    if (fd < 0) {
+        return -(int64_t)errno;
+    }
+    char fd_text[16], prog_text[16];
+    snprintf(fd_text, sizeof fd_text, "%d", fd);
+    snprintf(prog_text, sizeof prog_text, "%d", prog);
+    char *argv[] = {g_exec_path, "--continue", fd_text, prog_text, NULL};
+    execve(g_exec_path, argv, environ);
+    int e = errno;
+    close(fd);
+    return -(int64_t)e;
+}
 
 /* Reaps this process's children; a forked program whose process died of a signal gets 0x100 | signal. */
 static void wait_children(void)
@@ -315,7 +404,7 @@ static int step(int prog, uint32_t pc, const ush_prog_step *s)
          * filled once STUI has retired, so the log reads "stui; deliver", the order in which they
          * happened, and a STUI that faults leaves its slot empty. Found by the hybrid backend. */
         uint32_t slot = reserve();
-        _stui();
+        ush_prog_stui();
         fill(slot, USH_EV_STEP, pc, 0);
         return 0;
     }
@@ -369,9 +458,12 @@ static int step(int prog, uint32_t pc, const ush_prog_step *s)
                                 __atomic_load_n(&g_shared->tids[target], __ATOMIC_ACQUIRE), (int)a1));
         break;
     }
+    case USH_OP_EXEC:
+        r = exec_step(prog, pc);
+        break;
     case USH_OP_NANOSLEEP: {
         struct timespec ts = {a0 / 1000000, (a0 % 1000000) * 1000};
-        r = ok_or_errno(syscall(SYS_nanosleep, &ts, NULL));
+        r = ush_prog_raw_syscall(SYS_nanosleep, (int64_t)(uintptr_t)&ts, 0, 0);
         break;
     }
     case USH_OP_SPIN_UNTIL:
@@ -417,6 +509,12 @@ static int step(int prog, uint32_t pc, const ush_prog_step *s)
 
 static void run_program(int prog)
 {
+    run_program_from(prog, 0, 0);
+}
+
+/* Runs prog's steps from first; resumed: first is an exec step that succeeded (the new image logs it). */
+static void run_program_from(int prog, uint32_t first, int resumed)
+{
     const ush_prog_thread *t = &g_threads[prog];
     ush_prog_tls_alt_base = 0;
     ush_prog_tls_alt_size = 0;
@@ -426,7 +524,10 @@ static void run_program(int prog)
     ush_prog_tls_log = &g_shared->out.log[prog];
     __atomic_store_n(&g_shared->tgids[prog], (int32_t)getpid(), __ATOMIC_RELEASE);
     __atomic_store_n(&g_shared->tids[prog], (int32_t)syscall(SYS_gettid), __ATOMIC_RELEASE);
-    for (uint32_t pc = 0; pc < t->nsteps; pc++) {
+    if (resumed) {
+        record(USH_EV_STEP, first++, 0);
+    }
+    for (uint32_t pc = first; pc < t->nsteps; pc++) {
         const ush_prog_step *s = &g_steps[t->first_step + pc];
         if (step(prog, pc, s)) {
             record(USH_EV_UNBOUND, pc, 0);
@@ -529,12 +630,28 @@ int ush_prog_setup(const void *prog, int len)
     if (bad) {
         return bad;
     }
-    shared_area *sh = mmap(NULL, sizeof(shared_area), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-    if (sh == MAP_FAILED) {
+    size_t size = sizeof(shared_area) + (size_t)len;
+    int fd = (int)syscall(SYS_memfd_create, "uintr-program", 1u /* MFD_CLOEXEC */);
+    if (fd < 0) {
         return -errno;
     }
+    if (ftruncate(fd, (off_t)size)) {
+        int e = errno;
+        close(fd);
+        return -e;
+    }
+    shared_area *sh = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+    if (sh == MAP_FAILED) {
+        int e = errno;
+        close(fd);
+        return -e;
+    }
     memset(sh, 0, sizeof *sh);
-    g_hdr = prog;
+    sh->blob_len = (uint32_t)len;
+    memcpy(sh + 1, prog, (size_t)len);                       /* the caller's buffer may go before the run ends */
+    g_memfd = fd;
+    g_shared_size = size;
+    g_hdr = (const void *)(sh + 1);
     g_threads = (const void *)(g_hdr + 1);
     g_steps = (const void *)(g_threads + g_hdr->nprogs);
     g_shared = sh;
@@ -556,8 +673,72 @@ void ush_prog_finish(void *out, int32_t status, int32_t signal)
     sh->out.signal = signal;
     sh->out.nprogs = g_hdr->nprogs;
     memcpy(out, &sh->out, sizeof(ush_prog_out));
-    munmap(sh, sizeof *sh);
+    munmap(sh, g_shared_size);
+    close(g_memfd);
+    g_memfd = -1;
     g_shared = NULL;
+}
+
+void ush_prog_discard(void)
+{
+    if (g_shared) {
+        munmap(g_shared, g_shared_size);
+        g_shared = NULL;
+    }
+    if (g_memfd >= 0) {
+        close(g_memfd);
+        g_memfd = -1;
+    }
+}
+
+/*
+ * main() of the exec runner (native/exec/program_exec.c). "--continue FD PROG": the image an exec
+ * step started; maps the shared area, takes back what exec_step left there and runs PROG on from
+ * the step after its exec. "--probe": prints "uintr-program-exec ABI" (the harness checks the
+ * file it would run can run here). Anything else: exit 2.
+ */
+int ush_prog_continue(int argc, char **argv)
+{
+    if (argc == 2 && strcmp(argv[1], "--probe") == 0) {
+        printf("uintr-program-exec %d\n", USH_PROG_ABI_VERSION);
+        return 0;
+    }
+    if (argc != 4 || strcmp(argv[1], "--continue") != 0) {
+        fprintf(stderr, "usage: uintr-program-exec --continue FD PROG (started by the program runner's exec step)\n");
+        return 2;
+    }
+    int fd = atoi(argv[2]);
+    int prog = atoi(argv[3]);
+    struct stat st;
+    if (fstat(fd, &st) || (size_t)st.st_size < sizeof(shared_area) + sizeof(ush_prog_header)) {
+        return 3;
+    }
+    shared_area *sh = mmap(NULL, (size_t)st.st_size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+    close(fd);
+    if (sh == MAP_FAILED || (size_t)st.st_size != sizeof(shared_area) + sh->blob_len
+        || validate(sh + 1, (int)sh->blob_len)) {
+        return 3;
+    }
+    g_shared = sh;
+    g_shared_size = (size_t)st.st_size;
+    g_hdr = (const void *)(sh + 1);
+    g_threads = (const void *)(g_hdr + 1);
+    g_steps = (const void *)(g_threads + g_hdr->nprogs);
+    if (prog < 0 || prog >= (int)g_hdr->nprogs || sh->cont[prog].pc >= g_threads[prog].nsteps) {
+        return 3;
+    }
+    const exec_cont *c = &sh->cont[prog];
+    memcpy(g_vars, c->vars, sizeof g_vars);
+    memcpy(g_bound, c->bound, sizeof g_bound);
+    memcpy(tls_barrier_passes, c->barrier_passes, sizeof tls_barrier_passes);
+    g_mailbox[0] = c->mailbox[0];
+    g_mailbox[1] = c->mailbox[1];
+    if (install_fault_handlers()) {
+        return 3;
+    }
+    run_program_from(prog, c->pc, 1);
+    wait_children();
+    return 0;
 }
 
 int ush_program_run(const void *prog, int len, void *out, int outlen, int timeout_ms)
@@ -572,7 +753,7 @@ int ush_program_run(const void *prog, int len, void *out, int outlen, int timeou
     pid_t pid = fork();
     if (pid < 0) {
         int e = errno;
-        munmap(g_shared, sizeof *g_shared);
+        ush_prog_discard();
         return -e;
     }
     if (pid == 0) {

@@ -83,6 +83,9 @@ final class EmulatedBackendRun {
         long altBase;
         long altSize;
         int altBuffers;
+        /** The thread is executing its stui step's STUI / is in a syscall (the frame step's exact resume points). */
+        boolean inStui;
+        boolean inSyscall;
 
         Actor(ThreadProgram prog, int cpu) {
             this.prog = prog;
@@ -322,7 +325,12 @@ final class EmulatedBackendRun {
                 return;
             }
             case STUI:
-                k.stui(a.tid);
+                a.inStui = true;                                          // a pending interrupt comes right after STUI (isa §7.2)
+                try {
+                    k.stui(a.tid);
+                } finally {
+                    a.inStui = false;
+                }
                 advance(a, s, null);
                 return;
             case CLUI:
@@ -334,6 +342,16 @@ final class EmulatedBackendRun {
                 return;
             case SENDUIPI:
                 send(a, s);
+                return;
+            case EXEC:
+                // execve() by a fork child: the kernel model drops its UINTR state and closes its
+                // close-on-exec fds (Kernel.exec, uintr-kernel §4.1); the program goes on in the new
+                // image with its named results, and without the old image's alt_stack buffer.
+                k.exec(a.tid);
+                a.altName = null;
+                a.altBase = 0;
+                a.altSize = 0;
+                advance(a, s, "0");
                 return;
             case FORK: {
                 Actor child = actor(s.child().name());
@@ -348,7 +366,13 @@ final class EmulatedBackendRun {
             default:
                 break;
         }
-        long r = syscall(a, s);
+        long r;
+        a.inSyscall = true;                                              // one delivered on the return to user mode (§4.3)
+        try {
+            r = syscall(a, s);
+        } finally {
+            a.inSyscall = false;
+        }
         if (r == Kernel.BLOCKED) {
             a.blocked = true;
             return;
@@ -383,10 +407,17 @@ final class EmulatedBackendRun {
                 case DELIVERIES:
                     events.add("deliveries: " + count);
                     break;
-                case FRAME:
+                case FRAME: {
+                    // The point the model interrupted: right after STUI or SYSCALL when the thread was in
+                    // that step (a blocked syscall returns to user mode through its delivery), else
+                    // elsewhere in its user code. classify checks the pushed RIP is exactly that point.
+                    long afterStui = a.inStui ? f.interruptedRip() : 0;
+                    long afterSyscall = a.inSyscall || a.blocked ? f.interruptedRip() : 0;
                     events.add(dev.uintr.program.FrameView.render(dev.uintr.program.FrameView.classify(f.entryRsp(),
-                            f.savedRip(), f.savedRflags(), f.savedRsp(), a.altBase, a.altSize), a.altName));
+                            f.savedRip(), f.savedRflags(), f.savedRsp(), a.altBase, a.altSize, afterStui, afterSyscall),
+                            a.altName));
                     break;
+                }
                 case SENDUIPI: {
                     if (s.sendBelow() >= 0 && count >= s.sendBelow()) {
                         break;                                           // "if deliveries<N" not met: nothing sent
@@ -451,8 +482,13 @@ final class EmulatedBackendRun {
             advance(a, s, null);
             return;
         }
-        if (StepCalls.nanosleep(k, a.tid, left) == Kernel.BLOCKED) {
-            a.blocked = true;
+        a.inSyscall = true;
+        try {
+            if (StepCalls.nanosleep(k, a.tid, left) == Kernel.BLOCKED) {
+                a.blocked = true;
+            }
+        } finally {
+            a.inSyscall = false;
         }
     }
 

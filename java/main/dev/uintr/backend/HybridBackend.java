@@ -49,6 +49,9 @@ public final class HybridBackend implements Backend {
             return Optional.of("hybrid backend unavailable: " + why);
         }
         String runner = NativeBackendRunner.unavailable();
+        if (runner == null) {
+            runner = NativeBackendRunner.execUnavailable(c);
+        }
         return runner == null ? Optional.empty() : Optional.of(runner);
     }
 

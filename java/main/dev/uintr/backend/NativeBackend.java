@@ -65,6 +65,8 @@ public final class NativeBackend implements Backend {
             missing.add("libuintrshim.so not loaded: " + host.shimDetail());
         } else if (NativeBackendRunner.unavailable() != null) {
             missing.add(NativeBackendRunner.unavailable());
+        } else if (NativeBackendRunner.execUnavailable(c) != null) {
+            missing.add(NativeBackendRunner.execUnavailable(c));
         }
         return missing.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", missing));
     }

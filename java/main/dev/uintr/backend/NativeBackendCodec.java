@@ -24,7 +24,7 @@ import java.util.Map;
  */
 public final class NativeBackendCodec {
     public static final int MAGIC = 0x47525055;                          // "UPRG"
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
     public static final int MAX_THREADS = 16;
     public static final int MAX_VARS = 1024;
     public static final int MAX_BARRIERS = 16;
@@ -54,7 +54,7 @@ public final class NativeBackendCodec {
     private NativeBackendCodec() {}
 
 
-    /** USH_OP_* of an op (1..18 in the header's order). */
+    /** USH_OP_* of an op (1..USH_OP_LAST in the header's order). */
     static int opCode(Op op) {
         switch (op) {
             case REGISTER_HANDLER: return 1;
@@ -86,6 +86,7 @@ public final class NativeBackendCodec {
             case IPI_FD: return 27;
             case IOCTL: return 28;
             case SIGNAL: return 29;
+            case EXEC: return 30;
             default: throw new IllegalArgumentException(op.toString());
         }
     }

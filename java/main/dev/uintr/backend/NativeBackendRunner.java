@@ -29,6 +29,19 @@ public final class NativeBackendRunner {
         return why;
     }
 
+    /**
+     * Why a case with an exec step cannot run on the runner here (the exec runner, see
+     * UintrProgramLib.Calls#execProblem), or null: also null for a case without exec.
+     */
+    public static String execUnavailable(CaseSpec c) {
+        boolean exec = c.allPrograms().stream().anyMatch(t -> t.steps().stream().anyMatch(s -> s.op() == dev.uintr.program.Op.EXEC));
+        if (!exec || unavailable() != null) {
+            return null;
+        }
+        String why = UintrProgramLib.Calls.execProblem();
+        return why == null ? null : "exec step: " + why;
+    }
+
     /** One run at a time: the runner keeps the program in the shim's globals while its child starts. */
     public static synchronized Result run(CaseSpec c, AbiProfile p, boolean kernelConfirmed, int timeoutMs) {
         String why = unavailable();

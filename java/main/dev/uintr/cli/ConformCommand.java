@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
                 + "here is SKIP with the missing fact. Names are area.case.backend.profile.",
             "",
             "Record once on a uintr machine (--record FILE), then compare every other run against it "
-                + "(--compare FILE): e.g. conform --backend emulated --compare native-box.csv."},
+                + "(--compare FILE|RUN): e.g. conform --backend emulated --compare native-box.csv."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {" 0:every case that ran passed (some may be skipped)",
             " 1:a case failed, errored or timed out; with --compare also when one side saw an observation the other "
@@ -60,7 +60,8 @@ public final class ConformCommand implements Callable<Integer> {
     Path record;
 
     @Option(names = "--compare", paramLabel = "<file|run>", description = "compare this run with a recorded one (a "
-            + "--record file, or a run folder holding conform-observations.csv): the observations seen on one side only, "
+            + "--record file, a run folder holding conform-observations.csv, or a run's name in reports/runs/): the "
+            + "observations seen on one side only, "
             + "on stderr; exit 1 when one side saw what the other side's case forbids")
     Path compare;
 
@@ -88,7 +89,8 @@ public final class ConformCommand implements Callable<Integer> {
         if (record != null) {
             OutputFiles.newFile("--record", record);
         }
-        ObservationRecord recorded = compare == null ? null : ObservationRecord.read(compare);   // bad input before the run
+        ObservationRecord recorded = compare == null ? null
+                : ObservationRecord.read(compare, HarnessPaths.reports().resolve("runs"));   // bad input before the run
         Path dir = caseDir != null ? caseDir : HarnessPaths.fixtures().resolve("cases");
         ConformPlan plan = ConformPlan.of(dir, caseGlobs, backend, profile, seeds, HostProbe.probe()).withDesign(design);
         PrintWriter err = spec.commandLine().getErr();

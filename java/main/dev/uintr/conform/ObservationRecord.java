@@ -119,6 +119,25 @@ public record ObservationRecord(String source, String backend, List<Run> runs) {
     }
 
     /**
+     * Reads the record {@code conform --compare FILE|RUN} names: a CSV, a run folder, or (when no
+     * such file or folder exists and the argument is one bare name) the run of that name in
+     * {@code runs} (reports/runs/). Neither: a {@link BadInputException} naming the argument and
+     * both places looked in.
+     */
+    public static ObservationRecord read(Path fileOrRun, Path runs) {
+        if (!Files.exists(fileOrRun) && !fileOrRun.isAbsolute() && fileOrRun.getNameCount() == 1
+                && !fileOrRun.toString().isEmpty()) {
+            Path run = runs.resolve(fileOrRun);
+            if (Files.isDirectory(run)) {
+                return read(run);
+            }
+            throw new BadInputException("--compare " + fileOrRun + ": no such file or folder here, and no run '" + fileOrRun
+                    + "' in " + runs + " (give a --record file, a run folder, or the name of a run folder in " + runs + ")");
+        }
+        return read(fileOrRun);
+    }
+
+    /**
      * Reads a record: {@code fileOrRun} is the CSV itself or a run folder holding {@link #FILE}.
      * Anything missing or malformed is a {@link BadInputException} naming the file (and line).
      */

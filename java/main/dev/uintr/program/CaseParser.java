@@ -175,6 +175,15 @@ public final class CaseParser {
                     }
                 }
             }
+            for (ThreadProgram p : progs) {
+                for (Step st : p.steps()) {
+                    if (st.op() == Op.EXEC) {
+                        throw BadInputException.at(file, st.line(), "exec runs only in a fork child (a process of one "
+                                + "thread): thread '" + p.name() + "' shares its process with the case's other threads, "
+                                + "which an exec would end; put it in 'fork NAME { ...; exec; ... }'");
+                    }
+                }
+            }
             if (design != null && !profiles.contains(AbiProfile.RFC_V1)) {
                 throw BadInputException.at(file, designLine, "design applies to rfc-v1's uintr_wait; in later the "
                         + "handler's WAITING flag picks it (design.md \"Blocking designs\"), and case '" + name

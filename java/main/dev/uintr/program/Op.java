@@ -65,6 +65,14 @@ public enum Op {
      * {@code signal(SIGx)} where it ran; a sleep it interrupts returns EINTR (uintr-kernel §5.1, §5.2 item 3).
      */
     SIGNAL("signal", 2, 2, false),
+    /**
+     * execve() by a fork child (a process of one thread): its program goes on in the new image
+     * with the named results it had (numbers; descriptors closed on exec are gone). Nothing of the
+     * UINTR state survives (uintr-kernel §4.1 "exec"): the handler registration, the sender's UITT
+     * (the mm's in later, §4.2), the uintr fds, which are close-on-exec (§2.2 (c), §2.4 473).
+     * Result 0 when the new image runs on, -errno when execve failed.
+     */
+    EXEC("exec", 0, 0, false),
     /** Spins in user mode until this thread's handler ran at least n times. */
     SPIN_UNTIL("spin_until", 1, 1, false),
     /** Waits until every thread whose program holds barrier k has reached it. */
@@ -117,7 +125,7 @@ public enum Op {
         switch (this) {
             case REGISTER_HANDLER: case REGISTER_PLAIN_HANDLER: case UNREGISTER_HANDLER: case VECTOR_FD: case REGISTER_SENDER:
             case UNREGISTER_SENDER: case REGISTER_SELF: case EVENTFD: case CLOSE: case UINTR_WAIT:
-            case SEND_FD: case RECV_FD: case NANOSLEEP: case ALT_STACK: case IPI_FD: case IOCTL: case SIGNAL:
+            case SEND_FD: case RECV_FD: case NANOSLEEP: case ALT_STACK: case IPI_FD: case IOCTL: case SIGNAL: case EXEC:
                 return true;
             default:
                 return false;

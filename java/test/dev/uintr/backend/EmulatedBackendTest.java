@@ -26,6 +26,31 @@ class EmulatedBackendTest {
         }
     }
 
+    /**
+     * uintr-kernel §4.1 exec: the handler registration and the UITT do not survive (unregister is
+     * EINVAL, a SENDUIPI through the old index is SIGILL as without registration, §7.2
+     * senduipi_instr), the uintr fd is closed on exec (O_CLOEXEC, §2.2 (c), §2.4 473), an eventfd
+     * (no close-on-exec) stays; the named results go on. Both profiles, every seed.
+     */
+    @Test
+    void exec_dropsHandlerUittAndUintrFds_keepsOtherFds_kernel4_1() {
+        CaseSpec c = CaseParser.parse("e.case", String.join("\n",
+                "case e.exec",
+                "profiles rfc-v1 later",
+                "thread rx: register_handler; vector_fd 0 -> $rfd; stui; fork k { eventfd -> $e; register_handler; "
+                        + "vector_fd 1 -> $fd; register_sender $rfd -> $i; exec; unregister_handler; close $fd; close $e; "
+                        + "senduipi $i; barrier 1 }; barrier 1",
+                "outcome * FORBIDDEN \"x\"", "")).get(0);
+        for (AbiProfile p : java.util.List.of(AbiProfile.RFC_V1, AbiProfile.LATER)) {
+            for (long seed = 0; seed < 5; seed++) {
+                assertEquals("rx: register_handler(): 0; vector_fd(0): fd; stui; fork(k); barrier(1) | k: eventfd(): fd; "
+                        + "register_handler(): 0; vector_fd(1): fd; register_sender($rfd): 0; exec(): 0; "
+                        + "unregister_handler(): EINVAL; close($fd): EBADF; close($e): 0; senduipi($i): SIGILL; barrier(1)",
+                        new EmulatedBackend().runOnce(c, p, seed).render(), p + " seed " + seed);
+            }
+        }
+    }
+
     /** Seeds pick interleavings: the delivery lands before and after rx's mark in different runs. */
     @Test
     void seeds_exploreInterleavings() {

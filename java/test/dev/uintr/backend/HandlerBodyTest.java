@@ -67,4 +67,50 @@ class HandlerBodyTest {
         assertEquals(3 | 4, dev.uintr.program.FrameView.classify(0x10000 - 32, 0x401000, 0x2, rsp, 0x10000, 4096));
         assertEquals(2 | 4, dev.uintr.program.FrameView.classify(0x10000 + 4096 - 32, 0x401000, 0x2, rsp, 0x10000, 4096));
     }
+
+    /**
+     * The pushed RIP against the interrupted point, exact (uintr-isa §9 "address of the next
+     * instruction"): right after STUI when the post waited in UIRR until STUI (§7.2, §8), right
+     * after SYSCALL when it was delivered on a syscall's return to user mode (uintr-kernel §4.3);
+     * a spinning thread shows only "user". Both profiles, several seeds.
+     */
+    @Test
+    void savedRipIsExactlyTheInterruptedPoint_isa7_2_9_kernel4_3() {
+        CaseSpec stui = CaseParser.parse("h.case", String.join("\n", "case h.stui", "profiles rfc-v1 later",
+                "thread t: register_handler; vector_fd 4 -> $fd; register_sender $fd -> $idx; clui; senduipi $idx; spin 100; stui; "
+                        + "spin_until deliveries>=1",
+                "handler t: frame", "outcome * FORBIDDEN \"x\"", "")).get(0);
+        CaseSpec sleep = CaseParser.parse("h.case", String.join("\n", "case h.sleep", "profiles rfc-v1 later",
+                "thread rx: register_handler; vector_fd 0 -> $fd; stui; barrier 1; nanosleep 200000; barrier 2",
+                "thread tx: barrier 1; register_sender $fd -> $idx; sleep 20000; senduipi $idx; barrier 2",
+                "handler rx: frame", "outcome * FORBIDDEN \"x\"", "")).get(0);
+        for (AbiProfile p : new AbiProfile[] {AbiProfile.RFC_V1, AbiProfile.LATER}) {
+            for (long seed = 0; seed < 5; seed++) {
+                String o = new EmulatedBackend().runOnce(stui, p, seed).render();
+                assertTrue(o.contains("stui; deliver(4){frame(rsp=stack-128, rip=after-stui, if=1)}; spin_until"), o);
+                String s = new EmulatedBackend().runOnce(sleep, p, seed).render();
+                assertTrue(s.contains("barrier(1); deliver(0){frame(rsp=stack-128, rip=after-syscall, if=1)}; "
+                        + "nanosleep(200000): 0"), s);
+            }
+        }
+        String spin = new EmulatedBackend().runOnce(selfIpi("later", "", "frame"), AbiProfile.LATER, 0).render();
+        assertTrue(spin.contains("frame(rsp=stack-128, rip=user, if=1)"), spin);
+    }
+
+    /** The exact points as bits, and a pushed RIP that differs from the point by one byte is only "user" (isa §9). */
+    @Test
+    void frameRipPointsClassifyOnlyTheExactAddress_isa9() {
+        long rsp = 0x7ffe0000_1238L;
+        long entry = ((rsp - 128) & ~0xFL) - 32;
+        var fv = new Object() {
+            int of(long rip, long stui, long sys) {
+                return dev.uintr.program.FrameView.classify(entry, rip, 0x246, rsp, 0, 0, stui, sys);
+            }
+        };
+        assertEquals(1 | 4 | 8 | 16, fv.of(0x401004, 0x401004, 0));
+        assertEquals(1 | 4 | 8 | 32, fv.of(0x402002, 0, 0x402002));
+        assertEquals(1 | 4 | 8, fv.of(0x401005, 0x401004, 0x401005 - 2));
+        assertEquals("frame(rsp=stack-128, rip=after-stui, if=1)", dev.uintr.program.FrameView.render(1 | 4 | 8 | 16, null));
+        assertEquals("frame(rsp=stack-128, rip=after-syscall, if=0)", dev.uintr.program.FrameView.render(1 | 4 | 32, null));
+    }
 }

@@ -213,6 +213,29 @@ class NativeBackendTest {
                 r.observation().render());
     }
 
+    /**
+     * exec: the fork child's new image (uintr-program-exec) goes on after the exec step, logging into
+     * the same observation: its named results, the barrier generation it had reached, an fd without
+     * close-on-exec (eventfd(0, 0)) survive; the fault handlers are installed again (SENDUIPI without
+     * registration is SIGILL, uintr-kernel §4.1 / §7.2 senduipi_instr). The emulator renders the same.
+     */
+    @Test
+    void runner_exec_newImageGoesOn_keepsResultsFdsBarriers_kernel4_1() {
+        assumeRunner();
+        CaseSpec c = spec("thread a: fork k { eventfd -> $k; barrier 1; exec; barrier 1; close $k; senduipi 0; mark done }; "
+                + "barrier 1; barrier 1\n");
+        assertNull(NativeBackendRunner.execUnavailable(c), "the exec runner is built with the shim and starts here");
+        NativeBackendRunner.Result r = NativeBackendRunner.run(c, AbiProfile.LATER, false, 5_000);
+        assertNull(r.error());
+        assertFalse(r.timedOut());
+        String expected = "a: fork(k); barrier(1); barrier(1) | "
+                + "k: eventfd(): fd; barrier(1); exec(): 0; barrier(1); close($k): 0; senduipi(0): SIGILL; mark(done)";
+        assertEquals(expected, r.observation().render());
+        for (long seed = 0; seed < 5; seed++) {
+            assertEquals(expected, new EmulatedBackend().runOnce(c, AbiProfile.LATER, seed).render());
+        }
+    }
+
     /** The SCM_RIGHTS mailbox across a fork, and the two backends agree on steps that need no uintr. */
     @Test
     void runner_sendRecvFd_acrossFork_sameAsEmulator() {

@@ -115,6 +115,26 @@ class RecordCompareTest {
         assertTrue(r.err().contains(bad + ":3: column 'count': 'many' is not a count"), r.err());
     }
 
+    /** --compare RUN (issue 9 item 5): a bare name is a run folder's name in reports/runs/ when no such file or folder is here. */
+    @Test
+    void compareByRunName_readsThatRunsRecord_elseNamesTheArgument(@TempDir Path dir) throws Exception {
+        Path runs = dir.resolve("runs");
+        Path run = Files.createDirectories(runs.resolve("20260101-120000-box"));
+        String csv = HEADER + "a.sigill,later,native,SKIP,0,none,,,,no CPUID UINTR\n"
+                + "a.sigill,later,native,SKIP,0,outcome,*,,FORBIDDEN,else\n";
+        Files.writeString(run.resolve(ObservationRecord.FILE), csv);
+        assertEquals(ObservationRecord.read(run).csv(),
+                ObservationRecord.read(Path.of("20260101-120000-box"), runs).csv());
+        BadInputException none = assertThrows(BadInputException.class,
+                () -> ObservationRecord.read(Path.of("no-such-run"), runs));
+        assertEquals("--compare no-such-run: no such file or folder here, and no run 'no-such-run' in " + runs
+                + " (give a --record file, a run folder, or the name of a run folder in " + runs + ")", none.getMessage());
+        var cli = CliRunner.run("conform", "--cases", cases(dir).toString(), "--compare", "no-such-run-xyz");
+        assertEquals(2, cli.exitCode());
+        assertTrue(cli.err().contains("--compare no-such-run-xyz: no such file or folder here, and no run 'no-such-run-xyz' in "),
+                cli.err());
+    }
+
     private static String error(String text) {
         return assertThrows(BadInputException.class, () -> ObservationRecord.parse("r.csv", text)).getMessage();
     }

@@ -81,6 +81,24 @@ class CaseStepsParserTest {
         assertTrue(e.getMessage().contains(what), e.getMessage());
     }
 
+    /**
+     * exec (uintr-kernel §4.1) runs in a fork child, a process of one thread: an exec by one of a
+     * process's several threads would end the others. It takes no arguments, binds nothing, renders
+     * as a call with a result, and a handler body cannot hold it.
+     */
+    @Test
+    void exec_onlyInAForkChild_kernel4_1() {
+        CaseSpec c = one("rfc-v1 later", "thread t: fork k { exec; close 3 }");
+        Step exec = c.threads().get(0).steps().get(0).child().steps().get(0);
+        assertEquals(Op.EXEC, exec.op());
+        assertEquals("exec()", exec.call());
+        assertTrue(Op.EXEC.isSyscall() && !Op.EXEC.binds() && !Op.EXEC.inHandler());
+        refused("later", "thread t: exec", "exec runs only in a fork child (a process of one thread): thread 't'");
+        refused("later", "thread t: exec 5", "exec takes 0 arguments");
+        refused("later", "thread t: fork k { exec -> $x }", "exec has no result to bind");
+        refused("later", "handler t: exec", "'exec' cannot run in a handler");
+    }
+
     /** uintr-kernel §2.1: alt_stack (478) and ipi_fd (479) exist in the later ABI only: a case that runs under rfc-v1 is refused. */
     @Test
     void laterOnlySteps_refusedInAnRfcCase_kernel2_1() {
