@@ -55,6 +55,7 @@ typedef struct {
 
 static tracee g_tr[MAX_TRACEES];
 static int g_ntr;
+static int g_hi;                                              /* slots at or above it are unused */
 static pid_t g_first = -1;
 static int g_first_status;
 static int g_aborted;
@@ -76,7 +77,7 @@ static int64_t now_ns(void)
 
 static tracee *find(pid_t tid)
 {
-    for (int i = 0; i < MAX_TRACEES; i++) {
+    for (int i = 0; i < g_hi; i++) {
         if (g_tr[i].used && g_tr[i].tid == tid) {
             return &g_tr[i];
         }
@@ -93,6 +94,9 @@ static tracee *add(pid_t tid)
             g_tr[i].tid = tid;
             g_tr[i].tgid = tid;
             g_ntr++;
+            if (i >= g_hi) {
+                g_hi = i + 1;
+            }
             return &g_tr[i];
         }
     }
@@ -103,6 +107,9 @@ static void drop(tracee *t)
 {
     t->used = 0;
     g_ntr--;
+    while (g_hi > 0 && !g_tr[g_hi - 1].used) {
+        g_hi--;
+    }
 }
 
 static pid_t tgid_of(pid_t tid)
@@ -619,6 +626,7 @@ int ush_hy_begin(void (*start)(void *), void *arg, int close_fds, const int32_t 
     }
     memset(g_tr, 0, sizeof g_tr);
     g_ntr = 0;
+    g_hi = 0;
     g_aborted = 0;
     g_ended = 0;
     g_first_status = 0;
