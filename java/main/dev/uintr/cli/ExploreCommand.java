@@ -107,10 +107,15 @@ public final class ExploreCommand implements Callable<Integer> {
     String progress;
 
     @Option(names = "--bench",
-            description = "measure the search's speed instead of printing the table: each selected search runs once "
-                    + "to warm up (at most 30,000 states), then once measured; one line each with states, wall and CPU "
-                    + "seconds (the search's threads), states/s by both, and the load average")
+            description = "measure the search's speed instead of printing the table: each selected search runs "
+                    + "unmeasured until the JIT has compiled it (at most 4 times), then --bench-runs times measured; one "
+                    + "line each with states, wall and CPU seconds (the search's threads), states/s by both, the busiest "
+                    + "thread's CPU, the JIT's and GC's CPU, and the load average; a median line after several runs")
     boolean bench;
+
+    @Option(names = "--bench-runs", paramLabel = "<n>", defaultValue = "1",
+            description = "measured runs per search with --bench, 1..100 (default ${DEFAULT-VALUE})")
+    int benchRuns;
 
     @Option(names = "--debate", paramLabel = "<file.md>",
             description = "also write the debate report (a new file) and its chart next to it (<name>-cost.png)")
@@ -162,11 +167,14 @@ public final class ExploreCommand implements Callable<Integer> {
         List<Scenario> chosen = Selection.scenarios(all, scenario);
         List<Matrix.Cell> selected = Matrix.cells(chosen, Selection.profiles(profile), Selection.designs(design));
         List<Matrix.Cell> cells = Matrix.shard(selected, slice);
+        if (benchRuns < 1 || benchRuns > 100) {
+            throw new BadInputException("--bench-runs: must be 1..100, was " + benchRuns);
+        }
         if (bench) {
             if (debate != null || outDir != null) {
                 throw new BadInputException("--bench: not with --debate or --out (it measures, it does not report)");
             }
-            return ExploreBench.run(cells, bound, threads, out);
+            return ExploreBench.run(cells, bound, threads, benchRuns, out);
         }
         ExploreProgress shown = new ExploreProgress(spec.commandLine().getErr(), System.console() != null);
         SearchOptions options = SearchOptions.DEFAULT.withWorkers(threads)

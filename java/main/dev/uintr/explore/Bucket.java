@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The frontier states of one cost (switches, events), in the order they were reached: each
  * a state id and its {@link StateCodec} bytes, packed into shared blocks (no object per
- * state). Written by the merging thread only; read by workers once complete.
+ * state). Written by the merge only (one thread at a time); read by workers once complete.
  */
 final class Bucket {
     private static final int MAX_BLOCK = 1 << 20;

@@ -3,7 +3,7 @@ package dev.uintr.explore;
 import java.util.Arrays;
 
 /**
- * What a worker computed for a run of one bucket's states, for the merging thread: per
+ * What a worker computed for a run of one bucket's states, for the merge: per
  * state, what its invariant checks and counters say, and its children in move order (move,
  * whether it switches column, fingerprint, bytes). Nothing here touches the shared tables,
  * so workers can fill expansions in any order and the merge still sees the sequential one.

@@ -1,24 +1,22 @@
 package dev.uintr.explore;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One run of {@link Explorer#search}: settles states bucket by bucket in cost order
  * (switches, then events). A bucket is complete before it is settled (its states come only
  * from cheaper buckets), so its states can be expanded by several workers at once; their
  * results are merged strictly in the bucket's order, which is the order one worker settles
- * them in. Verdicts, counters, state counts and counterexamples therefore do not depend on
+ * them in, by whichever worker finishes the chunk at the head ({@link Round}). Verdicts, counters, state counts and counterexamples therefore do not depend on
  * the number of workers.
  */
 final class Search {
@@ -26,10 +24,20 @@ final class Search {
     private static final int CHUNK = 64;
     /** The fewest states per unit of work handed to a worker: smaller runs cost more to hand over than they save. */
     private static final int MIN_CHUNK = 16;
+    /** How long a thread with nothing to claim or merge spins, then sleeps, before it looks again. */
+    private static final int SPINS = 64;
+    private static final long PAUSE_NANOS = 20_000;
+    /**
+     * How long a thread with nothing to do waits for the head chunk before it expands that chunk
+     * itself: well above a 64-state chunk's expansion (about 0.5 ms), well below a timeslice lost
+     * to another process.
+     */
+    static final long BACKUP_NANOS = 2_000_000;
 
     private final World world;
     private final Bound bound;
     private final SearchOptions options;
+    private final long backupNanos;
     private final VisitedTable table = new VisitedTable();
     private final TreeMap<Integer, Bucket> frontier = new TreeMap<>();
     private final Map<Invariant, Counterexample> found = new EnumMap<>(Invariant.class);
@@ -37,9 +45,10 @@ final class Search {
     private final long t0 = System.nanoTime();
     private long nextReport;
     private boolean reported;
-    /** Expansions (and their byte buffers) reused from chunk to chunk. */
+    /** The expansion of a bucket settled by one thread (reused from chunk to chunk). */
     private final Expansion spare = new Expansion(CHUNK);
-    private final ArrayDeque<Expansion> free = new ArrayDeque<>();
+    /** With several workers: chunk k of a bucket is expanded into ring[k % ring.length], reused once merged. */
+    private final Expansion[] ring;
     /** The buckets a settling bucket's children go to: same switches, and one more. */
     private Bucket same;
     private Bucket more;
@@ -50,14 +59,32 @@ final class Search {
     private int maxDepth;
     private boolean depthCut;
     private String stoppedBy;
-    /** CPU time pool workers spent expanding (the merging thread's own is measured around the whole run). */
-    private final AtomicLong workerCpu = new AtomicLong();
+    /** With several workers: the round every thread works on; null once the search is over. */
+    private volatile Round current;
+    /** Set when the calling thread leaves the search, so every helper stops. */
+    private volatile boolean over;
+    /** What ended a search with several workers early, for the calling thread to throw. */
+    private volatile Throwable failed;
+    /** Chunks merged from a back-up copy (see Round#backUp): 0 unless a thread was held up. */
+    private final AtomicInteger backups = new AtomicInteger();
+    /** The pool threads of this search, each with its own expander and CPU clock. */
+    private final List<Worker> workers = Collections.synchronizedList(new ArrayList<>());
 
     Search(World world, Bound bound, SearchOptions options) {
+        this(world, bound, options, BACKUP_NANOS);
+    }
+
+    /** {@code backupNanos}: see {@link #BACKUP_NANOS}; tests pass 0 so that every wait backs the head chunk up. */
+    Search(World world, Bound bound, SearchOptions options, long backupNanos) {
+        this.backupNanos = backupNanos;
         this.world = world;
         this.bound = bound;
         this.options = options;
         this.nextReport = t0 + options.everyMillis() * 1_000_000L;
+        this.ring = new Expansion[options.workers() > 1 ? options.workers() * 8 : 0];
+        for (int i = 0; i < ring.length; i++) {
+            ring[i] = new Expansion(CHUNK);
+        }
     }
 
     SearchResult run() {
@@ -66,139 +93,344 @@ final class Search {
         ByteSink init = own.initial();
         int id = table.add(Fingerprint.hashA(init.buf, 0, init.len), Fingerprint.hashB(init.buf, 0, init.len), -1, 0, 0);
         enqueue(bucket(0), id, init.buf, 0, init.len);
-        ExecutorService pool = options.workers() > 1 ? Executors.newFixedThreadPool(options.workers() - 1, r -> {
-            Thread t = new Thread(r, "explore-worker");
-            t.setDaemon(true);
-            return t;
-        }) : null;
-        ThreadLocal<Expander> expanders = ThreadLocal.withInitial(() -> new Expander(world));
-        try {
+        if (options.workers() == 1) {
             while (stoppedBy == null && !frontier.isEmpty()) {
                 Bucket b = frontier.pollFirstEntry().getValue();
-                settle(b, own, pool, expanders);
+                settleAlone(b, own);
                 frontierBytes -= b.bytes();
             }
-        } finally {
-            if (pool != null) {
-                pool.shutdownNow();
-            }
+        } else {
+            runShared(own);
         }
         if (reported) {
             report(System.nanoTime());                                 // the final figures of a search that showed progress
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
         SearchResult.Worst w = new SearchResult.Worst(worst[0], worst[1], worst[2], worst[3], worst[4], worst[5]);
-        long cpu = Cpu.thread() - cpu0 + workerCpu.get();
-        return new SearchResult(found, settled, maxDepth, ms, stoppedBy == null, depthCut, w, peakBytes, stoppedBy, cpu);
+        long mainCpu = Cpu.thread() - cpu0;
+        long cpu = mainCpu;
+        long busiest = mainCpu;
+        synchronized (workers) {
+            for (Worker k : workers) {
+                cpu += k.cpu;
+                busiest = Math.max(busiest, k.cpu);
+            }
+        }
+        return new SearchResult(found, settled, maxDepth, ms, stoppedBy == null, depthCut, w, peakBytes, stoppedBy, cpu, busiest, backups.get());
     }
 
-    private void settle(Bucket b, Expander own, ExecutorService pool, ThreadLocal<Expander> expanders) {
-        int n = b.size();
-        boolean[] live = new boolean[n];
-        for (int i = 0; i < n; i++) {
+    /** One thread: a bucket's states in chunks, each expanded and merged in turn. */
+    private void settleAlone(Bucket b, Expander own) {
+        boolean[] live = live(b);
+        boolean grow = VisitedTable.events(b.cost) < bound.maxDepth();
+        for (int from = 0, n = b.size(); from < n && stoppedBy == null; from += CHUNK) {
+            merge(b, own.expand(b, live, from, Math.min(CHUNK, n - from), grow, spare));
+        }
+    }
+
+    private boolean[] live(Bucket b) {
+        boolean[] live = new boolean[b.size()];
+        for (int i = 0; i < live.length; i++) {
             live[i] = table.cost(b.id(i)) == b.cost;                    // else a cheaper path settled it, or will
         }
-        boolean grow = VisitedTable.events(b.cost) < bound.maxDepth();
-        if (pool == null || n <= MIN_CHUNK) {
-            for (int from = 0; from < n && stoppedBy == null; from += CHUNK) {
-                merge(b, own.expand(b, live, from, Math.min(CHUNK, n - from), grow, spare));
+        return live;
+    }
+
+    /**
+     * Several threads: this one and N-1 started for the search, all running {@link #loop}
+     * until the last round is finished. The thread that finishes a round starts the next one,
+     * so no thread waits for a particular other one between buckets.
+     */
+    private void runShared(Expander own) {
+        try {
+            current = nextRound(own, spare);
+        } catch (RuntimeException | Error x) {
+            failed = x;
+        }
+        Thread[] helpers = new Thread[options.workers() - 1];
+        for (int i = 0; i < helpers.length && current != null; i++) {
+            Worker w = new Worker(new Expander(world));
+            workers.add(w);
+            helpers[i] = new Thread(() -> {
+                long t = Cpu.thread();
+                try {
+                    loop(w.expander, w.backup);
+                } finally {
+                    w.cpu = Cpu.thread() - t;
+                }
+            }, "explore-worker");
+            helpers[i].setDaemon(true);
+            helpers[i].start();
+        }
+        try {
+            loop(own, spare);
+        } finally {
+            over = true;                                                   // whatever happened here, the helpers stop
+            for (Thread h : helpers) {
+                joinQuietly(h);
             }
+        }
+        if (failed instanceof RuntimeException) {
+            throw (RuntimeException) failed;
+        } else if (failed != null) {
+            throw (Error) failed;
+        }
+    }
+
+    private static void joinQuietly(Thread t) {
+        if (t == null) {
             return;
         }
-        // Chunks are handed to the pool in bucket order, at most `window` ahead of the merge; this
-        // thread merges them in that order and, while the next one is not done, expands the
-        // first chunk no worker has claimed yet itself (so --workers N keeps N threads busy).
-        ArrayDeque<Chunk> inFlight = new ArrayDeque<>();
-        int window = options.workers() * 4;
-        // at least four chunks per worker where the bucket allows, so no thread idles long at its end
-        int size = Math.max(MIN_CHUNK, Math.min(CHUNK, n / (options.workers() * 4)));
-        int next = 0;
-        Thread merger = Thread.currentThread();
-        try {
-            while (stoppedBy == null && (next < n || !inFlight.isEmpty())) {
-                while (next < n && inFlight.size() < window) {
-                    Chunk c = new Chunk(b, live, next, Math.min(size, n - next), grow,
-                            free.isEmpty() ? new Expansion(CHUNK) : free.pop(), merger);
-                    inFlight.add(c);
-                    pool.execute(() -> c.runOn(expanders.get(), true, workerCpu));
-                    next += c.count;
-                }
-                Chunk head = inFlight.peek();
-                while (!head.done) {
-                    Chunk open = null;
-                    for (Chunk c : inFlight) {
-                        if (!c.claimed.get()) {
-                            open = c;
-                            break;
-                        }
-                    }
-                    if (open != null) {
-                        open.runOn(own, false, null);
-                    } else {
-                        LockSupport.parkNanos(this, 5_000_000);         // a worker unparks this thread as it finishes a chunk
-                    }
-                }
-                inFlight.poll();
-                if (head.failure instanceof RuntimeException) {
-                    throw (RuntimeException) head.failure;
-                } else if (head.failure != null) {
-                    throw (Error) head.failure;
-                }
-                merge(b, head.into);
-                free.push(head.into);
+        boolean interrupted = false;
+        while (true) {
+            try {
+                t.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
             }
-        } finally {
-            for (Chunk c : inFlight) {
-                c.claimed.set(true);                 // a worker that has not started it skips it; its Expansion is dropped
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A thread's part of a shared search: every round in turn, until there is none. */
+    private void loop(Expander e, Expansion backup) {
+        Round seen = null;
+        int idle = 0;
+        while (!over) {
+            Round r = current;
+            if (r == null) {
+                return;
+            }
+            if (r != seen) {
+                r.work(e, backup);
+                seen = r;
+                idle = 0;
+            } else if (++idle < SPINS) {
+                Thread.onSpinWait();                                       // the round's finisher is starting the next one
+            } else {
+                LockSupport.parkNanos(PAUSE_NANOS);
             }
         }
     }
 
     /**
-     * A run of one bucket's states, expanded by whichever thread claims it first: a pool
-     * worker, or the merging thread when it would otherwise wait. Nothing here is shared
-     * but the claim and the done flag.
+     * The next bucket worth sharing, as a round, after settling the small ones before it alone
+     * (with {@code e} and its spare buffer); null when the search is over. Called before the
+     * threads start, or by the thread finishing a round, under that round's lock.
      */
-    private static final class Chunk {
+    private Round nextRound(Expander e, Expansion buffer) {
+        while (stoppedBy == null && !frontier.isEmpty()) {
+            Bucket b = frontier.pollFirstEntry().getValue();
+            boolean[] live = live(b);
+            boolean grow = VisitedTable.events(b.cost) < bound.maxDepth();
+            int n = b.size();
+            if (n > MIN_CHUNK) {
+                return new Round(b, live, grow);
+            }
+            for (int from = 0; from < n && stoppedBy == null; from += CHUNK) {
+                merge(b, e.expand(b, live, from, Math.min(CHUNK, n - from), grow, buffer));
+            }
+            frontierBytes -= b.bytes();
+        }
+        return null;
+    }
+
+    /**
+     * One bucket settled by several threads, all alike: each claims the next chunk of the bucket
+     * (at most {@link #ring} chunks ahead of the merge), expands it into its ring slot, and then
+     * merges every expanded chunk at the head, in bucket order, if no other thread is merging.
+     * Whichever thread finishes the head chunk merges it, so no thread waits on a merging
+     * thread and the merge overlaps the other threads' expansions. The search's tables and
+     * counters are only touched under {@link #lock}, in chunk order, exactly as one worker would.
+     */
+    private final class Round {
         final Bucket b;
         final boolean[] live;
-        final int from;
-        final int count;
         final boolean grow;
-        final Expansion into;
-        final Thread merger;
-        final AtomicBoolean claimed = new AtomicBoolean();
-        volatile boolean done;
-        Throwable failure;
+        /** Chunk k is states [start[k], start[k + 1]). */
+        final int[] start;
+        final int chunks;
+        final AtomicInteger claimed = new AtomicInteger();
+        final AtomicIntegerArray done;
+        final Throwable[] failures;
+        final ReentrantLock lock = new ReentrantLock();
+        /** Chunks merged so far (written under the lock). */
+        volatile int merged;
+        /** Every chunk merged, or the search stopped, or a chunk failed. */
+        volatile boolean finished;
 
-        Chunk(Bucket b, boolean[] live, int from, int count, boolean grow, Expansion into, Thread merger) {
+        Round(Bucket b, boolean[] live, boolean grow) {
             this.b = b;
             this.live = live;
-            this.from = from;
-            this.count = count;
             this.grow = grow;
-            this.into = into;
-            this.merger = merger;
+            int n = b.size();
+            int[] s = new int[n / MIN_CHUNK + 2];
+            int k = 0;
+            for (int from = 0; from < n; k++) {
+                s[k] = from;
+                // chunks shrink towards the bucket's end (a quarter of what is left per worker,
+                // 16..64 states), so the threads finish a bucket at about the same time
+                from += Math.min(n - from, Math.max(MIN_CHUNK, Math.min(CHUNK, (n - from) / (options.workers() * 4))));
+            }
+            s[k] = n;
+            this.start = s;
+            this.chunks = k;
+            this.done = new AtomicIntegerArray(k);
+            this.failures = new Throwable[k];
         }
 
-        void runOn(Expander e, boolean worker, AtomicLong cpu) {
-            if (!claimed.compareAndSet(false, true)) {
-                return;
+        /** Claims, expands and merges until the round is finished; {@code backup} is this thread's own spare buffer. */
+        void work(Expander e, Expansion backup) {
+            int idle = 0;
+            long idleSince = 0;
+            while (!finished) {
+                int k = claim();
+                if (k >= 0) {
+                    try {
+                        e.expand(b, live, start[k], start[k + 1] - start[k], grow, ring[k % ring.length]);
+                    } catch (RuntimeException | Error x) {
+                        failures[k] = x;                                   // thrown when the merge gets there, as one worker would
+                    }
+                    done.set(k, 1);
+                }
+                if (tryMerge(e, backup) || k >= 0) {
+                    idle = 0;
+                } else if (++idle < SPINS) {
+                    Thread.onSpinWait();                                   // another thread is expanding the head chunk, or merging
+                } else {
+                    long now = System.nanoTime();
+                    if (idle == SPINS) {
+                        idleSince = now;
+                    } else if (now - idleSince >= backupNanos && backUp(e, backup)) {
+                        idle = 0;
+                        continue;
+                    }
+                    LockSupport.parkNanos(PAUSE_NANOS);
+                }
             }
-            long t = worker ? Cpu.thread() : 0;
+        }
+
+        /**
+         * The head chunk is still not expanded long after this thread ran out of work: its
+         * thread was most likely descheduled (a loaded host). Expanding is a pure function of
+         * the bucket, so this thread expands the chunk again into its own buffer and merges that
+         * copy; the late thread's copy is ignored when it arrives (its ring slot gets a new buffer,
+         * so no later chunk is written into the one the late thread still holds). True if it
+         * merged the chunk.
+         */
+        private boolean backUp(Expander e, Expansion into) {
+            int h = merged;
+            if (h >= chunks || done.get(h) == 1 || claimed.get() <= h) {
+                return false;
+            }
+            Throwable failed = null;
             try {
-                e.expand(b, live, from, count, grow, into);
+                e.expand(b, live, start[h], start[h + 1] - start[h], grow, into);
             } catch (RuntimeException | Error x) {
-                failure = x;
-            } finally {
-                if (worker) {
-                    cpu.addAndGet(Cpu.thread() - t);
+                failed = x;
+            }
+            lock.lock();
+            try {
+                if (finished || merged != h) {
+                    return false;                                          // the late thread got there after all
                 }
-                done = true;
-                if (worker) {
-                    LockSupport.unpark(merger);
+                if (failed != null) {
+                    end(failed);
+                    return false;
+                }
+                merge(b, into);
+                ring[h % ring.length] = new Expansion(CHUNK);              // published by the volatile write below
+                merged = h + 1;
+                backups.incrementAndGet();
+                if (h + 1 == chunks || stoppedBy != null) {
+                    finish(e, into);
+                }
+                return true;
+            } catch (RuntimeException | Error x) {
+                end(x);
+                return false;
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        /** Under the lock: the round is done; the next one (or none) becomes current. */
+        private void finish(Expander e, Expansion buffer) {
+            finished = true;
+            frontierBytes -= b.bytes();
+            current = nextRound(e, buffer);
+        }
+
+        /** Under the lock: a failure ends the round and the search; the calling thread throws it. */
+        private void end(Throwable x) {
+            failed = x;
+            finished = true;
+            current = null;
+        }
+
+        /** The next chunk to expand, or -1: none left, or the ring is full until the merge catches up. */
+        private int claim() {
+            while (true) {
+                int k = claimed.get();
+                if (k >= chunks || k >= merged + ring.length) {
+                    return -1;
+                }
+                if (claimed.compareAndSet(k, k + 1)) {
+                    return k;
                 }
             }
+        }
+
+        /**
+         * Merges the expanded chunks at the head, in order, unless another thread is merging;
+         * true if it merged any. The thread that merges the last chunk starts the next round
+         * ({@code e} and {@code buffer} settle the small buckets before it).
+         */
+        private boolean tryMerge(Expander e, Expansion buffer) {
+            boolean any = false;
+            for (int h = merged; !finished && h < chunks && done.get(h) == 1 && lock.tryLock(); h = merged) {
+                try {
+                    if (finished) {
+                        return any;                                        // another thread finished the round meanwhile
+                    }
+                    int m = merged;
+                    while (m < chunks && done.get(m) == 1) {
+                        if (failures[m] != null) {
+                            end(failures[m]);
+                            return any;
+                        }
+                        merge(b, ring[m % ring.length]);
+                        merged = ++m;                                      // frees the chunk's ring slot
+                        any = true;
+                        if (stoppedBy != null) {
+                            break;
+                        }
+                    }
+                    if (m == chunks || stoppedBy != null) {
+                        finish(e, buffer);
+                    }
+                } catch (RuntimeException | Error x) {
+                    end(x);
+                } finally {
+                    lock.unlock();
+                }
+            }
+            return any;
+        }
+    }
+
+    /** A pool thread's expander, and the CPU time that thread spent in rounds (written by it alone). */
+    private static final class Worker {
+        final Expander expander;
+        /** Where this thread re-expands a chunk another thread is late with (see Round#backUp). */
+        final Expansion backup = new Expansion(CHUNK);
+        volatile long cpu;
+
+        Worker(Expander expander) {
+            this.expander = expander;
         }
     }
 

@@ -17,16 +17,20 @@ import java.util.Set;
  * @param worst      the largest value of each counter over all states explored
  * @param peakBytes  the most bytes the search's tables held (visited fingerprints + frontier)
  * @param stoppedBy  null, or the bound that stopped the search: "max-states" or "max-memory"
- * @param cpuNanos   CPU time the search's threads spent on it (the merging thread's, plus each
- *                   worker's expansions), from {@code ThreadMXBean}; 0 where the JVM cannot measure it
+ * @param cpuNanos   CPU time the search's threads spent on it (the calling thread's, plus each
+ *                   pool thread's time in buckets it shared), from {@code ThreadMXBean}; 0 where the JVM cannot measure it
+ * @param busiestCpuNanos the most CPU time one of those threads spent (with N workers sharing the
+ *                   work evenly about {@code cpuNanos / N}; on idle cores the wall time cannot be shorter)
+ * @param backups    chunks of states a worker expanded again because the thread that had claimed
+ *                   them was held up for milliseconds (descheduled on a loaded host); 0 on idle cores
  */
 public record SearchResult(Map<Invariant, Counterexample> found, int states, int depth, long millis,
                            boolean exhausted, boolean depthCut, Worst worst, long peakBytes, String stoppedBy,
-                           long cpuNanos) {
+                           long cpuNanos, long busiestCpuNanos, int backups) {
 
     public SearchResult(Map<Invariant, Counterexample> found, int states, int depth, long millis, boolean exhausted,
                         boolean depthCut, Worst worst, long peakBytes, String stoppedBy) {
-        this(found, states, depth, millis, exhausted, depthCut, worst, peakBytes, stoppedBy, 0);
+        this(found, states, depth, millis, exhausted, depthCut, worst, peakBytes, stoppedBy, 0, 0, 0);
     }
 
     /** Per-design costs, the maximum over every explored interleaving. */

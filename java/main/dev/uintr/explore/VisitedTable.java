@@ -6,7 +6,7 @@ import java.util.Arrays;
  * Every state the search has reached, by fingerprint, with how it was first reached at its
  * best cost (parent state id and move) and whether it is settled: about 30 bytes per state
  * in chunked primitive arrays plus 8-16 bytes of open-addressing slots, no object per state.
- * A state's id is the order it was first reached in. Only the merging thread writes it.
+ * A state's id is the order it was first reached in. Only the merge writes it (one thread at a time, under its lock).
  *
  * <p>A cost packs (switches, events) as {@code switches << 16 | events}, so comparing two
  * costs as ints compares them in the search order.
@@ -24,6 +24,8 @@ final class VisitedTable {
     /** The best cost so far, with {@link #SETTLED} set once settled. */
     private int[][] cost = new int[1][];
     private int size;
+    /** Per-state chunks allocated (for {@link #bytes}, asked at every settled state). */
+    private int chunks;
     /**
      * Slot → id + 1 in the low 32 bits and the low 32 bits of the second fingerprint half above
      * them (so a probe rarely has to read the per-state arrays); 0 is empty.
@@ -86,6 +88,7 @@ final class VisitedTable {
             parent[ch] = new int[CHUNK];
             move[ch] = new int[CHUNK];
             cost[ch] = new int[CHUNK];
+            chunks++;
         }
         fpA[ch][id & MASK] = a;
         fpB[ch][id & MASK] = b;
@@ -126,11 +129,7 @@ final class VisitedTable {
 
     /** Bytes held: the per-state chunks allocated and the slot array. */
     long bytes() {
-        long chunks = 0;
-        for (long[] c : fpA) {
-            chunks += c == null ? 0 : 1;
-        }
-        return chunks * CHUNK * (8 + 8 + 4 + 4 + 4) + slots.length * 8L;
+        return (long) chunks * CHUNK * (8 + 8 + 4 + 4 + 4) + slots.length * 8L;
     }
 
     private void grow() {

@@ -115,7 +115,19 @@ class ExploreCommandTest {
                 "--bench", "--workers", "2"));
         String o = out.toString();
         assertTrue(o.matches("(?s)bench: bystander rfc-v1 naive workers=2: [0-9,]+ states \\(lost-wakeup, exhaustive\\), "
-                + "[0-9.]+ s wall, [0-9.]+ s CPU: [0-9,]+ states/s wall, ([0-9,]+|unknown) states per CPU-second; load -?[0-9.]+\\n"), o);
+                + "[0-9.]+ s wall, [0-9.]+ s CPU: [0-9,]+ states/s wall, ([0-9,]+|unknown) states per CPU-second; "
+                + "busiest thread [0-9.]+ s CPU \\(CPU/busiest [0-9.]+\\), CPU/wall [0-9.]+, JIT\\+GC ([0-9.]+ s|unknown) CPU, [0-9]+ chunks backed up; "
+                + "load -?[0-9.]+\\n"), o);
+        out.getBuffer().setLength(0);
+        assertEquals(ExitCodes.OK, exec("explore", "--scenario", "bystander", "--profile", "rfc-v1", "--design", "naive",
+                "--bench", "--bench-runs", "3"));
+        String[] lines = out.toString().split("\n");
+        assertEquals(4, lines.length, out.toString());
+        assertTrue(lines[3].matches("bench: bystander rfc-v1 naive workers=1: median of 3 runs: [0-9,]+ states, [0-9.]+ s wall, "
+                + "[0-9.]+ s CPU, busiest thread [0-9.]+ s CPU: [0-9,]+ states/s wall, ([0-9,]+|unknown) states per CPU-second"),
+                lines[3]);
+        assertEquals(ExitCodes.USAGE, exec("explore", "--bench", "--bench-runs", "0"));
+        assertTrue(err.toString().contains("--bench-runs: must be 1..100, was 0"), err.toString());
         assertEquals(ExitCodes.USAGE, exec("explore", "--bench", "--out", tmp.resolve("o").toString()));
         assertTrue(err.toString().contains("--bench: not with --debate or --out"), err.toString());
     }

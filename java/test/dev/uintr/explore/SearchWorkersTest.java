@@ -33,33 +33,87 @@ class SearchWorkersTest {
         assertEquals(a.stoppedBy(), b.stoppedBy(), what + ": stopped by");
     }
 
-    @Test
-    void everyShippedPair_sameResultWithThreeWorkers() {
-        for (Matrix.Cell c : Matrix.cells(ScenarioParser.loadAll(Path.of("fixtures/scenarios")),
+    /** Every pair of {@code dir} under {@code bound}: 2 and 3 workers give what 1 gives; returns how many pairs. */
+    static int sameForTwoAndThreeWorkers(Path dir, Bound bound) {
+        int pairs = 0;
+        for (Matrix.Cell c : Matrix.cells(ScenarioParser.loadAll(dir),
                 List.of(AbiProfile.RFC_V1, AbiProfile.LATER), List.of(BlockingDesign.values()))) {
             if (World.notApplicable(c.scenario(), c.profile(), c.design()) != null) {
                 continue;
             }
-            SearchResult one = Explorer.search(World.build(c.scenario(), c.profile(), c.design()), Bound.DEFAULT);
-            SearchResult three = Explorer.search(World.build(c.scenario(), c.profile(), c.design()), Bound.DEFAULT,
-                    SearchOptions.DEFAULT.withWorkers(3));
-            assertSame(one, three, c.toString());
+            SearchResult one = Explorer.search(World.build(c.scenario(), c.profile(), c.design()), bound);
+            for (int w : new int[] {2, 3}) {
+                assertSame(one, Explorer.search(World.build(c.scenario(), c.profile(), c.design()), bound,
+                        SearchOptions.DEFAULT.withWorkers(w)), c + " with " + w + " workers");
+            }
+            pairs++;
         }
+        return pairs;
+    }
+
+    @Test
+    void everyShippedPair_sameResultWithTwoAndThreeWorkers() {
+        assertTrue(sameForTwoAndThreeWorkers(Path.of("fixtures/scenarios"), Bound.DEFAULT) > 50);
+    }
+
+    /**
+     * Every large scenario, every design and profile, cut at 20,000 states: buckets of hundreds to
+     * thousands of states, so the threads share most buckets chunk by chunk and merge in turns.
+     */
+    @Test
+    void everyLargePairCut_sameResultWithTwoAndThreeWorkers() {
+        assertTrue(sameForTwoAndThreeWorkers(LARGE, new Bound(20_000, 60)) >= 27);
     }
 
     /** A larger search whose buckets span many work chunks, cut by the state bound in the middle of one. */
     @Test
-    void ringBoundedByStates_identicalForOneTwoAndFourWorkers() {
+    void ringBoundedByStates_identicalForOneTwoThreeAndFourWorkers() {
         Bound b = new Bound(12_345, 60);
         SearchResult one = Explorer.search(world(LARGE, "ring", AbiProfile.RFC_V1, BlockingDesign.KERNEL_VECTOR), b);
         assertEquals(12_345, one.states());
         assertEquals("max-states", one.stoppedBy());
         assertEquals("within bound", one.coverage());
         assertTrue(one.found().containsKey(Invariant.LOST_WAKEUP), "the 8-event loss is within 12,345 states");
-        for (int w : new int[] {2, 4}) {
+        for (int w : new int[] {2, 3, 4}) {
             assertSame(one, Explorer.search(world(LARGE, "ring", AbiProfile.RFC_V1, BlockingDesign.KERNEL_VECTOR), b,
                     SearchOptions.DEFAULT.withWorkers(w)), w + " workers");
         }
+    }
+
+    /** The search `explore --bench` measures, in full: 292,351 states, exhaustive, the same with 2 workers. */
+    @Test
+    void benchSearch_ringKernelVectorChecked_exhaustive_identicalForTwoWorkers() {
+        Bound b = new Bound(1_000_000, 60);
+        SearchResult one = Explorer.search(world(LARGE, "ring", AbiProfile.RFC_V1, BlockingDesign.KERNEL_VECTOR_CHECKED), b);
+        assertEquals(292_351, one.states());
+        assertEquals("exhaustive", one.coverage());
+        SearchResult two = Explorer.search(world(LARGE, "ring", AbiProfile.RFC_V1, BlockingDesign.KERNEL_VECTOR_CHECKED), b,
+                SearchOptions.DEFAULT.withWorkers(2));
+        assertSame(one, two, "2 workers");
+        assertTrue(two.busiestCpuNanos() <= two.cpuNanos(), "the busiest thread's CPU is part of the search's");
+    }
+
+    /**
+     * A thread that waits for a late chunk expands it again and merges its own copy; with no
+     * patience at all that happens at nearly every bucket's end, and the result is still the
+     * one-worker result (the late copy is ignored, its buffer never reused).
+     */
+    @Test
+    void backedUpChunks_sameResult() {
+        int backups = 0;
+        for (String name : new String[] {"ring", "two-senders", "unplug-migrate"}) {
+            for (BlockingDesign d : new BlockingDesign[] {BlockingDesign.KERNEL_VECTOR, BlockingDesign.GP_FAULT}) {
+                Bound b = new Bound(30_000, 60);
+                SearchResult one = Explorer.search(world(LARGE, name, AbiProfile.RFC_V1, d), b);
+                for (int w : new int[] {2, 3}) {
+                    SearchResult eager = new Search(world(LARGE, name, AbiProfile.RFC_V1, d), b,
+                            SearchOptions.DEFAULT.withWorkers(w), 0).run();
+                    assertSame(one, eager, name + " " + d + " with " + w + " eager workers");
+                    backups += eager.backups();
+                }
+            }
+        }
+        assertTrue(backups > 0, "no chunk was backed up");
     }
 
     @Test
