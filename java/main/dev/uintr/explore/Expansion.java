@@ -17,6 +17,8 @@ final class Expansion {
     /** Per state: worst-case counters, see {@link Explorer#WORST}. */
     static final int WORST = 6;
 
+    /** With several workers: taken by its thread for a chunk, released once the chunk is merged. */
+    volatile boolean held;
     int from;
     int count;
     final int[] flags;

@@ -47,8 +47,8 @@ final class Search {
     private boolean reported;
     /** The expansion of a bucket settled by one thread (reused from chunk to chunk). */
     private final Expansion spare = new Expansion(CHUNK);
-    /** With several workers: chunk k of a bucket is expanded into ring[k % ring.length], reused once merged. */
-    private final Expansion[] ring;
+    /** With several workers: how many chunks a thread may claim ahead of the merge. */
+    private final int window;
     /** The buckets a settling bucket's children go to: same switches, and one more. */
     private Bucket same;
     private Bucket more;
@@ -81,10 +81,7 @@ final class Search {
         this.bound = bound;
         this.options = options;
         this.nextReport = t0 + options.everyMillis() * 1_000_000L;
-        this.ring = new Expansion[options.workers() > 1 ? options.workers() * 8 : 0];
-        for (int i = 0; i < ring.length; i++) {
-            ring[i] = new Expansion(CHUNK);
-        }
+        this.window = options.workers() * 8;
     }
 
     SearchResult run() {
@@ -154,7 +151,7 @@ final class Search {
             helpers[i] = new Thread(() -> {
                 long t = Cpu.thread();
                 try {
-                    loop(w.expander, w.backup);
+                    loop(w);
                 } finally {
                     w.cpu = Cpu.thread() - t;
                 }
@@ -163,7 +160,7 @@ final class Search {
             helpers[i].start();
         }
         try {
-            loop(own, spare);
+            loop(new Worker(own));
         } finally {
             over = true;                                                   // whatever happened here, the helpers stop
             for (Thread h : helpers) {
@@ -196,7 +193,7 @@ final class Search {
     }
 
     /** A thread's part of a shared search: every round in turn, until there is none. */
-    private void loop(Expander e, Expansion backup) {
+    private void loop(Worker w) {
         Round seen = null;
         int idle = 0;
         while (!over) {
@@ -205,7 +202,7 @@ final class Search {
                 return;
             }
             if (r != seen) {
-                r.work(e, backup);
+                r.work(w);
                 seen = r;
                 idle = 0;
             } else if (++idle < SPINS) {
@@ -240,7 +237,7 @@ final class Search {
 
     /**
      * One bucket settled by several threads, all alike: each claims the next chunk of the bucket
-     * (at most {@link #ring} chunks ahead of the merge), expands it into its ring slot, and then
+     * (at most {@link #window} chunks ahead of the merge), expands it into a buffer of its own, and then
      * merges every expanded chunk at the head, in bucket order, if no other thread is merging.
      * Whichever thread finishes the head chunk merges it, so no thread waits on a merging
      * thread and the merge overlaps the other threads' expansions. The search's tables and
@@ -256,6 +253,8 @@ final class Search {
         final AtomicInteger claimed = new AtomicInteger();
         final AtomicIntegerArray done;
         final Throwable[] failures;
+        /** The buffer chunk k was expanded into (published by its done flag). */
+        final Expansion[] into;
         final ReentrantLock lock = new ReentrantLock();
         /** Chunks merged so far (written under the lock). */
         volatile int merged;
@@ -280,23 +279,29 @@ final class Search {
             this.chunks = k;
             this.done = new AtomicIntegerArray(k);
             this.failures = new Throwable[k];
+            this.into = new Expansion[k];
         }
 
-        /** Claims, expands and merges until the round is finished; {@code backup} is this thread's own spare buffer. */
-        void work(Expander e, Expansion backup) {
+        /** Claims, expands and merges until the round is finished. */
+        void work(Worker w) {
             int idle = 0;
             long idleSince = 0;
             while (!finished) {
                 int k = claim();
                 if (k >= 0) {
+                    Expansion x = w.take();
+                    into[k] = x;
                     try {
-                        e.expand(b, live, start[k], start[k + 1] - start[k], grow, ring[k % ring.length]);
-                    } catch (RuntimeException | Error x) {
-                        failures[k] = x;                                   // thrown when the merge gets there, as one worker would
+                        w.expander.expand(b, live, start[k], start[k + 1] - start[k], grow, x);
+                    } catch (RuntimeException | Error t) {
+                        failures[k] = t;                                   // thrown when the merge gets there, as one worker would
                     }
                     done.set(k, 1);
+                    if (merged > k) {
+                        x.held = false;                                    // merged from another thread's back-up copy meanwhile
+                    }
                 }
-                if (tryMerge(e, backup) || k >= 0) {
+                if (tryMerge(w.expander, w.backup) || k >= 0) {
                     idle = 0;
                 } else if (++idle < SPINS) {
                     Thread.onSpinWait();                                   // another thread is expanding the head chunk, or merging
@@ -304,7 +309,7 @@ final class Search {
                     long now = System.nanoTime();
                     if (idle == SPINS) {
                         idleSince = now;
-                    } else if (now - idleSince >= backupNanos && backUp(e, backup)) {
+                    } else if (now - idleSince >= backupNanos && backUp(w.expander, w.backup)) {
                         idle = 0;
                         continue;
                     }
@@ -317,9 +322,8 @@ final class Search {
          * The head chunk is still not expanded long after this thread ran out of work: its
          * thread was most likely descheduled (a loaded host). Expanding is a pure function of
          * the bucket, so this thread expands the chunk again into its own buffer and merges that
-         * copy; the late thread's copy is ignored when it arrives (its ring slot gets a new buffer,
-         * so no later chunk is written into the one the late thread still holds). True if it
-         * merged the chunk.
+         * copy; the late thread's copy is ignored when it arrives (and its buffer released by
+         * the late thread itself). True if it merged the chunk.
          */
         private boolean backUp(Expander e, Expansion into) {
             int h = merged;
@@ -342,7 +346,6 @@ final class Search {
                     return false;
                 }
                 merge(b, into);
-                ring[h % ring.length] = new Expansion(CHUNK);              // published by the volatile write below
                 merged = h + 1;
                 backups.incrementAndGet();
                 if (h + 1 == chunks || stoppedBy != null) {
@@ -371,11 +374,11 @@ final class Search {
             current = null;
         }
 
-        /** The next chunk to expand, or -1: none left, or the ring is full until the merge catches up. */
+        /** The next chunk to expand, or -1: none left, or the window is full until the merge catches up. */
         private int claim() {
             while (true) {
                 int k = claimed.get();
-                if (k >= chunks || k >= merged + ring.length) {
+                if (k >= chunks || k >= merged + window) {
                     return -1;
                 }
                 if (claimed.compareAndSet(k, k + 1)) {
@@ -402,8 +405,9 @@ final class Search {
                             end(failures[m]);
                             return any;
                         }
-                        merge(b, ring[m % ring.length]);
-                        merged = ++m;                                      // frees the chunk's ring slot
+                        merge(b, into[m]);
+                        into[m].held = false;                              // its thread may reuse it
+                        merged = ++m;
                         any = true;
                         if (stoppedBy != null) {
                             break;
@@ -425,12 +429,31 @@ final class Search {
     /** A pool thread's expander, and the CPU time that thread spent in rounds (written by it alone). */
     private static final class Worker {
         final Expander expander;
-        /** Where this thread re-expands a chunk another thread is late with (see Round#backUp). */
+        /** Where this thread re-expands a chunk another thread is late with (see Round#backUp), and settles small buckets. */
         final Expansion backup = new Expansion(CHUNK);
+        /**
+         * The buffers this thread expands chunks into, each held until merged. A thread writes
+         * only into its own (so their cache lines stay with its core); any thread reads them.
+         */
+        private final List<Expansion> buffers = new ArrayList<>();
         volatile long cpu;
 
         Worker(Expander expander) {
             this.expander = expander;
+        }
+
+        /** A buffer of this thread's that no chunk holds (at most a window's worth are ever made). */
+        Expansion take() {
+            for (Expansion x : buffers) {
+                if (!x.held) {
+                    x.held = true;
+                    return x;
+                }
+            }
+            Expansion x = new Expansion(CHUNK);
+            x.held = true;
+            buffers.add(x);
+            return x;
         }
     }
 
