@@ -124,8 +124,9 @@ int ush_hybrid_bench_result(uint64_t *samples, int32_t cap, void *out, int outle
 
 /*
  * The tracer thread's scheduling for a session (call on the tracer thread, before begin and
- * after EV_END): on = 1 raises it (SCHED_FIFO 1 with reset-on-fork where permitted, else nice
- * -10, else unchanged), on = 0 restores what it had. Returns the USH_HY_BOOST_* in effect.
+ * after EV_END): on = 1 raises it (nice -10 with reset-on-fork, so the program starts at nice 0,
+ * where permitted, else unchanged), on = 0 restores what it had. Returns the USH_HY_BOOST_* in
+ * effect (2, SCHED_FIFO, is no longer given: it measured slower).
  * ush_hybrid_floor raises its own tracer the same way, so the ratio compares like with like.
  */
 #define USH_HY_BOOST_NONE 0

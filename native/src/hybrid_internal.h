@@ -22,10 +22,11 @@ __attribute__((visibility("hidden")))
 int ush_hy_begin(void (*start)(void *), void *arg, int close_fds, const int32_t *traps, int ntraps);
 
 /*
- * The calling thread (the tracer) runs SCHED_FIFO 1 (reset on fork: tracees stay normal) where
- * allowed, else at nice -10, else as it was: every tracee stop waits for the tracer, and under a
- * fair scheduler a woken tracer can wait a whole slice behind a spinning tracee. Returns the
- * ush_hy_boost kind given (USH_HY_BOOST_*). ush_hy_unboost puts the thread back as it was.
+ * The calling thread (the tracer) runs at nice -10 with SCHED_RESET_ON_FORK (the program it
+ * forks starts at nice 0) where allowed, else as it was: every tracee stop waits for the tracer,
+ * and a woken tracer of ordinary weight can wait behind a spinning tracee. SCHED_FIFO 1, used
+ * before, measured slower for an unpinned ping-pong (native/README.md). Returns the kind given
+ * (USH_HY_BOOST_*). ush_hy_unboost puts the thread back as it was.
  */
 __attribute__((visibility("hidden"))) int ush_hy_boost(void);
 __attribute__((visibility("hidden"))) void ush_hy_unboost(void);

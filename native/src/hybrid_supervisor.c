@@ -763,12 +763,12 @@ int ush_hy_boost(void)
     sched_getparam(0, &g_saved_param);
     errno = 0;
     g_saved_nice = getpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid));
-    struct sched_param fifo = {.sched_priority = 1};
-    if (sched_setscheduler(0, SCHED_FIFO | SCHED_RESET_ON_FORK, &fifo) == 0) {
-        g_boost = USH_HY_BOOST_FIFO;
-    } else if (g_saved_nice > -10 && setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), -10) == 0) {
+    /* Reset-on-fork first, so that the program forked from this thread starts at nice 0 again. */
+    if (g_saved_nice > -10 && sched_setscheduler(0, g_saved_policy | SCHED_RESET_ON_FORK, &g_saved_param) == 0
+            && setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), -10) == 0) {
         g_boost = USH_HY_BOOST_NICE;
     } else {
+        sched_setscheduler(0, g_saved_policy, &g_saved_param);
         g_boost = USH_HY_BOOST_NONE;
     }
     return g_boost;
@@ -779,10 +779,9 @@ void ush_hy_unboost(void)
     if (g_boost_depth == 0 || --g_boost_depth > 0) {
         return;
     }
-    if (g_boost == USH_HY_BOOST_FIFO) {
-        sched_setscheduler(0, g_saved_policy & ~SCHED_RESET_ON_FORK, &g_saved_param);
-    } else if (g_boost == USH_HY_BOOST_NICE) {
+    if (g_boost == USH_HY_BOOST_NICE) {
         setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), g_saved_nice);
+        sched_setscheduler(0, g_saved_policy, &g_saved_param);
     }
     g_boost = -1;
 }

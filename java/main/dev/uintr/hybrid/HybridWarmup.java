@@ -144,37 +144,26 @@ final class HybridWarmup {
         return sup.handle(StopEvent.decode(b.array()));
     }
 
-    /** The rax a SETREGS for tid writes (a syscall's result). */
+    /** The rax a SETREGS for tid writes (a syscall's result), -1 when the reply has none. */
     private static long resultOf(byte[] reply, int tid) {
-        ByteBuffer in = ByteBuffer.wrap(reply).order(ByteOrder.LITTLE_ENDIAN);
-        while (in.remaining() >= 32) {
-            int op = in.getInt();
-            int t = in.getInt();
-            int len = in.getInt();
-            in.position(in.position() + 20);
-            if (op == Reply.SETREGS && t == tid) {
-                return in.getLong(in.position() + Regs.RAX * 8);
-            }
-            in.position(in.position() + len);
-        }
-        return -1;
+        int at = command(reply, Reply.SETREGS, tid);
+        return at < 0 ? -1 : ByteBuffer.wrap(reply).order(ByteOrder.LITTLE_ENDIAN).getLong(at + 32 + Regs.RAX * 8);
     }
 
     /** Where a WRITE for tid puts the frame, 0 when the reply has none. */
     private static long frameAddress(byte[] reply, int tid) {
+        int at = command(reply, Reply.WRITE, tid);
+        return at < 0 ? 0 : ByteBuffer.wrap(reply).order(ByteOrder.LITTLE_ENDIAN).getLong(at + 16);
+    }
+
+    /** Offset of the first command {@code op} for tid in a reply (ush_hy_cmd: op, tid, len, sig, a, b, payload), or -1. */
+    private static int command(byte[] reply, int op, int tid) {
         ByteBuffer in = ByteBuffer.wrap(reply).order(ByteOrder.LITTLE_ENDIAN);
-        while (in.remaining() >= 32) {
-            int op = in.getInt();
-            int t = in.getInt();
-            int len = in.getInt();
-            in.getInt();
-            long a = in.getLong();
-            in.getLong();
-            if (op == Reply.WRITE && t == tid) {
-                return a;
+        for (int at = 0; at + 32 <= reply.length; at += 32 + in.getInt(at + 8)) {
+            if (in.getInt(at) == op && in.getInt(at + 4) == tid) {
+                return at;
             }
-            in.position(in.position() + len);
         }
-        return 0;
+        return -1;
     }
 }

@@ -115,7 +115,8 @@ public interface UintrHybridLib extends Library {
 
         /**
          * Raises (on) or restores (off) the calling thread's scheduling for a session it traces:
-         * SCHED_FIFO 1 where permitted, else nice -10, else nothing. Returns the BOOST_* in effect.
+         * nice -10 with reset-on-fork where permitted (the program starts at nice 0), else nothing.
+         * Returns the BOOST_* in effect (BOOST_FIFO is no longer given).
          */
         public static int priority(boolean on) {
             return LIB.orElseThrow().ush_hybrid_priority(on ? 1 : 0);

@@ -91,6 +91,16 @@ class ExecCommandTest {
         }
     }
 
+    /** The tracer runs raised (nice -10) during a session; the program must start at this JVM's own nice. */
+    @Test
+    void theProgramDoesNotInheritTheTracersRaise() throws IOException {
+        Path out = tmp.resolve("nice.out");
+        assertEquals(0, CliRunner.run("exec", "--timeout", "60", "--", "sh", "-c", "nice > " + out).exitCode());
+        String stat = Files.readString(Path.of("/proc/self/stat"));
+        String own = stat.substring(stat.lastIndexOf(')') + 2).split(" ")[19 - 3];
+        assertEquals(own, Files.readString(out).trim());
+    }
+
     @Test
     void theExitStatusIsTheProgramsAndASignalDeathIs128PlusN() {
         assertEquals(3, CliRunner.run("exec", "--", "sh", "-c", "exit 3").exitCode());
