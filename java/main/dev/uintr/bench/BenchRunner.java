@@ -29,6 +29,7 @@ public final class BenchRunner {
     private final HybridLatencySource hybrid;
     private final List<FloorSample> floor = new ArrayList<>();
     private String floorError;
+    private String execPingPongError;
     private final HostSnapshot host;
     private final Path dir;
     private final BenchProgress progress;
@@ -148,6 +149,9 @@ public final class BenchRunner {
                         u.stops += hr.stops();
                         u.roundTrips += hr.roundTrips();
                         measureFloor(round + 1, u.mechanism, hr, sized);
+                        if (u.mechanism == Mechanism.UIPI) {
+                            measureExecPingPong(round + 1, sized);
+                        }
                     }
                 } else if (u.mode == Mode.ONE_WAY && !"yes".equals(host.invariantTsc())) {
                     meas = Measurement.skipped("one-way needs an invariant TSC (invariant_tsc = " + host.invariantTsc() + ")");
@@ -205,16 +209,44 @@ public final class BenchRunner {
             return;
         }
         double rtPerSec = meas.count() * (double) host.tscHz() / sumTicks;
-        int floorRounds = (int) Math.min(10_000_000L, Math.max(100L, 3L * (roundCfg.warmup() + roundCfg.iterations())));
+        floorBeside(round, m.id(), rtPerSec, hr.roundTrips() > 0 ? (double) hr.stops() / hr.roundTrips() : Double.NaN,
+                hr.tracerCpuUsPerStop(), (long) roundCfg.warmup() + roundCfg.iterations());
+    }
+
+    /**
+     * The example ping-pong through exec (the bound of issue 13 is worded for it: an unmodified
+     * program, its threads unpinned), as many round trips as the uipi loop ran, then the floor beside
+     * it. Where it cannot run, the reason is kept and the uipi figures stand alone.
+     */
+    private void measureExecPingPong(int round, BenchConfig roundCfg) {
+        int roundTrips = roundCfg.warmup() + roundCfg.iterations();
+        ExecPingPong e = hybrid.execPingPong(roundTrips, roundCfg.timeoutMs());
+        if (e.problem() != null) {
+            execPingPongError = e.problem();
+            return;
+        }
+        floorBeside(round, EXEC_PING_PONG, e.roundTripsPerSec(), e.stopsPerRoundTrip(), e.tracerCpuUsPerStop(), roundTrips);
+    }
+
+    /** The floor loop for as many stops as {@code roundTrips} ping-pong round trips take, kept beside a hybrid figure. */
+    private void floorBeside(int round, String what, double rtPerSec, double stopsPerRt, double cpuPerStop, long roundTrips) {
+        int floorRounds = (int) Math.min(10_000_000L, Math.max(100L, 3L * roundTrips));
         double stops = hybrid.floorStopsPerSecond(floorRounds);
         if (!(stops > 0)) {
             floorError = "the ptrace floor could not be measured (errno " + (long) -stops + ")";
             return;
         }
-        floor.add(new FloorSample(round, m.id(), hybrid.profile(), rtPerSec,
-                hr.roundTrips() > 0 ? (double) hr.stops() / hr.roundTrips() : Double.NaN, stops,
-                hr.tracerCpuUsPerStop(), hybrid.floorCpuUsPerStop()));
+        floor.add(new FloorSample(round, what, hybrid.profile(), rtPerSec, stopsPerRt, stops, cpuPerStop,
+                hybrid.floorCpuUsPerStop()));
         HybridFloorCsv.write(dir.resolve(HybridFloorCsv.FILE), floor);
+    }
+
+    /** The hybrid-floor.csv name of the exec ping-pong rows. */
+    public static final String EXEC_PING_PONG = "exec-ping-pong";
+
+    /** Why the exec ping-pong could not be measured (the last time it was tried), or null. */
+    public String execPingPongError() {
+        return execPingPongError;
     }
 
     /** The hybrid speed checks so far, one per hybrid measurement (empty when no hybrid row ran). */

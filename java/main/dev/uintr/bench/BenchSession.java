@@ -65,6 +65,9 @@ public final class BenchSession {
         if (!runner.floorSamples().isEmpty()) {
             console.print(HybridFloorCsv.render(runner.floorSamples()));
         }
+        if (runner.execPingPongError() != null) {
+            console.println("bench: hybrid exec ping-pong not measured: " + runner.execPingPongError());
+        }
         if (runner.floorError() != null) {
             console.println("bench: hybrid floor: " + runner.floorError());
         }

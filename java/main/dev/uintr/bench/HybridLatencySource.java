@@ -28,6 +28,11 @@ public interface HybridLatencySource {
         return Double.NaN;
     }
 
+    /** {@code roundTrips} round trips of the example ping-pong through exec; a figure or why there is none. */
+    default ExecPingPong execPingPong(int roundTrips, int timeoutMs) {
+        return ExecPingPong.none("no exec ping-pong from this source");
+    }
+
     /** A source for where none is given: every call says why. */
     static HybridLatencySource unavailable(String why) {
         return new HybridLatencySource() {

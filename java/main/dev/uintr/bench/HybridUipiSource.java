@@ -4,8 +4,15 @@ import dev.uintr.AbiProfile;
 import dev.uintr.Syscall;
 import dev.uintr.hybrid.HybridAvailability;
 import dev.uintr.hybrid.HybridBench;
+import dev.uintr.hybrid.HybridSession;
+import dev.uintr.hybrid.HybridTrace;
+import dev.uintr.nat.NativeExecutable;
 import dev.uintr.nat.UintrBenchLib;
 import dev.uintr.nat.UintrHybridLib;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The uipi and uipi-blocked C loops (native/src/bench_uipi.c) under the hybrid supervisor, answered
@@ -96,6 +103,39 @@ public final class HybridUipiSource implements HybridLatencySource {
     }
 
     private double lastFloorCpuUsPerStop = Double.NaN;
+
+    @Override
+    public ExecPingPong execPingPong(int roundTrips, int timeoutMs) {
+        String why = unavailableReason();
+        if (why != null) {
+            return ExecPingPong.none("hybrid unavailable: " + why);
+        }
+        NativeExecutable prog = NativeExecutable.find("programs/ping-pong");
+        if (prog.path() == null) {
+            return ExecPingPong.none(prog.problem());
+        }
+        Path out = null;
+        try {
+            out = Files.createTempFile("uintr-ping-pong-", ".out");
+            // sh only redirects the program's stdout into the file and execs it (the session passes ours through).
+            HybridSession.Outcome o = new HybridSession(profile, HybridSession.config(profile, null), HybridTrace.none())
+                    .exec(List.of("/bin/sh", "-c", "exec \"$0\" \"$1\" > \"$2\"", prog.path().toString(),
+                            Integer.toString(roundTrips), out.toString()), timeoutMs);
+            String printed = Files.readString(out);
+            double rt = ExecPingPong.parse(printed);
+            if (o.error() != null || o.timedOut() || o.exitCode() != 0 || Double.isNaN(rt)) {
+                return ExecPingPong.none("ping-pong " + roundTrips + " under exec: " + (o.error() != null ? o.error()
+                        : o.timedOut() ? "timed out" : "exit " + o.exitCode() + ", printed '" + printed.strip() + "'"));
+            }
+            return new ExecPingPong(rt, roundTrips, o.events(), o.tracerCpuNs(), null);
+        } catch (IOException e) {
+            return ExecPingPong.none("ping-pong under exec: " + e.getMessage());
+        } finally {
+            if (out != null) {
+                out.toFile().delete();
+            }
+        }
+    }
 
     @Override
     public double floorCpuUsPerStop() {

@@ -116,9 +116,13 @@ class BenchCliTest {
         assertEquals(40, h.stats().raw().count());
         assertTrue(h.reason().startsWith(HybridRows.NOTE), h.reason());
         List<String> floor = Files.readAllLines(dir.resolve(HybridFloorCsv.FILE));
-        assertEquals(1 + 2 + 1, floor.size(), floor.toString());   // header, two rounds, the median
-        assertTrue(floor.get(3).startsWith("median,uipi,later,"), floor.toString());
+        // header; per round the uipi loop and the example ping-pong through exec; their medians
+        assertEquals(1 + 2 * 2 + 2, floor.size(), floor.toString());
+        assertTrue(floor.get(1).startsWith("1,uipi,later,") && floor.get(2).startsWith("1,exec-ping-pong,later,"), floor.toString());
+        assertTrue(floor.get(5).startsWith("median,uipi,later,") && floor.get(6).startsWith("median,exec-ping-pong,later,"),
+                floor.toString());
         assertTrue(out.toString().contains("bench: hybrid uipi (later):") && out.toString().contains("ratio"), out.toString());
+        assertTrue(out.toString().contains("bench: hybrid exec-ping-pong (later):"), out.toString());
         assertEquals(1, Files.readAllLines(dir.resolve(RelativeTable.FILE)).size(), "no native row measured: no table");
     }
 

@@ -53,6 +53,18 @@ class HybridOnThisHostTest {
         assertTrue(run.tracerCpuNs() > 0 && run.tracerCpuUsPerStop() > 0, "the tracer's CPU time is kept: " + run.tracerCpuNs());
     }
 
+    /** The example ping-pong, unmodified, through exec on both profiles: it prints its figure and every round trip took its stops. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"rfc-v1", "later"})
+    void execPingPong_runsTheExampleProgram(String profile) {
+        assumeTrue(HybridAvailability.available(), () -> "hybrid unavailable: " + HybridAvailability.reason());
+        ExecPingPong e = new HybridUipiSource(AbiProfile.parse(profile)).execPingPong(50, 60_000);
+        assertEquals(null, e.problem());
+        assertTrue(e.roundTripsPerSec() > 0, "round trips/s " + e.roundTripsPerSec());
+        assertTrue(e.stops() >= 4L * 50, e.stops() + " stops for 50 round trips");
+        assertTrue(e.tracerCpuNs() > 0);
+    }
+
     @Test
     void floor_givesAPositiveRate() {
         assumeTrue(HybridAvailability.available(), () -> "hybrid unavailable: " + HybridAvailability.reason());

@@ -24,6 +24,10 @@ class HybridRowsTest {
         final double floor;
         final List<Integer> floorRounds = new ArrayList<>();
         int measured;
+        /** What execPingPong answers (round trips/s, or the reason when NaN); null: the interface's default. */
+        Double execRate;
+        String execProblem = "canned: no program";
+        final List<Integer> execRoundTrips = new ArrayList<>();
 
         CannedHybrid(long ns, double floor) {
             this.ns = ns;
@@ -59,6 +63,16 @@ class HybridRowsTest {
         @Override
         public double floorCpuUsPerStop() {
             return 16;
+        }
+
+        @Override
+        public ExecPingPong execPingPong(int roundTrips, int timeoutMs) {
+            if (execRate == null) {
+                return HybridLatencySource.super.execPingPong(roundTrips, timeoutMs);
+            }
+            execRoundTrips.add(roundTrips);
+            return execRate.isNaN() ? ExecPingPong.none(execProblem)
+                    : new ExecPingPong(execRate, roundTrips, 6L * roundTrips + 20, 30_000L * (6L * roundTrips + 20), null);
         }
     }
 
@@ -130,6 +144,44 @@ class HybridRowsTest {
         assertTrue(text.contains("12,000 stops/s = 2,000 round trips/s"), text);
         assertTrue(text.contains("ratio 50% (target >= 50%: met)"), text);
         assertTrue(text.contains("tracer CPU 40.0 µs per stop, the floor's 16.0 µs (2.5x)"), text);
+    }
+
+    /** Issue 13's bound is worded for an unmodified ping-pong through exec: it runs after each uipi round, with its own floor. */
+    @Test
+    void execPingPong_runsAfterEachUipiRound_withItsOwnFloor_andCarriesTheTarget(@TempDir Path dir) throws Exception {
+        CannedHybrid hy = new CannedHybrid(1_000_000, 12_000);
+        hy.execRate = 1500.0;                                      // 75% of the 2000 round trips/s floor
+        BenchConfig cfg = config(BenchBackend.HYBRID, 300, 2);
+        BenchRunner r = runner(Canned.scaled(Map.of(Mechanism.PIPE, 100L)), hy, cfg, dir);
+        r.run(cfg);
+        assertEquals(List.of(160, 160), hy.execRoundTrips, "as many round trips as the uipi loop ran, warm-up included");
+        List<FloorSample> exec = r.floorSamples().stream().filter(s -> s.mechanism().equals(BenchRunner.EXEC_PING_PONG)).toList();
+        assertEquals(2, exec.size());
+        assertEquals(0.75, exec.get(0).ratio(), 1e-9);
+        assertEquals(30.0, exec.get(0).tracerCpuUsPerStop(), 1e-9);
+        assertEquals(6, hy.floorRounds.size(), "in each of 2 rounds a floor after uipi, uipi-blocked and exec-ping-pong");
+        List<String> csv = Files.readAllLines(dir.resolve(HybridFloorCsv.FILE));
+        assertTrue(csv.contains("median,exec-ping-pong,later,1500.0,6.1,12000.0,2000.0,0.750,0.50,yes,30.0,16.0"), csv.toString());
+        assertTrue(HybridFloorCsv.render(r.floorSamples()).contains("hybrid exec-ping-pong (later): 1,500 round trips/s"));
+        assertEquals(null, r.execPingPongError());
+    }
+
+    @Test
+    void execPingPong_thatCannotRun_addsNoFigure_andSaysWhy(@TempDir Path dir) {
+        CannedHybrid hy = new CannedHybrid(1_000_000, 12_000);
+        hy.execRate = Double.NaN;
+        hy.execProblem = "programs/ping-pong is not built (canned)";
+        BenchConfig cfg = config(BenchBackend.HYBRID, 100, 1);
+        BenchRunner r = runner(Canned.scaled(Map.of(Mechanism.PIPE, 100L)), hy, cfg, dir);
+        r.run(cfg);
+        assertTrue(r.floorSamples().stream().noneMatch(s -> s.mechanism().equals(BenchRunner.EXEC_PING_PONG)));
+        assertEquals("programs/ping-pong is not built (canned)", r.execPingPongError());
+    }
+
+    @Test
+    void execPingPong_readsTheProgramsOwnFigure() {
+        assertEquals(2129, ExecPingPong.parse("rounds=10000 ns=4697510794 round_trips_per_s=2129\n"));
+        assertTrue(Double.isNaN(ExecPingPong.parse("ping-pong: uintr setup failed")));
     }
 
     @Test
