@@ -142,16 +142,12 @@ int ush_hybrid_bench_result_size(void);
  * interrupts it (PTRACE_INTERRUPT), writes a frame below its RSP, points RIP at a stub whose
  * first instruction is UIRET (SIGILL here), continues it, takes the SIGILL stop, pops the frame
  * and continues: two stops a round, as a delivery and its return cost under hybrid.
- * Returns stops per second × 1000 (fixed point), or -errno (-EPROTO: UIRET did not trap).
+ * Returns stops per second × 1000 (fixed point), or -errno (-EPROTO: UIRET did not trap). With
+ * cpu_ns not NULL, a measurement also stores there the CPU time (ns, CLOCK_THREAD_CPUTIME_ID) the
+ * tracer spent in the timed loop: the floor's cost per stop beside its wall rate, to compare with a
+ * session's tracer CPU per stop whatever the host's wake-ups cost.
  */
-int64_t ush_hybrid_floor(int rounds);
-
-/*
- * CPU time (ns, CLOCK_THREAD_CPUTIME_ID) the tracer thread spent in the timed loop of the last
- * ush_hybrid_floor call on any thread, 0 before one: the floor's cost per stop beside its wall
- * rate, to compare with a session's tracer CPU per stop whatever the host's wake-up costs.
- */
-int64_t ush_hybrid_floor_cpu_ns(void);
+int64_t ush_hybrid_floor(int rounds, int64_t *cpu_ns);
 
 #ifdef __cplusplus
 }

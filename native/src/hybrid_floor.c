@@ -42,14 +42,7 @@ static int wait_stop(pid_t pid, int *st)
     }
 }
 
-static int64_t g_floor_cpu_ns;
-
-int64_t ush_hybrid_floor_cpu_ns(void)
-{
-    return __atomic_load_n(&g_floor_cpu_ns, __ATOMIC_RELAXED);
-}
-
-int64_t ush_hybrid_floor(int rounds)
+int64_t ush_hybrid_floor(int rounds, int64_t *cpu_ns)
 {
     if (rounds < 1 || rounds > 10000000) {
         return -EINVAL;
@@ -114,7 +107,9 @@ int64_t ush_hybrid_floor(int rounds)
         ptrace(PTRACE_CONT, child, 0, 0);
     }
     int64_t ns = child_wait_ns(CLOCK_MONOTONIC) - t0;
-    __atomic_store_n(&g_floor_cpu_ns, child_wait_ns(CLOCK_THREAD_CPUTIME_ID) - cpu0, __ATOMIC_RELAXED);
+    if (cpu_ns) {
+        *cpu_ns = child_wait_ns(CLOCK_THREAD_CPUTIME_ID) - cpu0;
+    }
     result = ns > 0 ? (int64_t)(2.0 * rounds * 1e12 / (double)ns) : 0;
 out:
     kill(child, SIGKILL);

@@ -1,5 +1,6 @@
 package dev.uintr.bench;
 
+import dev.uintr.nat.PtraceFloor;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,7 @@ import java.util.Locale;
  * hybrid supervisor) run right after their mechanism's native rows: with {@link BenchBackend#HYBRID}
  * always (skipped with the reason where hybrid cannot run), with {@code auto} only when that
  * mechanism's native round trip was skipped and hybrid runs here. Each hybrid measurement is followed
- * at once by the bare ptrace floor ({@link HybridLatencySource#floorStopsPerSecond}), and
+ * at once by the bare ptrace floor ({@link HybridLatencySource#floor}), and
  * hybrid-floor.csv is rewritten with the rounds so far ({@link HybridFloorCsv}).
  */
 public final class BenchRunner {
@@ -231,13 +232,13 @@ public final class BenchRunner {
     /** The floor loop for as many stops as {@code roundTrips} ping-pong round trips take, kept beside a hybrid figure. */
     private void floorBeside(int round, String what, double rtPerSec, double stopsPerRt, double cpuPerStop, long roundTrips) {
         int floorRounds = (int) Math.min(10_000_000L, Math.max(100L, 3L * roundTrips));
-        double stops = hybrid.floorStopsPerSecond(floorRounds);
-        if (!(stops > 0)) {
-            floorError = "the ptrace floor could not be measured (errno " + (long) -stops + ")";
+        PtraceFloor f = hybrid.floor(floorRounds);
+        if (!f.measured()) {
+            floorError = "the ptrace floor could not be measured (errno " + (long) -f.stopsPerSec() + ")";
             return;
         }
-        floor.add(new FloorSample(round, what, hybrid.profile(), rtPerSec, stopsPerRt, stops, cpuPerStop,
-                hybrid.floorCpuUsPerStop()));
+        floor.add(new FloorSample(round, what, hybrid.profile(), rtPerSec, stopsPerRt, f.stopsPerSec(), cpuPerStop,
+                f.cpuUsPerStop()));
         HybridFloorCsv.write(dir.resolve(HybridFloorCsv.FILE), floor);
     }
 

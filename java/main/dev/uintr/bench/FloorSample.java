@@ -17,10 +17,6 @@ package dev.uintr.bench;
 public record FloorSample(int round, String mechanism, String profile, double roundTripsPerSec,
                           double stopsPerRoundTrip, double floorStopsPerSec, double tracerCpuUsPerStop,
                           double floorCpuUsPerStop) {
-    public FloorSample(int round, String mechanism, String profile, double roundTripsPerSec,
-                       double stopsPerRoundTrip, double floorStopsPerSec) {
-        this(round, mechanism, profile, roundTripsPerSec, stopsPerRoundTrip, floorStopsPerSec, Double.NaN, Double.NaN);
-    }
 
     /** Stops a ping-pong round trip costs: two SENDUIPI, two deliveries (interrupts), two UIRET. */
     public static final int STOPS_PER_ROUND_TRIP = 6;

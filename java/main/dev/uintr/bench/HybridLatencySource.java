@@ -1,5 +1,7 @@
 package dev.uintr.bench;
 
+import dev.uintr.nat.PtraceFloor;
+
 /**
  * Something that measures the uipi loops under the hybrid supervisor, and the host's bare ptrace
  * floor beside them: the real supervisor ({@link HybridUipiSource}), or canned figures in tests.
@@ -15,18 +17,11 @@ public interface HybridLatencySource {
     HybridRun measure(Mechanism mechanism, BenchConfig config);
 
     /**
-     * The bare ptrace floor: stops per second of a tracee interrupted, sent to a UIRET that traps and
-     * sent back, {@code rounds} times (two stops each); a negative errno when it could not be measured.
+     * The bare ptrace floor: a tracee interrupted, sent to a UIRET that traps and sent back,
+     * {@code rounds} times (two stops each): its stops per second (a negative errno when it could
+     * not be measured) and the tracer's CPU time per stop.
      */
-    double floorStopsPerSecond(int rounds);
-
-    /**
-     * The tracer CPU time per stop of the last {@link #floorStopsPerSecond} measurement in µs (the
-     * floor loop's own cost, without the waits), NaN when not known.
-     */
-    default double floorCpuUsPerStop() {
-        return Double.NaN;
-    }
+    PtraceFloor floor(int rounds);
 
     /** {@code roundTrips} round trips of the example ping-pong through exec; a figure or why there is none. */
     default ExecPingPong execPingPong(int roundTrips, int timeoutMs) {
@@ -52,8 +47,8 @@ public interface HybridLatencySource {
             }
 
             @Override
-            public double floorStopsPerSecond(int rounds) {
-                return -38;   // ENOSYS
+            public PtraceFloor floor(int rounds) {
+                return PtraceFloor.failed(38);   // ENOSYS
             }
         };
     }

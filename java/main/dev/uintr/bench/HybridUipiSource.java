@@ -7,6 +7,7 @@ import dev.uintr.hybrid.HybridBench;
 import dev.uintr.hybrid.HybridSession;
 import dev.uintr.hybrid.HybridTrace;
 import dev.uintr.nat.NativeExecutable;
+import dev.uintr.nat.PtraceFloor;
 import dev.uintr.nat.UintrBenchLib;
 import dev.uintr.nat.UintrHybridLib;
 import java.io.IOException;
@@ -92,17 +93,9 @@ public final class HybridUipiSource implements HybridLatencySource {
     }
 
     @Override
-    public double floorStopsPerSecond(int rounds) {
-        String why = unavailableReason();
-        if (why != null) {
-            return -38;
-        }
-        double stops = UintrHybridLib.Calls.floorStopsPerSecond(rounds);
-        lastFloorCpuUsPerStop = stops > 0 ? UintrHybridLib.Calls.floorCpuNs() / 1000.0 / (2.0 * rounds) : Double.NaN;
-        return stops;
+    public PtraceFloor floor(int rounds) {
+        return unavailableReason() != null ? PtraceFloor.failed(38) : UintrHybridLib.Calls.floor(rounds);
     }
-
-    private double lastFloorCpuUsPerStop = Double.NaN;
 
     @Override
     public ExecPingPong execPingPong(int roundTrips, int timeoutMs) {
@@ -135,10 +128,5 @@ public final class HybridUipiSource implements HybridLatencySource {
                 out.toFile().delete();
             }
         }
-    }
-
-    @Override
-    public double floorCpuUsPerStop() {
-        return lastFloorCpuUsPerStop;
     }
 }

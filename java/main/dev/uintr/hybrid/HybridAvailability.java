@@ -48,7 +48,7 @@ public final class HybridAvailability {
         if (seccomp != null) {
             return seccomp;
         }
-        double floor = UintrHybridLib.Calls.floorStopsPerSecond(2);
+        double floor = UintrHybridLib.Calls.floor(2).stopsPerSec();
         if (floor == -71) {                                              // EPROTO: UIRET did not trap
             return "this CPU executes UINTR instructions natively: nothing to trap (use --backend native)";
         }

@@ -27,9 +27,7 @@ public interface UintrHybridLib extends Library {
 
     int ush_hybrid_program_result(byte[] out, int outlen, int runStatus, int st);
 
-    long ush_hybrid_floor(int rounds);
-
-    long ush_hybrid_floor_cpu_ns();
+    long ush_hybrid_floor(int rounds, long[] cpuNs);
 
     int ush_hybrid_priority(int on);
 
@@ -122,15 +120,11 @@ public interface UintrHybridLib extends Library {
             return LIB.orElseThrow().ush_hybrid_priority(on ? 1 : 0);
         }
 
-        /** Bare ptrace stops per second on this host (see ush_hybrid_floor), or a negative errno. */
-        public static double floorStopsPerSecond(int rounds) {
-            long r = LIB.orElseThrow().ush_hybrid_floor(rounds);
-            return r < 0 ? r : r / 1000.0;
-        }
-
-        /** The tracer CPU time (ns) of the last floor measurement's timed loop (ush_hybrid_floor_cpu_ns). */
-        public static long floorCpuNs() {
-            return LIB.orElseThrow().ush_hybrid_floor_cpu_ns();
+        /** The bare ptrace floor on this host over {@code rounds} rounds (two stops each; see ush_hybrid_floor). */
+        public static PtraceFloor floor(int rounds) {
+            long[] cpuNs = new long[1];
+            long r = LIB.orElseThrow().ush_hybrid_floor(rounds, cpuNs);
+            return r < 0 ? PtraceFloor.failed((int) -r) : new PtraceFloor(r / 1000.0, cpuNs[0] / 1000.0 / (2.0 * rounds));
         }
     }
 }

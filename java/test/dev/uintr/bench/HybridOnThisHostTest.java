@@ -68,11 +68,9 @@ class HybridOnThisHostTest {
     @Test
     void floor_givesAPositiveRate() {
         assumeTrue(HybridAvailability.available(), () -> "hybrid unavailable: " + HybridAvailability.reason());
-        HybridUipiSource src = new HybridUipiSource(AbiProfile.LATER);
-        assertTrue(Double.isNaN(src.floorCpuUsPerStop()), "no floor measured yet");
-        double stops = src.floorStopsPerSecond(200);
-        assertTrue(stops > 0, "stops/s " + stops);
-        double cpu = src.floorCpuUsPerStop();
+        dev.uintr.nat.PtraceFloor f = new HybridUipiSource(AbiProfile.LATER).floor(200);
+        assertTrue(f.stopsPerSec() > 0, "stops/s " + f.stopsPerSec());
+        double cpu = f.cpuUsPerStop();
         // Every stop costs the tracer at least a wait4 and a ptrace call; no stop costs it a millisecond of CPU.
         assertTrue(cpu > 0.1 && cpu < 1000, "floor tracer CPU per stop " + cpu + " µs");
     }

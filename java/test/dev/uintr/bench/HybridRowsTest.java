@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.uintr.nat.PtraceFloor;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -55,14 +56,9 @@ class HybridRowsTest {
         }
 
         @Override
-        public double floorStopsPerSecond(int rounds) {
+        public PtraceFloor floor(int rounds) {
             floorRounds.add(rounds);
-            return floor;
-        }
-
-        @Override
-        public double floorCpuUsPerStop() {
-            return 16;
+            return new PtraceFloor(floor, 16);
         }
 
         @Override
@@ -186,8 +182,9 @@ class HybridRowsTest {
 
     @Test
     void medians_areTakenPerColumn_overTheRounds() {
-        List<FloorSample> s = List.of(new FloorSample(1, "uipi", "rfc-v1", 900, 6, 10_000),
-                new FloorSample(2, "uipi", "rfc-v1", 100, 7, 14_000), new FloorSample(3, "uipi", "rfc-v1", 1200, 6, 12_000));
+        List<FloorSample> s = List.of(new FloorSample(1, "uipi", "rfc-v1", 900, 6, 10_000, Double.NaN, Double.NaN),
+                new FloorSample(2, "uipi", "rfc-v1", 100, 7, 14_000, Double.NaN, Double.NaN),
+                new FloorSample(3, "uipi", "rfc-v1", 1200, 6, 12_000, Double.NaN, Double.NaN));
         FloorSample m = HybridFloorCsv.medians(s).get(0);
         assertEquals(900, m.roundTripsPerSec());
         assertEquals(6, m.stopsPerRoundTrip());
