@@ -26,6 +26,6 @@ public record ExecPingPong(double roundTripsPerSec, long roundTrips, long stops,
     }
 
     double tracerCpuUsPerStop() {
-        return tracerCpuNs >= 0 && stops > 0 ? tracerCpuNs / 1000.0 / stops : Double.NaN;
+        return HybridRun.usPerStop(tracerCpuNs, stops);
     }
 }

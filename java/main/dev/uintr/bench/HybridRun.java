@@ -17,6 +17,11 @@ public record HybridRun(Measurement measurement, long stops, long roundTrips, lo
 
     /** Tracer CPU µs per stop answered, NaN when unknown. */
     public double tracerCpuUsPerStop() {
-        return tracerCpuNs >= 0 && stops > 0 ? tracerCpuNs / 1000.0 / stops : Double.NaN;
+        return usPerStop(tracerCpuNs, stops);
+    }
+
+    /** {@code cpuNs} (-1 unknown) over {@code stops}, in µs; NaN when either is unknown. */
+    static double usPerStop(long cpuNs, long stops) {
+        return cpuNs >= 0 && stops > 0 ? cpuNs / 1000.0 / stops : Double.NaN;
     }
 }

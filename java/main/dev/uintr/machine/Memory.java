@@ -441,9 +441,7 @@ public final class Memory {
     /** Sets (or clears) the presence bits from..to inclusive, a mask word at a time. */
     private static void setPresence(long[] mask, int from, int to, boolean on) {
         for (int w = from >>> 6; w <= to >>> 6; w++) {
-            int lo = Math.max(from, w << 6) & 63;
-            int hi = Math.min(to, (w << 6) + 63) & 63;           // inclusive
-            long bits = (hi == 63 ? -1L : (1L << (hi + 1)) - 1) & (-1L << lo);
+            long bits = wordBits(w, from, to + 1);
             mask[w] = on ? mask[w] | bits : mask[w] & ~bits;
         }
     }
@@ -470,14 +468,19 @@ public final class Memory {
         }
         int end = off + n;                                     // exclusive, at most PAGE_SIZE
         for (int w = off >>> 6; w <= (end - 1) >>> 6; w++) {
-            int lo = Math.max(off, w << 6) & 63;
-            int hi = Math.min(end, (w + 1) << 6) - (w << 6);   // 1..64
-            long bits = (hi == 64 ? -1L : (1L << hi) - 1) & (-1L << lo);
+            long bits = wordBits(w, off, end);
             if ((mask[w] & bits) != bits) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** The bits of mask word {@code w} that stand for bytes from..end (end exclusive) of the page. */
+    private static long wordBits(int w, int from, int end) {
+        int lo = Math.max(from, w << 6) & 63;
+        int hi = Math.min(end, (w + 1) << 6) - (w << 6);       // 1..64
+        return (hi == 64 ? -1L : (1L << hi) - 1) & (-1L << lo);
     }
 
     private static boolean isFull(long[] mask) {
