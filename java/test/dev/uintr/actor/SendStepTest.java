@@ -21,8 +21,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The send step both interpreters run (explore.Stepper for a scenario's {@code send}, the emulated
- * backend for a case's {@code senduipi}): its events in order under each blocking design
+ * The send step the actor interpreter runs ({@link ActorMachine}, for a scenario's {@code send} and
+ * a case's {@code senduipi}): its events in order under each blocking design
  * (design.md "Blocking designs", the seed's option 1), and the shared interleaving helpers.
  */
 class SendStepTest {
