@@ -292,27 +292,26 @@ public final class ActorMachine {
                 advance(k, pc, i, x, s, null, l);
                 return;
             case SIGNAL:
-                k.signal((int) s.target());
-                pc[i]++;
-                l.platform(i, at, s);
-                return;
             case CPU_OFFLINE:
-                k.cpuOffline((int) s.target());
-                pc[i]++;
-                l.platform(i, at, s);
-                return;
             case KILL:
-                k.exit((int) s.target());
-                pc[i]++;
-                l.platform(i, at, s);
-                return;
             case MIGRATE:
-                k.migrate((int) s.target(), s.cpu());
+                platform(k, s);
                 pc[i]++;
                 l.platform(i, at, s);
                 return;
             default:
                 caseStep(k, pc, phase, i, x, s, l);
+        }
+    }
+
+    /** A platform step: what it does to task or CPU {@code target}. */
+    private static void platform(Kernel k, Instr s) {
+        int target = (int) s.target();
+        switch (s.kind()) {
+            case SIGNAL: k.signal(target); break;
+            case CPU_OFFLINE: k.cpuOffline(target); break;
+            case KILL: k.exit(target); break;
+            default: k.migrate(target, s.cpu());
         }
     }
 

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.uintr.AbiProfile;
 import dev.uintr.kernel.BlockingDesign;
 import dev.uintr.kernel.Kernel;
-import dev.uintr.kernel.KernelConfig;
 import dev.uintr.kernel.KernelEvent;
 import dev.uintr.kernel.SendOutcome;
 import dev.uintr.kernel.TaskState;
@@ -30,20 +29,11 @@ import org.junit.jupiter.api.Test;
  */
 class ActorMachineTest {
     /** rx (cpu0, receiver, vector 3) and tx (cpu1, its sender through UITT entry idx), both running (rfc-v1, kernel-vector). */
-    private final Kernel k = new Kernel(KernelConfig.of(AbiProfile.RFC_V1).withDesign(BlockingDesign.KERNEL_VECTOR).withCpus(2));
-    private final int rx = k.newProcess("rx", 0);
-    private final int tx = k.spawnThread(rx, "tx", 1);
-    private final long idx;
-
-    ActorMachineTest() {
-        k.run(rx);
-        assertEquals(0, k.registerHandler(rx, Kernel.DEFAULT_HANDLER, 0));
-        long fd = k.vectorFd(rx, 3, 0);
-        k.stui(rx);
-        k.run(tx);
-        idx = k.registerSender(tx, fd, 0);
-        assertTrue(fd >= 0 && idx >= 0);
-    }
+    private final SendStepTest.Pair pair = new SendStepTest.Pair(AbiProfile.RFC_V1, BlockingDesign.KERNEL_VECTOR);
+    private final Kernel k = pair.k;
+    private final int rx = pair.rx;
+    private final int tx = pair.tx;
+    private final long idx = pair.idx;
 
     /** Applies the kernel's choosable events, first one first, until there are none. */
     private void drainKernel() {

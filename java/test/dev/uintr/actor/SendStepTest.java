@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class SendStepTest {
     /** rx (cpu0, receiver, vector 3) and tx (cpu1, its sender through UITT entry idx), both running. */
-    private static final class Pair {
+    static final class Pair {
         final Kernel k;
         final int rx;
         final int tx;
