@@ -1,7 +1,7 @@
 package dev.uintr.kernel;
 
 /** The events the explorer and the reports count (issue 4, "Counters"; issue 10, costs per wake). */
-public final class Counters {
+public final class Counters implements Cloneable {
     /** A 0xEB kernel-vector IPI taken on a CPU that was running a task it did not wake. */
     public long victimInterrupts;
     /** 0xEC taken by the kernel (not recognised as a notification): the "UIS" counter, all CPUs. */
@@ -49,27 +49,13 @@ public final class Counters {
     /** later: a sleep in an unrelated syscall (nanosleep) ended by a uintr wake (-EINTR). */
     public long unrelatedWakes;
 
+    /** A copy of every counter (all are plain longs, so the field-by-field copy {@link Object#clone()} makes is exact). */
     public Counters copy() {
-        Counters c = new Counters();
-        c.victimInterrupts = victimInterrupts;
-        c.spuriousKernelInterrupts = spuriousKernelInterrupts;
-        c.kernelVectorInterrupts = kernelVectorInterrupts;
-        c.gpFixups = gpFixups;
-        c.udFixups = udFixups;
-        c.emptyWakeups = emptyWakeups;
-        c.uintrWakeups = uintrWakeups;
-        c.lostIpis = lostIpis;
-        c.ipisSent = ipisSent;
-        c.affinityInterrupts = affinityInterrupts;
-        c.wakeIpis = wakeIpis;
-        c.offTargetInterrupts = offTargetInterrupts;
-        c.isolationHits = isolationHits;
-        c.senderEntries = senderEntries;
-        c.receiverEntries = receiverEntries;
-        c.syscalls = syscalls;
-        c.waitListWalked = waitListWalked;
-        c.unrelatedWakes = unrelatedWakes;
-        return c;
+        try {
+            return (Counters) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new AssertionError(e);
+        }
     }
 
     /** The counters as one array, in {@link #NAMES} order (for costs: differences, minima, maxima). */

@@ -66,12 +66,9 @@ final class LaterSyscalls {
 
     /** 472 uintr_unregister_handler(flags): keeps the UPID, its mask, PIR and cost (audit §2.3). */
     static long unregisterHandler(KernelState s, Task t, long flags) {
-        long r = prologue(s, flags);
+        long r = ReceiverSteps.receiverCheck(prologue(s, flags), t, Errno.EINVAL); // steps 1–3
         if (r != 0) {
             return r;
-        }
-        if (!t.receiver) {
-            return -Errno.EINVAL;                                        // step 3
         }
         UpidContext u = s.upid(t.upid);
         ReceiverSteps.clearReceiver(s, t);
@@ -85,11 +82,7 @@ final class LaterSyscalls {
 
     /** 473 uintr_vector_fd(vector, flags). Same vector twice is allowed. */
     static long vectorFd(KernelState s, Task t, long vector, long flags) {
-        long r = prologue(s, flags);
-        if (r != 0) {
-            return r;
-        }
-        r = ReceiverSteps.vectorChecks(s, t, vector);                    // steps 3–5: ENOMEM before the receiver check
+        long r = ReceiverSteps.vectorChecks(prologue(s, flags), s, t, vector); // steps 1–5: ENOMEM before the receiver check
         if (r != 0) {
             return r;
         }
@@ -105,12 +98,8 @@ final class LaterSyscalls {
 
     /** 474 uintr_register_sender(uvec_fd, flags): per-mm UITT, no EISCONN. */
     static long registerSender(KernelState s, Task t, long fd, long flags) {
-        long r = prologue(s, flags);
-        if (r != 0) {
-            return r;
-        }
         OpenFile f = Fds.lookup(s, t, fd);
-        r = ReceiverSteps.fileChecks(f, FileKind.UVEC_FD);               // steps 3–4
+        long r = ReceiverSteps.fileChecks(prologue(s, flags), f, FileKind.UVEC_FD); // steps 1–4
         if (r != 0) {
             return r;
         }
@@ -202,12 +191,9 @@ final class LaterSyscalls {
 
     /** 477 uintr_register_self(vector, flags): an index every thread of the process can use. */
     static long registerSelf(KernelState s, Task t, long vector, long flags) {
-        long r = prologue(s, flags);
+        long r = ReceiverSteps.receiverCheck(prologue(s, flags), t, Errno.EINVAL); // steps 1–3
         if (r != 0) {
             return r;
-        }
-        if (!t.receiver) {
-            return -Errno.EINVAL;                                        // step 3
         }
         if (Long.compareUnsigned(vector, 64) >= 0) {
             return -Errno.ENOSPC;                                        // step 4
@@ -227,12 +213,9 @@ final class LaterSyscalls {
 
     /** 478 uintr_alt_stack(sp, size, flags): size unused. */
     static long altStack(KernelState s, Task t, long sp, long size, long flags) {
-        long r = prologue(s, flags);
+        long r = ReceiverSteps.receiverCheck(prologue(s, flags), t, Errno.EOPNOTSUPP); // steps 1–3
         if (r != 0) {
             return r;
-        }
-        if (!t.receiver) {
-            return -Errno.EOPNOTSUPP;                                    // step 3
         }
         t.stackAdjust = sp != 0 ? (sp | 1) : 128;
         return 0;

@@ -9,10 +9,15 @@ final class ReceiverSteps {
     private ReceiverSteps() {}
 
     /**
-     * The checks before a vector is taken: rfc-v1 451 uintr_create_fd steps 3–6 (audit §2.1:
-     * allocations before the receiver check) and later 473 uintr_vector_fd steps 3–5.
+     * The checks before a vector is taken, after the profile's prologue (its result is
+     * {@code prologue}, steps 1–2, and comes first when it failed): rfc-v1 451 uintr_create_fd
+     * steps 3–6 (audit §2.1: allocations before the receiver check) and later 473
+     * uintr_vector_fd steps 3–5.
      */
-    static long vectorChecks(KernelState s, Task t, long vector) {
+    static long vectorChecks(long prologue, KernelState s, Task t, long vector) {
+        if (prologue != 0) {
+            return prologue;                                             // steps 1–2
+        }
         if (s.failAlloc) {
             return -Errno.ENOMEM;                                        // rfc 3–4 (fd context, receiver info); later 3
         }
@@ -26,10 +31,31 @@ final class ReceiverSteps {
     }
 
     /**
-     * The fd checks of uintr_register_sender (rfc-v1 452 and later 474) and rfc-v1 453
-     * uintr_unregister_sender, steps 3–4: {@code f} is what the fd names (null: none).
+     * Step 3 of the calls only a receiver may make (rfc-v1 450, 454; later 472, 477, 478),
+     * after the profile's prologue (its result is {@code prologue}, steps 1–2, and comes first
+     * when it failed): {@code -notReceiver} when {@code t} has no handler registered. Which
+     * errno that is differs per call (EINVAL or EOPNOTSUPP), so the caller names it.
      */
-    static long fileChecks(OpenFile f, FileKind kind) {
+    static long receiverCheck(long prologue, Task t, int notReceiver) {
+        if (prologue != 0) {
+            return prologue;                                             // steps 1–2
+        }
+        if (!t.receiver) {
+            return -notReceiver;                                         // step 3
+        }
+        return 0;
+    }
+
+    /**
+     * The fd checks of uintr_register_sender (rfc-v1 452 and later 474) and rfc-v1 453
+     * uintr_unregister_sender, steps 3–4, after the profile's prologue (its result is
+     * {@code prologue}, steps 1–2, and comes first when it failed): {@code f} is what the fd
+     * names (null: none).
+     */
+    static long fileChecks(long prologue, OpenFile f, FileKind kind) {
+        if (prologue != 0) {
+            return prologue;                                             // steps 1–2
+        }
         if (f == null) {
             return -Errno.EBADF;                                         // step 3
         }

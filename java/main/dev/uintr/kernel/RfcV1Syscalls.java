@@ -47,12 +47,9 @@ final class RfcV1Syscalls {
 
     /** 450 uintr_unregister_handler(flags) — §2.2(b). */
     static long unregisterHandler(KernelState s, Task t, long flags) {
-        long r = prologue(s, flags);
+        long r = ReceiverSteps.receiverCheck(prologue(s, flags), t, Errno.EINVAL); // (b) steps 1–3
         if (r != 0) {
             return r;
-        }
-        if (!t.receiver) {
-            return -Errno.EINVAL;                                        // (b) step 3
         }
         UpidContext u = s.upid(t.upid);
         ReceiverSteps.clearReceiver(s, t);
@@ -68,11 +65,7 @@ final class RfcV1Syscalls {
 
     /** 451 uintr_create_fd(vector, flags) — §2.2(c), audit §2.1 (allocations before the receiver check). */
     static long createFd(KernelState s, Task t, long vector, long flags) {
-        long r = prologue(s, flags);
-        if (r != 0) {
-            return r;
-        }
-        r = ReceiverSteps.vectorChecks(s, t, vector);                    // steps 3–6
+        long r = ReceiverSteps.vectorChecks(prologue(s, flags), s, t, vector); // steps 1–6
         if (r != 0) {
             return r;
         }
@@ -91,12 +84,8 @@ final class RfcV1Syscalls {
 
     /** 452 uintr_register_sender(fd, flags) — §2.2(d), audit §2.1. Returns the UITT index. */
     static long registerSender(KernelState s, Task t, long fd, long flags) {
-        long r = prologue(s, flags);
-        if (r != 0) {
-            return r;
-        }
         OpenFile f = Fds.lookup(s, t, fd);
-        r = ReceiverSteps.fileChecks(f, FileKind.UINTR_FD);              // steps 3–4
+        long r = ReceiverSteps.fileChecks(prologue(s, flags), f, FileKind.UINTR_FD); // steps 1–4
         if (r != 0) {
             return r;
         }
@@ -135,12 +124,8 @@ final class RfcV1Syscalls {
 
     /** 453 uintr_unregister_sender(fd, flags) — §2.2(e). */
     static long unregisterSender(KernelState s, Task t, long fd, long flags) {
-        long r = prologue(s, flags);
-        if (r != 0) {
-            return r;
-        }
         OpenFile f = Fds.lookup(s, t, fd);
-        r = ReceiverSteps.fileChecks(f, FileKind.UINTR_FD);              // steps 3–4
+        long r = ReceiverSteps.fileChecks(prologue(s, flags), f, FileKind.UINTR_FD); // steps 1–4
         if (r != 0) {
             return r;
         }
@@ -161,12 +146,9 @@ final class RfcV1Syscalls {
 
     /** 454 uintr_wait(flags) — §2.2(f), §5.1. Blocks, then returns -EINTR whatever woke it. */
     static long uintrWait(KernelState s, Task t, long flags) {
-        long r = prologue(s, flags);
+        long r = ReceiverSteps.receiverCheck(prologue(s, flags), t, Errno.EOPNOTSUPP); // steps 1–3
         if (r != 0) {
             return r;
-        }
-        if (!t.receiver) {
-            return -Errno.EOPNOTSUPP;                                    // step 3
         }
         return Blocking.rfcWait(s, t);
     }

@@ -18,7 +18,7 @@ import java.util.Objects;
  * {@link #address(int)}. A freed UPID stays in the table with {@code freed = true} so a
  * later write to it can be recorded as a use-after-free.
  */
-public final class UpidContext {
+public final class UpidContext implements Cloneable {
     public static final int NOTIFICATION_VECTOR = 0xEC;
     public static final int KERNEL_VECTOR = 0xEB;
     /**
@@ -65,8 +65,6 @@ public final class UpidContext {
         this.receiverActive = true;
     }
 
-    private UpidContext() {}
-
     /** The kernel virtual address the model gives UPID {@code id} (64-byte aligned). */
     public static long address(int id) {
         return 0xffff888000100000L + 64L * id;
@@ -97,22 +95,13 @@ public final class UpidContext {
         return descriptor().encode();
     }
 
+    /** A copy of the descriptor and its context (all plain values, so {@link Object#clone()}'s field copy is exact). */
     public UpidContext copy() {
-        UpidContext u = new UpidContext();
-        u.on = on;
-        u.sn = sn;
-        u.blkd = blkd;
-        u.nv = nv;
-        u.ndst = ndst;
-        u.pir = pir;
-        u.refs = refs;
-        u.freed = freed;
-        u.task = task;
-        u.receiverActive = receiverActive;
-        u.waiting = waiting;
-        u.waitingCost = waitingCost;
-        u.uvecMask = uvecMask;
-        return u;
+        try {
+            return (UpidContext) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Override

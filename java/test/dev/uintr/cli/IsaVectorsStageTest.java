@@ -22,10 +22,16 @@ class IsaVectorsStageTest {
         return new IsaVectorsStage(fixtures).run(ctx);
     }
 
+    /** A fixture folder holding one vector file, a.csv, with {@code text}. */
+    private Path vectorFile(String text) throws Exception {
+        Path fx = Files.createDirectories(tmp.resolve("fx"));
+        Files.writeString(fx.resolve("a.csv"), text);
+        return fx;
+    }
+
     @Test
     void writesOneRowPerVector_withVerdictAndDiff() throws Exception {
-        Path fx = Files.createDirectories(tmp.resolve("fx"));
-        Files.writeString(fx.resolve("a.csv"), "id,op,arg,in,expect\nstui.ok,STUI,,,fault=none uif=1\nstui.bad,STUI,,,fault=UD\n");
+        Path fx = vectorFile("id,op,arg,in,expect\nstui.ok,STUI,,,fault=none uif=1\nstui.bad,STUI,,,fault=UD\n");
         StringWriter out = new StringWriter();
         assertEquals(ExitCodes.FAILED, run(fx, out));
         List<String> lines = Files.readAllLines(tmp.resolve("run").resolve("isa-vectors.csv"));
@@ -43,8 +49,7 @@ class IsaVectorsStageTest {
 
     @Test
     void malformedFile_usage_noReport() throws Exception {
-        Path fx = Files.createDirectories(tmp.resolve("fx"));
-        Files.writeString(fx.resolve("a.csv"), "id,op,arg,in,expect\nx,NOPE,,,fault=none\n");
+        Path fx = vectorFile("id,op,arg,in,expect\nx,NOPE,,,fault=none\n");
         StringWriter out = new StringWriter();
         assertEquals(ExitCodes.USAGE, run(fx, out));
         assertTrue(out.toString().contains("a.csv:2: row x: unknown op 'NOPE'"), out.toString());

@@ -3,21 +3,21 @@ package dev.uintr.isa;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.uintr.testing.PropertyRun;
 import dev.uintr.testing.SeededGenerator;
+import java.util.List;
 import java.util.function.LongBinaryOperator;
 import java.util.function.LongUnaryOperator;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Codec round trips over random images (uintr-isa §3, §4, §5.1, §5.2), each run over seeded draws
- * and, in {@link #eachPropertyCatchesABrokenCodec()}, against a deliberately broken codec.
+ * and, in {@link #propertyCatchesABrokenCodec}, against a deliberately broken codec.
  */
 class CodecProperties {
-    private static final String SEEDS = "dev.uintr.testing.SeededGenerator#seeds";
     private static final int CASES = 50;
 
     // --- the properties, each over the codec it checks -------------------------------------------
@@ -100,71 +100,60 @@ class CodecProperties {
         return UintrMsr.tt(tt & UintrMsr.TT_BASE_MASK, (tt & 1) != 0);
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource(SEEDS)
-    void upid_bytesRoundTrip_isa5_1(long seed) {
-        PropertyRun.cases(seed, CASES, g -> upidBytesRoundTrip(g, CodecProperties::upidRoundTrip));
+    /** The properties, each with its real codec and a codec with one plausible bug. */
+    static List<SeededProperty> properties() {
+        return List.of(
+                new SeededProperty("upid bytes round trip (uintr-isa §5.1)", CASES,
+                        g -> upidBytesRoundTrip(g, CodecProperties::upidRoundTrip),
+                        // the image loses the PIR's top byte (a 56-bit write)
+                        g -> upidBytesRoundTrip(g,
+                                b -> new Upid(Le.get64(b, 0), Le.get64(b, 8) & 0x00FF_FFFF_FFFF_FFFFL).encode())),
+                new SeededProperty("upid fields round trip (uintr-isa §5.1)", CASES,
+                        g -> upidFieldsRoundTrip(g, CodecProperties::upidRebuilt),
+                        // NDST rebuilt from 16 bits (the xAPIC width) instead of 32
+                        g -> upidFieldsRoundTrip(g, u -> Upid.of(u.on(), u.sn(), u.reserved15to2(), u.nv(),
+                                u.reserved31to24(), u.ndst() & 0xFFFF, u.pir()))),
+                new SeededProperty("uitte bytes round trip (uintr-isa §5.2)", CASES,
+                        g -> uitteBytesRoundTrip(g, CodecProperties::uitteRoundTrip),
+                        // the two quadwords swapped
+                        g -> uitteBytesRoundTrip(g, b -> new Uitte(Le.get64(b, 8), Le.get64(b, 0)).encode())),
+                new SeededProperty("uitte fields round trip and well-formedness (uintr-isa §5.2)", CASES,
+                        g -> uitteFieldsRoundTripAndWellFormedness(g, CodecProperties::uitteRebuilt),
+                        // reserved bits 7:1 dropped when rebuilding
+                        g -> uitteFieldsRoundTripAndWellFormedness(g,
+                                e -> Uitte.of(e.valid(), 0, e.userVector(), e.reserved63to16(), e.upidAddress()))),
+                new SeededProperty("xsave image bytes round trip (uintr-isa §4)", CASES,
+                        g -> xsaveImageBytesRoundTrip(g, CodecProperties::xsaveRoundTrip),
+                        // UIF (bit 63 of the MISC image) lost
+                        g -> xsaveImageBytesRoundTrip(g, b -> {
+                            UintrXsaveImage i = UintrXsaveImage.decode(b, 0);
+                            return new UintrXsaveImage(i.handler(), i.stackAdjust(), i.misc(), i.pd(), i.rr(), i.tt())
+                                    .encode();
+                        })),
+                new SeededProperty("MISC MSR fields round trip (uintr-isa §3)", CASES,
+                        g -> miscMsrFieldsRoundTrip(g, CodecProperties::miscBuilt),
+                        // UINV placed at bit 40 instead of 32
+                        g -> miscMsrFieldsRoundTrip(g, (uittsz, uinv) -> uittsz | (uinv << 40))),
+                new SeededProperty("TT MSR base and enable (uintr-isa §3)", CASES,
+                        g -> ttMsrBaseAndEnable(g, CodecProperties::ttRebuilt),
+                        // the enable bit ignored
+                        g -> ttMsrBaseAndEnable(g, tt -> UintrMsr.tt(tt & UintrMsr.TT_BASE_MASK, true))));
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource(SEEDS)
-    void upid_fieldsRoundTrip_isa5_1(long seed) {
-        PropertyRun.cases(seed, CASES, g -> upidFieldsRoundTrip(g, CodecProperties::upidRebuilt));
+    static Stream<Arguments> propertyAndSeed() {
+        return SeededProperty.withSeeds(properties());
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource(SEEDS)
-    void uitte_bytesRoundTrip_isa5_2(long seed) {
-        PropertyRun.cases(seed, CASES, g -> uitteBytesRoundTrip(g, CodecProperties::uitteRoundTrip));
-    }
-
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource(SEEDS)
-    void uitte_fieldsRoundTrip_andWellFormedness_isa5_2(long seed) {
-        PropertyRun.cases(seed, CASES, g -> uitteFieldsRoundTripAndWellFormedness(g, CodecProperties::uitteRebuilt));
-    }
-
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource(SEEDS)
-    void xsaveImage_bytesRoundTrip_isa4(long seed) {
-        PropertyRun.cases(seed, CASES, g -> xsaveImageBytesRoundTrip(g, CodecProperties::xsaveRoundTrip));
-    }
-
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource(SEEDS)
-    void miscMsr_fieldsRoundTrip_isa3(long seed) {
-        PropertyRun.cases(seed, CASES, g -> miscMsrFieldsRoundTrip(g, CodecProperties::miscBuilt));
-    }
-
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource(SEEDS)
-    void ttMsr_baseAndEnable_isa3(long seed) {
-        PropertyRun.cases(seed, CASES, g -> ttMsrBaseAndEnable(g, CodecProperties::ttRebuilt));
+    @ParameterizedTest(name = "{0}, seed {1}")
+    @MethodSource("propertyAndSeed")
+    void propertyHolds(SeededProperty property, long seed) {
+        property.holds(seed);
     }
 
     /** Each property, given a codec with one plausible bug, fails: it would catch that bug. */
-    @Test
-    void eachPropertyCatchesABrokenCodec() {
-        // the image loses the PIR's top byte (a 56-bit write)
-        PropertyRun.assertCaught(CASES, g -> upidBytesRoundTrip(g,
-                b -> new Upid(Le.get64(b, 0), Le.get64(b, 8) & 0x00FF_FFFF_FFFF_FFFFL).encode()));
-        // NDST rebuilt from 16 bits (the xAPIC width) instead of 32
-        PropertyRun.assertCaught(CASES, g -> upidFieldsRoundTrip(g,
-                u -> Upid.of(u.on(), u.sn(), u.reserved15to2(), u.nv(), u.reserved31to24(), u.ndst() & 0xFFFF, u.pir())));
-        // the two quadwords swapped
-        PropertyRun.assertCaught(CASES, g -> uitteBytesRoundTrip(g,
-                b -> new Uitte(Le.get64(b, 8), Le.get64(b, 0)).encode()));
-        // reserved bits 7:1 dropped when rebuilding
-        PropertyRun.assertCaught(CASES, g -> uitteFieldsRoundTripAndWellFormedness(g,
-                e -> Uitte.of(e.valid(), 0, e.userVector(), e.reserved63to16(), e.upidAddress())));
-        // UIF (bit 63 of the MISC image) lost
-        PropertyRun.assertCaught(CASES, g -> xsaveImageBytesRoundTrip(g, b -> {
-            UintrXsaveImage i = UintrXsaveImage.decode(b, 0);
-            return new UintrXsaveImage(i.handler(), i.stackAdjust(), i.misc(), i.pd(), i.rr(), i.tt()).encode();
-        }));
-        // UINV placed at bit 40 instead of 32
-        PropertyRun.assertCaught(CASES, g -> miscMsrFieldsRoundTrip(g, (uittsz, uinv) -> uittsz | (uinv << 40)));
-        // the enable bit ignored
-        PropertyRun.assertCaught(CASES, g -> ttMsrBaseAndEnable(g, tt -> UintrMsr.tt(tt & UintrMsr.TT_BASE_MASK, true)));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("properties")
+    void propertyCatchesABrokenCodec(SeededProperty property) {
+        property.catchesBrokenModel();
     }
 }

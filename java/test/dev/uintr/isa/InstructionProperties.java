@@ -9,21 +9,20 @@ import dev.uintr.machine.CpuModel;
 import dev.uintr.machine.Machine;
 import dev.uintr.machine.MachineListener;
 import dev.uintr.machine.Memory;
-import dev.uintr.testing.PropertyRun;
 import dev.uintr.testing.SeededGenerator;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Properties of the instructions, notification and delivery (uintr-isa §7.4, §7.5, §8, §9), each
- * run over seeded draws against the real model and, in {@link #eachPropertyCatchesABrokenModel()},
+ * run over seeded draws against the real model and, in {@link #propertyCatchesABrokenModel},
  * against a model with one deliberate bug.
  */
 class InstructionProperties {
-    private static final String SEEDS = "dev.uintr.testing.SeededGenerator#seeds";
     private static final int CASES = 100;
     private static final int SEQUENCES = 25;
     private static final long UITT = 0x1000;
@@ -48,75 +47,76 @@ class InstructionProperties {
 
     private static final Model REAL = new Model() { };
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource(SEEDS)
-    void faultingSenduipi_changesNothing_isa7_5(long seed) {
-        PropertyRun.cases(seed, CASES, g -> faultingSenduipiChangesNothing(g, REAL));
+    /** The properties, each with the real model and a model with one plausible bug. */
+    static List<SeededProperty> properties() {
+        return List.of(
+                new SeededProperty("faulting SENDUIPI changes nothing (uintr-isa §7.5)", CASES,
+                        g -> faultingSenduipiChangesNothing(g, REAL),
+                        // SENDUIPI that writes the UITT before its checks fault
+                        g -> faultingSenduipiChangesNothing(g, new Model() {
+                            @Override
+                            public Fault senduipi(Machine m, int cpu, long index) {
+                                Fault f = Isa.senduipi(m, cpu, index);
+                                if (f.faulted()) {
+                                    m.memory().write64(UITT + 8, m.memory().read64(UITT + 8) ^ 1);
+                                }
+                                return f;
+                            }
+                        })),
+                new SeededProperty("faulting UIRET changes nothing (uintr-isa §7.4)", CASES,
+                        g -> faultingUiretChangesNothing(g, REAL),
+                        // UIRET that pops its frame even when it faults
+                        g -> faultingUiretChangesNothing(g, new Model() {
+                            @Override
+                            public Fault uiret(Machine m, int cpu) {
+                                Fault f = Isa.uiret(m, cpu);
+                                if (f.faulted()) {
+                                    m.cpu(cpu).rsp += 24;
+                                }
+                                return f;
+                            }
+                        })),
+                new SeededProperty("delivery then UIRET restores the context (uintr-isa §9, §7.4)", CASES,
+                        g -> deliveryThenUiretRestoresContext(g, REAL),
+                        // UIRET that drops RFLAGS.ZF
+                        g -> deliveryThenUiretRestoresContext(g, new Model() {
+                            @Override
+                            public Fault uiret(Machine m, int cpu) {
+                                Fault f = Isa.uiret(m, cpu);
+                                m.cpu(cpu).rflags &= ~0x40L;
+                                return f;
+                            }
+                        })),
+                new SeededProperty("UIRR bits never lost nor invented (uintr-isa §8, §9)", SEQUENCES,
+                        g -> uirrBitsNeverLostNorInvented(g, REAL),
+                        // delivery that clears the lowest pending vector as well as the one it delivers
+                        g -> uirrBitsNeverLostNorInvented(g, new Model() {
+                            @Override
+                            public Delivery deliver(Machine m, int cpu) {
+                                Delivery d = Isa.deliver(m, cpu);
+                                if (d == Delivery.DELIVERED) {
+                                    m.cpu(cpu).uirr &= m.cpu(cpu).uirr - 1;
+                                }
+                                return d;
+                            }
+                        })));
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource(SEEDS)
-    void faultingUiret_changesNothing_isa7_4(long seed) {
-        PropertyRun.cases(seed, CASES, g -> faultingUiretChangesNothing(g, REAL));
+    static Stream<Arguments> propertyAndSeed() {
+        return SeededProperty.withSeeds(properties());
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource(SEEDS)
-    void deliveryThenUiret_restoresContext_isa9_isa7_4(long seed) {
-        PropertyRun.cases(seed, CASES, g -> deliveryThenUiretRestoresContext(g, REAL));
-    }
-
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource(SEEDS)
-    void uirrBits_neverLostNorInvented_isa8_isa9(long seed) {
-        PropertyRun.cases(seed, SEQUENCES, g -> uirrBitsNeverLostNorInvented(g, REAL));
+    @ParameterizedTest(name = "{0}, seed {1}")
+    @MethodSource("propertyAndSeed")
+    void propertyHolds(SeededProperty property, long seed) {
+        property.holds(seed);
     }
 
     /** Each property, given a model with one plausible bug, fails: it would catch that bug. */
-    @Test
-    void eachPropertyCatchesABrokenModel() {
-        // SENDUIPI that writes the UITT before its checks fault
-        PropertyRun.assertCaught(CASES, g -> faultingSenduipiChangesNothing(g, new Model() {
-            @Override
-            public Fault senduipi(Machine m, int cpu, long index) {
-                Fault f = Isa.senduipi(m, cpu, index);
-                if (f.faulted()) {
-                    m.memory().write64(UITT + 8, m.memory().read64(UITT + 8) ^ 1);
-                }
-                return f;
-            }
-        }));
-        // UIRET that pops its frame even when it faults
-        PropertyRun.assertCaught(CASES, g -> faultingUiretChangesNothing(g, new Model() {
-            @Override
-            public Fault uiret(Machine m, int cpu) {
-                Fault f = Isa.uiret(m, cpu);
-                if (f.faulted()) {
-                    m.cpu(cpu).rsp += 24;
-                }
-                return f;
-            }
-        }));
-        // UIRET that drops RFLAGS.ZF
-        PropertyRun.assertCaught(CASES, g -> deliveryThenUiretRestoresContext(g, new Model() {
-            @Override
-            public Fault uiret(Machine m, int cpu) {
-                Fault f = Isa.uiret(m, cpu);
-                m.cpu(cpu).rflags &= ~0x40L;
-                return f;
-            }
-        }));
-        // delivery that clears the lowest pending vector as well as the one it delivers
-        PropertyRun.assertCaught(SEQUENCES, g -> uirrBitsNeverLostNorInvented(g, new Model() {
-            @Override
-            public Delivery deliver(Machine m, int cpu) {
-                Delivery d = Isa.deliver(m, cpu);
-                if (d == Delivery.DELIVERED) {
-                    m.cpu(cpu).uirr &= m.cpu(cpu).uirr - 1;
-                }
-                return d;
-            }
-        }));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("properties")
+    void propertyCatchesABrokenModel(SeededProperty property) {
+        property.catchesBrokenModel();
     }
 
     private static long interestingQuadword(SeededGenerator g) {

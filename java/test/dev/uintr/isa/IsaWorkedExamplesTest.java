@@ -39,6 +39,16 @@ class IsaWorkedExamplesTest {
         return m;
     }
 
+    /** One CPU that can deliver (uintr-isa §9): UIF=1, UIRR={@code uirr}, UIHANDLER=0x401000. */
+    private static Machine readyToDeliver(long uirr) {
+        Machine m = machine(1);
+        Cpu c = m.cpu(0);
+        c.uif = true;
+        c.uirr = uirr;
+        c.handler = 0x401000;
+        return m;
+    }
+
     @Test
     void senduipi_workedExample_xapic_isa7_5() {
         Machine m = senduipiWorkedExample();
@@ -60,15 +70,8 @@ class IsaWorkedExamplesTest {
 
     @Test
     void senduipi_workedExample_x2apicDestinationIsWholeNdst_isa7_5() {
-        Machine m = machine(1);
-        Cpu c = m.cpu(0);
-        c.apic.x2apic = true;
-        c.tt = 0x1001;
-        c.misc = 0x000000EC_00000003L;
-        m.memory().map(0x1000, 0x2fff, Memory.WRITABLE);
-        m.memory().write64(0x1020, 0x501);
-        m.memory().write64(0x1028, 0x2040);
-        m.memory().write64(0x2040, 0x00000100_00EC0000L);
+        Machine m = senduipiWorkedExample();
+        m.cpu(0).apic.x2apic = true;
         long[] dest = {-1};
         m.setListener(new MachineListener() {
             @Override
@@ -82,11 +85,8 @@ class IsaWorkedExamplesTest {
 
     @Test
     void deliver_subtractMode_workedExample_isa9() {
-        Machine m = machine(1);
+        Machine m = readyToDeliver(0x28);
         Cpu c = m.cpu(0);
-        c.uif = true;
-        c.uirr = 0x28;
-        c.handler = 0x401000;
         c.stackAdjust = 0x80;
         c.rip = 0x400123;
         c.rsp = 0x7FFFFFFFE358L;
@@ -105,11 +105,8 @@ class IsaWorkedExamplesTest {
 
     @Test
     void deliver_loadMode_workedExample_isa9() {
-        Machine m = machine(1);
+        Machine m = readyToDeliver(1);
         Cpu c = m.cpu(0);
-        c.uif = true;
-        c.uirr = 1;
-        c.handler = 0x401000;
         c.stackAdjust = 0x7F00_0001_1001L;
         c.rsp = 0x7FFFFFFFE358L;
         m.memory().map(0x7F00_0001_0000L, 0x7F00_0001_0FFFL, RW_USER);
@@ -201,11 +198,8 @@ class IsaWorkedExamplesTest {
 
     @Test
     void deliver_supervisorStackPage_pfAndRolledBack_isa9() {
-        Machine m = machine(1);
+        Machine m = readyToDeliver(2);
         Cpu c = m.cpu(0);
-        c.uif = true;
-        c.uirr = 2;
-        c.handler = 0x401000;
         c.rsp = 0x7800;
         m.memory().map(0x7000, 0x7fff, Memory.WRITABLE);       // no USER flag: CPL 3 pushes fault
         Machine before = m.copy();

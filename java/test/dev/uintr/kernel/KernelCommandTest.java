@@ -8,6 +8,7 @@ import dev.uintr.cli.ExitCodes;
 import dev.uintr.cli.KernelErrnoStage;
 import dev.uintr.cli.RunContext;
 import dev.uintr.report.RunFolder;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -28,6 +29,13 @@ class KernelCommandTest {
         return CliRunner.execute(out, err, args);
     }
 
+    /** An errno fixture {@code name} in the temporary folder: the header, then {@code row}. */
+    private Path fixture(String name, String row) throws IOException {
+        Path f = tmp.resolve(name);
+        Files.write(f, List.of("id,config,setup,call,expect,spec", row));
+        return f;
+    }
+
     @Test
     void checkShippedFixtures_allPass_ktapTotals() {
         assertEquals(ExitCodes.OK, exec("kernel", "check"));
@@ -41,8 +49,7 @@ class KernelCommandTest {
 
     @Test
     void aFailingRow_exit1_namesFileLineExpectedObserved() throws Exception {
-        Path f = tmp.resolve("errno-rfc-v1.csv");
-        Files.write(f, List.of("id,config,setup,call,expect,spec", "wrong,,,uintr_register_handler 0 0,EBUSY,x"));
+        Path f = fixture("errno-rfc-v1.csv", "wrong,,,uintr_register_handler 0 0,EBUSY,x");
         assertEquals(ExitCodes.FAILED, exec("kernel", "check", f.toString()));
         assertTrue(out.toString().contains("errno-rfc-v1.csv:2: expected EBUSY, got -EFAULT"), out.toString());
         assertTrue(out.toString().contains("not ok 1 wrong"), out.toString());
@@ -50,8 +57,7 @@ class KernelCommandTest {
 
     @Test
     void aMalformedRow_exit2_fileLineItem() throws Exception {
-        Path f = tmp.resolve("errno-later.csv");
-        Files.write(f, List.of("id,config,setup,call,expect,spec", "bad,,,uintr_wait 0 0,EWHAT,x"));
+        Path f = fixture("errno-later.csv", "bad,,,uintr_wait 0 0,EWHAT,x");
         assertEquals(ExitCodes.USAGE, exec("kernel", "check", f.toString()));
         assertTrue(err.toString().contains("errno-later.csv:2: bad expect 'EWHAT'"), err.toString());
     }
@@ -66,20 +72,17 @@ class KernelCommandTest {
     @Test
     void aSuffixedFile_runsUnderTheProfileItsNameGives() throws Exception {
         // uintr_wait(0, 0) is 0 in later (audit §2.3 476 step 5) but EOPNOTSUPP in rfc-v1 (no receiver, §2.1 454)
-        Path later = tmp.resolve("errno-later-mine.csv");
-        Files.write(later, List.of("id,config,setup,call,expect,spec", "a,,,uintr_wait 0 0,0,x"));
+        Path later = fixture("errno-later-mine.csv", "a,,,uintr_wait 0 0,0,x");
         assertEquals(ExitCodes.OK, exec("kernel", "check", later.toString()));
         assertTrue(out.toString().contains("ok 1 kernel.errno.later-mine\n"), out.toString());
-        Path rfc = tmp.resolve("errno-rfc-v1-mine.csv");
-        Files.write(rfc, List.of("id,config,setup,call,expect,spec", "a,,,uintr_wait 0 0,0,x"));
+        Path rfc = fixture("errno-rfc-v1-mine.csv", "a,,,uintr_wait 0 0,0,x");
         assertEquals(ExitCodes.FAILED, exec("kernel", "check", rfc.toString()));
         assertTrue(out.toString().contains("expected 0, got -EOPNOTSUPP"), out.toString());
     }
 
     @Test
     void unknownProfileOrUnnamedFile_exit2() throws Exception {
-        Path f = tmp.resolve("mine.csv");
-        Files.write(f, List.of("id,config,setup,call,expect,spec", "a,,,uintr_wait 0 0,0,x"));
+        Path f = fixture("mine.csv", "a,,,uintr_wait 0 0,0,x");
         assertEquals(ExitCodes.USAGE, exec("kernel", "check", f.toString()));
         assertTrue(err.toString().contains("cannot tell the ABI profile"), err.toString());
         assertEquals(ExitCodes.OK, exec("kernel", "check", "--profile", "later", f.toString()));

@@ -213,10 +213,18 @@ class SelftestReplayTest {
         @ParameterizedTest
         @ValueSource(longs = {0x1000, 0x2000})
         void test_blocking_ipi_uintr_wait_kernel7_3(long flags) {
+            blockThenPostFromAThread(flags, Syscall.UINTR_WAIT, 100_000, 0);
+        }
+
+        /**
+         * The blocking selftests' pattern: main takes a self index on vector 2 and blocks in
+         * {@code call}; a second thread posts to it; the call ends -EINTR with vector 2 delivered.
+         */
+        private void blockThenPostFromAThread(long flags, Syscall call, long... args) {
             setup(flags);
             long idx = ok(k.syscall(main, Syscall.UINTR_REGISTER_SELF, 2, 0));
             int t = k.spawnThread(main, "t", 1);
-            assertEquals(Kernel.BLOCKED, k.syscall(main, Syscall.UINTR_WAIT, 100_000, 0));
+            assertEquals(Kernel.BLOCKED, k.syscall(main, call, args));
             k.senduipi(t, idx);
             k.settleInterrupts();
             assertEquals(-Errno.EINTR, k.task(main).lastResult);
@@ -226,14 +234,7 @@ class SelftestReplayTest {
         @ParameterizedTest
         @ValueSource(longs = {0x1000, 0x2000})
         void test_blocking_ipi_sleep_nanosleep10s_kernel7_3(long flags) {
-            setup(flags);
-            long idx = ok(k.syscall(main, Syscall.UINTR_REGISTER_SELF, 2, 0));
-            int t = k.spawnThread(main, "t", 1);
-            assertEquals(Kernel.BLOCKED, k.syscall(main, Syscall.NANOSLEEP, 10_000_000));
-            k.senduipi(t, idx);
-            k.settleInterrupts();
-            assertEquals(-Errno.EINTR, k.task(main).lastResult);
-            assertEquals(List.of(2), k.task(main).deliveries);
+            blockThenPostFromAThread(flags, Syscall.NANOSLEEP, 10_000_000);
         }
 
         @Test
