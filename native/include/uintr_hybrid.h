@@ -146,8 +146,13 @@ int ush_hybrid_bench_result_size(void);
  * cpu_ns not NULL, a measurement also stores there the CPU time (ns, CLOCK_THREAD_CPUTIME_ID) the
  * tracer spent in the timed loop: the floor's cost per stop beside its wall rate, to compare with a
  * session's tracer CPU per stop whatever the host's wake-ups cost.
+ * tracer_cpu / tracee_cpu pin the calling thread (for the loop; its own CPU mask is restored
+ * before returning) and the child to one CPU each, -1 leaves it where the scheduler puts it:
+ * -EINVAL for a CPU outside the calling thread's mask. On a 2-vCPU guest the loop runs about
+ * four times faster with both on one CPU than apart, and unpinned it takes either placement
+ * depending on the load on the other CPU, so a figure means little without its placement.
  */
-int64_t ush_hybrid_floor(int rounds, int64_t *cpu_ns);
+int64_t ush_hybrid_floor(int rounds, int tracer_cpu, int tracee_cpu, int64_t *cpu_ns);
 
 #ifdef __cplusplus
 }

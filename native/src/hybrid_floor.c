@@ -10,6 +10,7 @@
 #include "hybrid_internal.h"
 
 #include <errno.h>
+#include <sched.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/prctl.h>
@@ -42,9 +43,28 @@ static int wait_stop(pid_t pid, int *st)
     }
 }
 
-int64_t ush_hybrid_floor(int rounds, int64_t *cpu_ns)
+static int pin_to(int cpu)
 {
-    if (rounds < 1 || rounds > 10000000) {
+    cpu_set_t one;
+    CPU_ZERO(&one);
+    CPU_SET(cpu, &one);
+    return sched_setaffinity(0, sizeof one, &one) ? -errno : 0;
+}
+
+int64_t ush_hybrid_floor(int rounds, int tracer_cpu, int tracee_cpu, int64_t *cpu_ns)
+{
+    if (rounds < 1 || rounds > 10000000 || tracer_cpu < -1 || tracer_cpu >= CPU_SETSIZE
+            || tracee_cpu < -1 || tracee_cpu >= CPU_SETSIZE) {
+        return -EINVAL;
+    }
+    cpu_set_t saved;
+    if (sched_getaffinity(0, sizeof saved, &saved)) {
+        return -errno;
+    }
+    if ((tracer_cpu >= 0 && !CPU_ISSET(tracer_cpu, &saved)) || (tracee_cpu >= 0 && !CPU_ISSET(tracee_cpu, &saved))) {
+        return -EINVAL;                                       /* no such CPU, or not one this thread may use */
+    }
+    if (tracer_cpu >= 0 && pin_to(tracer_cpu)) {
         return -EINVAL;
     }
     ush_hy_boost();                                           /* as a session's tracer is: like with like */
@@ -52,10 +72,18 @@ int64_t ush_hybrid_floor(int rounds, int64_t *cpu_ns)
     if (child < 0) {
         int e = errno;
         ush_hy_unboost();
+        sched_setaffinity(0, sizeof saved, &saved);
         return -e;
     }
     if (child == 0) {
         prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (tracee_cpu >= 0) {
+            if (pin_to(tracee_cpu)) {
+                _exit(127);
+            }
+        } else {
+            sched_setaffinity(0, sizeof saved, &saved);       /* unpinned: the caller's own CPUs */
+        }
         for (volatile unsigned long spin = 0;; spin++) {
         }
     }
@@ -116,5 +144,6 @@ out:
     while (waitpid(child, &st, __WALL) > 0 || errno == EINTR) {
     }
     ush_hy_unboost();
+    sched_setaffinity(0, sizeof saved, &saved);
     return result;
 }

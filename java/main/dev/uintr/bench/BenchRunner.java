@@ -1,5 +1,6 @@
 package dev.uintr.bench;
 
+import dev.uintr.nat.FloorPlacement;
 import dev.uintr.nat.PtraceFloor;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,6 +35,8 @@ public final class BenchRunner {
     private final HostSnapshot host;
     private final Path dir;
     private final BenchProgress progress;
+    /** The host's 1-minute load average now (NaN unknown), kept with each floor; tests set their own. */
+    java.util.function.DoubleSupplier loadAverage = BenchRunner::loadAverageNow;
 
     /** Native rows from {@code source}, emulated rows from the Java model. */
     public BenchRunner(LatencySource source, HostSnapshot host, Path dir, BenchProgress progress) {
@@ -211,7 +214,7 @@ public final class BenchRunner {
         }
         double rtPerSec = meas.count() * (double) host.tscHz() / sumTicks;
         floorBeside(round, m.id(), rtPerSec, hr.roundTrips() > 0 ? (double) hr.stops() / hr.roundTrips() : Double.NaN,
-                hr.tracerCpuUsPerStop(), (long) roundCfg.warmup() + roundCfg.iterations());
+                hr.tracerCpuUsPerStop(), (long) roundCfg.warmup() + roundCfg.iterations(), roundCfg.cpus());
     }
 
     /**
@@ -226,20 +229,38 @@ public final class BenchRunner {
             execPingPongError = e.problem();
             return;
         }
-        floorBeside(round, EXEC_PING_PONG, e.roundTripsPerSec(), e.stopsPerRoundTrip(), e.tracerCpuUsPerStop(), roundTrips);
+        floorBeside(round, EXEC_PING_PONG, e.roundTripsPerSec(), e.stopsPerRoundTrip(), e.tracerCpuUsPerStop(), roundTrips,
+                roundCfg.cpus());
     }
 
-    /** The floor loop for as many stops as {@code roundTrips} ping-pong round trips take, kept beside a hybrid figure. */
-    private void floorBeside(int round, String what, double rtPerSec, double stopsPerRt, double cpuPerStop, long roundTrips) {
+    /**
+     * The floor loop for as many stops as {@code roundTrips} ping-pong round trips take, kept beside a
+     * hybrid figure: tracer and tracee apart on the bench's two CPUs (the figure the target is about:
+     * pinned, because left to the scheduler they share a CPU whenever the other one is busy and the
+     * floor quadruples), then both on CPU a (information; a failure there only leaves it empty).
+     */
+    private void floorBeside(int round, String what, double rtPerSec, double stopsPerRt, double cpuPerStop, long roundTrips,
+                             CpuPair cpus) {
         int floorRounds = (int) Math.min(10_000_000L, Math.max(100L, 3L * roundTrips));
-        PtraceFloor f = hybrid.floor(floorRounds);
+        FloorPlacement apart = FloorPlacement.apart(cpus.a(), cpus.b());
+        PtraceFloor f = hybrid.floor(floorRounds, apart);
         if (!f.measured()) {
-            floorError = "the ptrace floor could not be measured (errno " + (long) -f.stopsPerSec() + ")";
+            floorError = "the ptrace floor (tracer,tracee on CPUs " + apart.label() + ") could not be measured (errno "
+                    + (long) -f.stopsPerSec() + ")";
             return;
         }
+        PtraceFloor one = hybrid.floor(floorRounds, FloorPlacement.together(cpus.a()));
         floor.add(new FloorSample(round, what, hybrid.profile(), rtPerSec, stopsPerRt, f.stopsPerSec(), cpuPerStop,
-                f.cpuUsPerStop()));
+                f.cpuUsPerStop(), apart.label(), one.measured() ? one.stopsPerSec() : Double.NaN, loadAverage.getAsDouble()));
         HybridFloorCsv.write(dir.resolve(HybridFloorCsv.FILE), floor);
+    }
+
+    private static double loadAverageNow() {
+        try {
+            return Double.parseDouble(HostCsv.loadAverage(Path.of("/proc/loadavg")));
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
     }
 
     /** The hybrid-floor.csv name of the exec ping-pong rows. */

@@ -63,7 +63,7 @@ public final class BenchSession {
         List<LatencyRow> rows = runner.run(cfg);
         console.print(LatencySummary.render(rows));
         if (!runner.floorSamples().isEmpty()) {
-            console.print(HybridFloorCsv.render(runner.floorSamples()));
+            console.print(HybridFloorCsv.render(runner.floorSamples(), UintrBenchLib.Calls.cpusAllowed()));
         }
         if (runner.execPingPongError() != null) {
             console.println("bench: hybrid exec ping-pong not measured: " + runner.execPingPongError());

@@ -16,14 +16,17 @@ import org.apache.commons.csv.CSVPrinter;
  * same run (one floor measurement right after each hybrid measurement). One row per round and
  * mechanism, then per mechanism a row with round {@code median}: the medians over the rounds and
  * the ratio of the medians. The target (issue 13) is that a ping-pong reaches half the floor: the
- * bench's uipi loop and the example program through exec (mechanism {@code exec-ping-pong}).
+ * bench's uipi loop and the example program through exec (mechanism {@code exec-ping-pong}). The
+ * floor of the target runs its tracer and tracee apart on the bench's two CPUs (FloorSample); the
+ * one-CPU floor beside it is information (a traced ping-pong cannot run that way).
  * Columns in reports/README.md.
  */
 public final class HybridFloorCsv {
     public static final String FILE = "hybrid-floor.csv";
     public static final List<String> HEADER = List.of("round", "mechanism", "profile", "hybrid_round_trips_per_s",
             "stops_per_round_trip", "floor_stops_per_s", "floor_round_trips_per_s", "ratio", "target_ratio", "meets_target",
-            "tracer_cpu_us_per_stop", "floor_cpu_us_per_stop");
+            "tracer_cpu_us_per_stop", "floor_cpu_us_per_stop", "floor_cpus", "one_cpu_floor_stops_per_s", "one_cpu_ratio",
+            "load_avg_1m");
     /** The ratio the uipi ping-pong should reach. */
     public static final double TARGET = 0.5;
     public static final String MEDIAN = "median";
@@ -43,7 +46,10 @@ public final class HybridFloorCsv {
                     median(l.stream().mapToDouble(FloorSample::stopsPerRoundTrip).toArray()),
                     median(l.stream().mapToDouble(FloorSample::floorStopsPerSec).toArray()),
                     median(l.stream().mapToDouble(FloorSample::tracerCpuUsPerStop).filter(d -> !Double.isNaN(d)).toArray()),
-                    median(l.stream().mapToDouble(FloorSample::floorCpuUsPerStop).filter(d -> !Double.isNaN(d)).toArray())));
+                    median(l.stream().mapToDouble(FloorSample::floorCpuUsPerStop).filter(d -> !Double.isNaN(d)).toArray()),
+                    l.get(0).floorCpus(),
+                    median(l.stream().mapToDouble(FloorSample::oneCpuFloorStopsPerSec).filter(d -> !Double.isNaN(d)).toArray()),
+                    median(l.stream().mapToDouble(FloorSample::loadAvg1m).filter(d -> !Double.isNaN(d)).toArray())));
         }
         return out;
     }
@@ -77,11 +83,16 @@ public final class HybridFloorCsv {
         boolean targeted = targeted(s.mechanism());
         double r = s.ratio();
         return List.of(round, s.mechanism(), s.profile(), num(s.roundTripsPerSec()), num(s.stopsPerRoundTrip()),
-                num(s.floorStopsPerSec()), num(s.floorRoundTripsPerSec()),
-                Double.isNaN(r) ? "" : String.format(Locale.ROOT, "%.3f", r),
+                num(s.floorStopsPerSec()), num(s.floorRoundTripsPerSec()), ratio(r),
                 targeted ? String.format(Locale.ROOT, "%.2f", TARGET) : "",
                 !targeted || Double.isNaN(r) ? "" : r >= TARGET ? "yes" : "no",
-                num(s.tracerCpuUsPerStop()), num(s.floorCpuUsPerStop()));
+                num(s.tracerCpuUsPerStop()), num(s.floorCpuUsPerStop()), s.floorCpus(),
+                num(s.oneCpuFloorStopsPerSec()), ratio(s.oneCpuRatio()),
+                Double.isNaN(s.loadAvg1m()) ? "" : String.format(Locale.ROOT, "%.2f", s.loadAvg1m()));
+    }
+
+    private static String ratio(double r) {
+        return Double.isNaN(r) ? "" : String.format(Locale.ROOT, "%.3f", r);
     }
 
     /** The rows the 50% target is for: the bench's uipi ping-pong and the example ping-pong through exec. */
@@ -93,8 +104,11 @@ public final class HybridFloorCsv {
         return Double.isNaN(d) ? "" : String.format(Locale.ROOT, "%.1f", d);
     }
 
-    /** The console lines: per mechanism its medians, the floor and the ratio. */
-    public static String render(List<FloorSample> samples) {
+    /**
+     * The console lines: per mechanism its medians, the floor and the ratio; with {@code cpus} the
+     * CPUs this process may use, a warning when some round ran at a load average above a quarter of them.
+     */
+    public static String render(List<FloorSample> samples, int cpus) {
         StringBuilder b = new StringBuilder();
         Map<String, Long> rounds = new LinkedHashMap<>();
         for (FloorSample s : samples) {
@@ -103,9 +117,9 @@ public final class HybridFloorCsv {
         for (FloorSample m : medians(samples)) {
             boolean targeted = targeted(m.mechanism());
             b.append(String.format(Locale.ROOT, "bench: hybrid %s (%s): %,.0f round trips/s, %.1f stops each; ptrace floor "
-                            + "%,.0f stops/s = %,.0f round trips/s at %d stops; ratio %.0f%%%s (medians over %d round(s); "
-                            + "emulation cost, not hardware latency)%n", m.mechanism(), m.profile(), m.roundTripsPerSec(),
-                    m.stopsPerRoundTrip(), m.floorStopsPerSec(), m.floorRoundTripsPerSec(),
+                            + "(tracer,tracee on CPUs %s) %,.0f stops/s = %,.0f round trips/s at %d stops; ratio %.0f%%%s "
+                            + "(medians over %d round(s); emulation cost, not hardware latency)%n", m.mechanism(), m.profile(),
+                    m.roundTripsPerSec(), m.stopsPerRoundTrip(), m.floorCpus(), m.floorStopsPerSec(), m.floorRoundTripsPerSec(),
                     FloorSample.STOPS_PER_ROUND_TRIP, 100 * m.ratio(),
                     targeted ? String.format(Locale.ROOT, " (target >= %.0f%%: %s)", 100 * TARGET,
                             m.ratio() >= TARGET ? "met" : "not met") : "",
@@ -115,6 +129,18 @@ public final class HybridFloorCsv {
                         + "the work per stop, whatever this host's wake-ups cost%n", m.mechanism(), m.tracerCpuUsPerStop(),
                         m.floorCpuUsPerStop(), m.tracerCpuUsPerStop() / m.floorCpuUsPerStop()));
             }
+            if (!Double.isNaN(m.oneCpuFloorStopsPerSec())) {
+                b.append(String.format(Locale.ROOT, "bench: hybrid %s: the floor with tracer and tracee on one CPU makes %,.0f "
+                        + "stops/s (%.0f%% of it; no target: a traced ping-pong's two threads spin on two CPUs)%n",
+                        m.mechanism(), m.oneCpuFloorStopsPerSec(), 100 * m.oneCpuRatio()));
+            }
+        }
+        double busiest = samples.stream().mapToDouble(FloorSample::loadAvg1m).filter(d -> !Double.isNaN(d)).max().orElse(0);
+        int n = Math.max(1, cpus);
+        if (busiest > 0.25 * n) {
+            b.append(String.format(Locale.ROOT, "bench: hybrid: warning: load average up to %.2f on %d CPUs during these rounds; "
+                    + "a ping-pong's threads spin and lose their CPUs to other work while the floor loop mostly sleeps, "
+                    + "so these ratios say more about the load than about the supervisor%n", busiest, n));
         }
         return b.toString();
     }

@@ -1,5 +1,6 @@
 package dev.uintr.bench;
 
+import dev.uintr.nat.FloorPlacement;
 import dev.uintr.nat.PtraceFloor;
 
 /**
@@ -18,10 +19,10 @@ public interface HybridLatencySource {
 
     /**
      * The bare ptrace floor: a tracee interrupted, sent to a UIRET that traps and sent back,
-     * {@code rounds} times (two stops each): its stops per second (a negative errno when it could
-     * not be measured) and the tracer's CPU time per stop.
+     * {@code rounds} times (two stops each), the two placed as {@code where} says: its stops per
+     * second (a negative errno when it could not be measured) and the tracer's CPU time per stop.
      */
-    PtraceFloor floor(int rounds);
+    PtraceFloor floor(int rounds, FloorPlacement where);
 
     /** {@code roundTrips} round trips of the example ping-pong through exec; a figure or why there is none. */
     default ExecPingPong execPingPong(int roundTrips, int timeoutMs) {
@@ -47,7 +48,7 @@ public interface HybridLatencySource {
             }
 
             @Override
-            public PtraceFloor floor(int rounds) {
+            public PtraceFloor floor(int rounds, FloorPlacement where) {
                 return PtraceFloor.failed(38);   // ENOSYS
             }
         };

@@ -6,6 +6,7 @@ import dev.uintr.hybrid.HybridAvailability;
 import dev.uintr.hybrid.HybridBench;
 import dev.uintr.hybrid.HybridSession;
 import dev.uintr.hybrid.HybridTrace;
+import dev.uintr.nat.FloorPlacement;
 import dev.uintr.nat.NativeExecutable;
 import dev.uintr.nat.PtraceFloor;
 import dev.uintr.nat.UintrBenchLib;
@@ -93,8 +94,8 @@ public final class HybridUipiSource implements HybridLatencySource {
     }
 
     @Override
-    public PtraceFloor floor(int rounds) {
-        return unavailableReason() != null ? PtraceFloor.failed(38) : UintrHybridLib.Calls.floor(rounds);
+    public PtraceFloor floor(int rounds, FloorPlacement where) {
+        return unavailableReason() != null ? PtraceFloor.failed(38) : UintrHybridLib.Calls.floor(rounds, where);
     }
 
     @Override

@@ -42,7 +42,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "adds round-trip rows with backend 'hybrid' for uipi and uipi-blocked: the real C loops under the "
                 + "hybrid supervisor, their SENDUIPI/UIRET/STUI and uintr syscalls answered by the models of --profile. "
                 + "They prove the loops deliver, count and end, and time the supervisor's cost, not hardware latency "
-                + "(never in relative.csv). Each is followed by the host's bare ptrace floor; hybrid-floor.csv and the "
+                + "(never in relative.csv). Each is followed by the host's bare ptrace floor, its tracer and tracee pinned "
+                + "apart on --cpus (and again both on the first, for information); hybrid-floor.csv and the "
                 + "console give hybrid round trips/s, the floor (stops/s, and /6 as round trips/s) and their ratio, "
                 + "medians over --rounds. The other mechanisms run natively as usual.",
             "",

@@ -1,5 +1,6 @@
 package dev.uintr.hybrid;
 
+import dev.uintr.nat.FloorPlacement;
 import dev.uintr.nat.ShimLoader;
 import dev.uintr.nat.UintrHybridLib;
 import java.nio.file.Files;
@@ -48,7 +49,7 @@ public final class HybridAvailability {
         if (seccomp != null) {
             return seccomp;
         }
-        double floor = UintrHybridLib.Calls.floor(2).stopsPerSec();
+        double floor = UintrHybridLib.Calls.floor(2, FloorPlacement.UNPINNED).stopsPerSec();
         if (floor == -71) {                                              // EPROTO: UIRET did not trap
             return "this CPU executes UINTR instructions natively: nothing to trap (use --backend native)";
         }

@@ -27,7 +27,7 @@ public interface UintrHybridLib extends Library {
 
     int ush_hybrid_program_result(byte[] out, int outlen, int runStatus, int st);
 
-    long ush_hybrid_floor(int rounds, long[] cpuNs);
+    long ush_hybrid_floor(int rounds, int tracerCpu, int traceeCpu, long[] cpuNs);
 
     int ush_hybrid_priority(int on);
 
@@ -120,10 +120,14 @@ public interface UintrHybridLib extends Library {
             return LIB.orElseThrow().ush_hybrid_priority(on ? 1 : 0);
         }
 
-        /** The bare ptrace floor on this host over {@code rounds} rounds (two stops each; see ush_hybrid_floor). */
-        public static PtraceFloor floor(int rounds) {
+        /**
+         * The bare ptrace floor on this host over {@code rounds} rounds (two stops each; see
+         * ush_hybrid_floor) with tracer and tracee placed as {@code where} says (the calling
+         * thread's own CPUs are restored afterwards); -EINVAL for a CPU this process may not use.
+         */
+        public static PtraceFloor floor(int rounds, FloorPlacement where) {
             long[] cpuNs = new long[1];
-            long r = LIB.orElseThrow().ush_hybrid_floor(rounds, cpuNs);
+            long r = LIB.orElseThrow().ush_hybrid_floor(rounds, where.tracerCpu(), where.traceeCpu(), cpuNs);
             return r < 0 ? PtraceFloor.failed((int) -r) : new PtraceFloor(r / 1000.0, cpuNs[0] / 1000.0 / (2.0 * rounds));
         }
     }

@@ -68,7 +68,7 @@ class HybridOnThisHostTest {
     @Test
     void floor_givesAPositiveRate() {
         assumeTrue(HybridAvailability.available(), () -> "hybrid unavailable: " + HybridAvailability.reason());
-        dev.uintr.nat.PtraceFloor f = new HybridUipiSource(AbiProfile.LATER).floor(200);
+        dev.uintr.nat.PtraceFloor f = new HybridUipiSource(AbiProfile.LATER).floor(200, dev.uintr.nat.FloorPlacement.UNPINNED);
         assertTrue(f.stopsPerSec() > 0, "stops/s " + f.stopsPerSec());
         double cpu = f.cpuUsPerStop();
         // Every stop costs the tracer at least a wait4 and a ptrace call; no stop costs it a millisecond of CPU.

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.uintr.nat.FloorPlacement;
 import dev.uintr.nat.PtraceFloor;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -24,6 +25,7 @@ class HybridRowsTest {
         final long ns;
         final double floor;
         final List<Integer> floorRounds = new ArrayList<>();
+        final List<FloorPlacement> placements = new ArrayList<>();
         int measured;
         /** What execPingPong answers (round trips/s, or the reason when NaN); null: the interface's default. */
         Double execRate;
@@ -56,9 +58,12 @@ class HybridRowsTest {
         }
 
         @Override
-        public PtraceFloor floor(int rounds) {
+        public PtraceFloor floor(int rounds, FloorPlacement where) {
             floorRounds.add(rounds);
-            return new PtraceFloor(floor, 16);
+            placements.add(where);
+            // Canned: the floor apart is `floor`; both on one CPU it runs four times as fast (as on this project's hosts).
+            return where.tracerCpu() == where.traceeCpu() ? new PtraceFloor(floor < 0 ? floor : 4 * floor, 9)
+                    : new PtraceFloor(floor, 16);
         }
 
         @Override
@@ -73,8 +78,10 @@ class HybridRowsTest {
     }
 
     private BenchRunner runner(LatencySource nat, HybridLatencySource hy, BenchConfig cfg, Path dir) {
-        return new BenchRunner(nat, (p, c) -> Measurement.skipped("no emulated rows here"), hy, Canned.host("yes"), dir,
+        BenchRunner r = new BenchRunner(nat, (p, c) -> Measurement.skipped("no emulated rows here"), hy, Canned.host("yes"), dir,
                 new BenchProgress(new PrintWriter(console, true), BenchRunner.steps(cfg)));
+        r.loadAverage = () -> 0.3;                                 // canned: a quiet host
+        return r;
     }
 
     private static BenchConfig config(BenchBackend b, int iterations, int rounds) {
@@ -119,25 +126,34 @@ class HybridRowsTest {
         BenchConfig cfg = config(BenchBackend.HYBRID, 300, 3);
         BenchRunner r = runner(Canned.scaled(Map.of(Mechanism.PIPE, 100L)), hy, cfg, dir);
         r.run(cfg);
-        // 3 floor rounds (6 stops) per round trip run, warm-up included: the floor takes as many stops as the loop.
-        assertEquals(List.of(330, 330, 330, 330, 330, 330), hy.floorRounds);
+        // 3 floor rounds (6 stops) per round trip run, warm-up included: the floor takes as many stops as the loop,
+        // once apart on the bench's CPUs (the target's floor), once on one CPU (information).
+        assertEquals(java.util.Collections.nCopies(12, 330), hy.floorRounds);
+        for (int i = 0; i < 12; i += 2) {
+            assertEquals(FloorPlacement.apart(0, 1), hy.placements.get(i));
+            assertEquals(FloorPlacement.together(0), hy.placements.get(i + 1));
+        }
         List<FloorSample> f = r.floorSamples();
         assertEquals(6, f.size());
         for (FloorSample s : f) {
             assertEquals(1000, s.roundTripsPerSec(), 1e-6);
             assertEquals(2000, s.floorRoundTripsPerSec(), 1e-6);
             assertEquals(0.5, s.ratio(), 1e-9);
+            assertEquals("0,1", s.floorCpus());
+            assertEquals(0.125, s.oneCpuRatio(), 1e-9, "the one-CPU floor is four times the floor apart here");
         }
         List<String> csv = Files.readAllLines(dir.resolve(HybridFloorCsv.FILE));
         assertEquals(String.join(",", HybridFloorCsv.HEADER), csv.get(0));
         assertEquals(1 + 6 + 2, csv.size(), csv.toString());
         // (6·110 + 12) / 110 = 6.1 stops per round trip in each round.
-        assertEquals("median,uipi,later,1000.0,6.1,12000.0,2000.0,0.500,0.50,yes,40.0,16.0", csv.get(7));
+        assertEquals("median,uipi,later,1000.0,6.1,12000.0,2000.0,0.500,0.50,yes,40.0,16.0,\"0,1\",48000.0,0.125,0.30", csv.get(7));
         assertTrue(csv.get(8).startsWith("median,uipi-blocked,later,"), csv.toString());
-        assertTrue(csv.get(8).endsWith(",0.500,,,40.0,16.0"), "the target is the uipi ping-pong's: " + csv.get(8));
-        String text = HybridFloorCsv.render(f);
+        assertTrue(csv.get(8).endsWith(",0.500,,,40.0,16.0,\"0,1\",48000.0,0.125,0.30"), "the target is the uipi ping-pong's: " + csv.get(8));
+        String text = HybridFloorCsv.render(f, 2);
+        assertFalse(text.contains("warning"), "load 0.3 on 2 CPUs is quiet: " + text);
         assertTrue(text.contains("hybrid uipi (later): 1,000 round trips/s"), text);
-        assertTrue(text.contains("12,000 stops/s = 2,000 round trips/s"), text);
+        assertTrue(text.contains("ptrace floor (tracer,tracee on CPUs 0,1) 12,000 stops/s = 2,000 round trips/s"), text);
+        assertTrue(text.contains("the floor with tracer and tracee on one CPU makes 48,000 stops/s (13% of it; no target"), text);
         assertTrue(text.contains("ratio 50% (target >= 50%: met)"), text);
         assertTrue(text.contains("tracer CPU 40.0 µs per stop, the floor's 16.0 µs (2.5x)"), text);
     }
@@ -155,10 +171,10 @@ class HybridRowsTest {
         assertEquals(2, exec.size());
         assertEquals(0.75, exec.get(0).ratio(), 1e-9);
         assertEquals(30.0, exec.get(0).tracerCpuUsPerStop(), 1e-9);
-        assertEquals(6, hy.floorRounds.size(), "in each of 2 rounds a floor after uipi, uipi-blocked and exec-ping-pong");
+        assertEquals(12, hy.floorRounds.size(), "in each of 2 rounds two floors after uipi, uipi-blocked and exec-ping-pong");
         List<String> csv = Files.readAllLines(dir.resolve(HybridFloorCsv.FILE));
-        assertTrue(csv.contains("median,exec-ping-pong,later,1500.0,6.1,12000.0,2000.0,0.750,0.50,yes,30.0,16.0"), csv.toString());
-        assertTrue(HybridFloorCsv.render(r.floorSamples()).contains("hybrid exec-ping-pong (later): 1,500 round trips/s"));
+        assertTrue(csv.contains("median,exec-ping-pong,later,1500.0,6.1,12000.0,2000.0,0.750,0.50,yes,30.0,16.0,\"0,1\",48000.0,0.188,0.30"), csv.toString());
+        assertTrue(HybridFloorCsv.render(r.floorSamples(), 2).contains("hybrid exec-ping-pong (later): 1,500 round trips/s"));
         assertEquals(null, r.execPingPongError());
     }
 
@@ -182,19 +198,32 @@ class HybridRowsTest {
 
     @Test
     void medians_areTakenPerColumn_overTheRounds() {
-        List<FloorSample> s = List.of(new FloorSample(1, "uipi", "rfc-v1", 900, 6, 10_000, Double.NaN, Double.NaN),
-                new FloorSample(2, "uipi", "rfc-v1", 100, 7, 14_000, Double.NaN, Double.NaN),
-                new FloorSample(3, "uipi", "rfc-v1", 1200, 6, 12_000, Double.NaN, Double.NaN));
+        List<FloorSample> s = List.of(new FloorSample(1, "uipi", "rfc-v1", 900, 6, 10_000, Double.NaN, Double.NaN, "0,1", 40_000, Double.NaN),
+                new FloorSample(2, "uipi", "rfc-v1", 100, 7, 14_000, Double.NaN, Double.NaN, "0,1", Double.NaN, Double.NaN),
+                new FloorSample(3, "uipi", "rfc-v1", 1200, 6, 12_000, Double.NaN, Double.NaN, "0,1", 60_000, Double.NaN));
         FloorSample m = HybridFloorCsv.medians(s).get(0);
         assertEquals(900, m.roundTripsPerSec());
         assertEquals(6, m.stopsPerRoundTrip());
         assertEquals(12_000, m.floorStopsPerSec());
         assertEquals(900 / 2000.0, m.ratio(), 1e-12);
         assertTrue(Double.isNaN(m.tracerCpuUsPerStop()) && Double.isNaN(m.floorCpuUsPerStop()), "no CPU figures given: none made up");
-        FloorSample c = HybridFloorCsv.medians(List.of(new FloorSample(1, "uipi", "later", 900, 6, 10_000, 50, 15),
-                new FloorSample(2, "uipi", "later", 900, 6, 10_000, 30, 17), new FloorSample(3, "uipi", "later", 900, 6, 10_000, 90, 14))).get(0);
+        assertEquals(50_000, m.oneCpuFloorStopsPerSec(), "the median of the one-CPU floors measured, a missing one left out");
+        assertEquals("0,1", m.floorCpus());
+        FloorSample c = HybridFloorCsv.medians(List.of(new FloorSample(1, "uipi", "later", 900, 6, 10_000, 50, 15, "0,1", Double.NaN, Double.NaN),
+                new FloorSample(2, "uipi", "later", 900, 6, 10_000, 30, 17, "0,1", Double.NaN, Double.NaN),
+                new FloorSample(3, "uipi", "later", 900, 6, 10_000, 90, 14, "0,1", Double.NaN, Double.NaN))).get(0);
         assertEquals(50, c.tracerCpuUsPerStop());
         assertEquals(15, c.floorCpuUsPerStop());
+    }
+
+    @Test
+    void aRoundOnABusyHost_isFlaggedBesideTheRatios() {
+        List<FloorSample> s = List.of(new FloorSample(1, "uipi", "later", 900, 6, 12_000, 30, 20, "0,1", 48_000, 0.4),
+                new FloorSample(2, "uipi", "later", 300, 6, 12_000, 30, 20, "0,1", 48_000, 3.5));
+        String busy = HybridFloorCsv.render(s, 2);
+        assertTrue(busy.contains("warning: load average up to 3.50 on 2 CPUs during these rounds"), busy);
+        assertFalse(HybridFloorCsv.render(s, 16).contains("warning"), "3.5 on 16 CPUs is not busy");
+        assertEquals(1.95, HybridFloorCsv.medians(s).get(0).loadAvg1m(), 1e-9);
     }
 
     @Test
