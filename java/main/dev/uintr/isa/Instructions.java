@@ -4,6 +4,7 @@ import dev.uintr.machine.Cpu;
 import dev.uintr.machine.CpuMode;
 import dev.uintr.machine.Machine;
 import dev.uintr.machine.Memory;
+import java.util.function.Consumer;
 
 /**
  * The five UINTR instructions (uintr-isa §7), one method each. Checks run in the spec's order,
@@ -37,37 +38,29 @@ final class Instructions {
         return Fault.NONE;                                     // (SGX enclaves are not modelled)
     }
 
-    /** CLUI — uintr-isa §7.1: UIF := 0. */
-    static Fault clui(Machine m, int cpu, boolean lock) {
+    /** CLUI, STUI and TESTUI: the gate, then {@code write} on the CPU; the gate's fault instead when it fails. */
+    private static Fault gated(Machine m, int cpu, boolean lock, Consumer<Cpu> write) {
         Cpu c = m.cpu(cpu);
         Fault g = gate(c, lock);
-        if (g != Fault.NONE) {
-            return g;
+        if (g == Fault.NONE) {
+            write.accept(c);
         }
-        c.uif = false;
-        return Fault.NONE;
+        return g;
+    }
+
+    /** CLUI — uintr-isa §7.1: UIF := 0. */
+    static Fault clui(Machine m, int cpu, boolean lock) {
+        return gated(m, cpu, lock, c -> c.uif = false);
     }
 
     /** STUI — uintr-isa §7.2: UIF := 1 (no shadow: delivery may follow at the next boundary). */
     static Fault stui(Machine m, int cpu, boolean lock) {
-        Cpu c = m.cpu(cpu);
-        Fault g = gate(c, lock);
-        if (g != Fault.NONE) {
-            return g;
-        }
-        c.uif = true;
-        return Fault.NONE;
+        return gated(m, cpu, lock, c -> c.uif = true);
     }
 
     /** TESTUI — uintr-isa §7.3: CF := UIF; ZF, AF, OF, PF, SF := 0; other RFLAGS bits unchanged. */
     static Fault testui(Machine m, int cpu, boolean lock) {
-        Cpu c = m.cpu(cpu);
-        Fault g = gate(c, lock);
-        if (g != Fault.NONE) {
-            return g;
-        }
-        c.rflags = (c.rflags & ~TESTUI_CLEARED) | (c.uif ? RFLAGS_CF : 0);
-        return Fault.NONE;
+        return gated(m, cpu, lock, c -> c.rflags = (c.rflags & ~TESTUI_CLEARED) | (c.uif ? RFLAGS_CF : 0));
     }
 
     /**

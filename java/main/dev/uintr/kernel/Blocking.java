@@ -103,6 +103,30 @@ final class Blocking {
     }
 
     /**
+     * CPU c went offline (dest is the first online CPU): with kernel-vector-checked, armed waiters
+     * whose NDST points at c are retargeted to dest and re-notified when ON is set (tglx's fix,
+     * §5.2 item 6); with affinity, to the next CPU the IRQ affinity allows (what fixup_irqs does
+     * for a device interrupt). The other designs leave them pointing at c.
+     */
+    static void retargetWaiters(KernelState s, PerCpu c, PerCpu dest) {
+        boolean retarget = s.config.rfc() && (s.config.design() == BlockingDesign.KERNEL_VECTOR_CHECKED
+                || s.config.design() == BlockingDesign.AFFINITY);
+        if (retarget) {
+            // checked: tglx's fix; affinity: fixup_irqs moves the interrupt to a CPU its affinity still allows
+            PerCpu to = s.config.design() == BlockingDesign.AFFINITY ? affinityTarget(s) : dest;
+            for (Integer id : s.waitList) {
+                UpidContext u = s.upid(id);
+                if (u.ndst == c.ndst()) {
+                    u.ndst = to.ndst();
+                    if (u.on) {
+                        UipiHardware.sendIpi(s, to.apicId(), u.nv);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
      * The first online CPU the IRQ affinity allows (KernelConfig.irqAffinity), else the first
      * online CPU at all (Linux breaks an affinity whose CPUs are all offline).
      */

@@ -77,10 +77,7 @@ public final class Kernel {
     }
 
     private int newTask(int mm, String name, int cpu) {
-        Task t = new Task(s.tasks.size(), mm, name, cpu);
-        s.tasks.add(t);
-        Scheduler.enqueue(s, t, onlineCpu(cpu));
-        return t.tid;
+        return Processes.newTask(s, mm, name, onlineCpu(cpu));
     }
 
     /**
@@ -89,20 +86,7 @@ public final class Kernel {
      * parent's UITT (arch_dup_mmap, §4.2). Returns the child's tid.
      */
     public int fork(int tid, String name, int cpu) {
-        Task parent = live(tid);
-        Mm pm = s.mm(parent.mm);
-        Mm cm = new Mm(s.mms.size());
-        s.mms.add(cm);
-        cm.plainFunctions.addAll(pm.plainFunctions);
-        for (var e : pm.fds.entrySet()) {
-            cm.fds.put(e.getKey(), e.getValue());
-            s.file(e.getValue().file()).refs++;
-        }
-        if (s.config.later() && pm.uitt >= 0) {
-            cm.uitt = pm.uitt;
-            Lifetimes.getUitt(s, pm.uitt);
-        }
-        return newTask(cm.id, name, cpu);
+        return Processes.fork(s, live(tid), name, onlineCpu(cpu));
     }
 
     /**
@@ -111,78 +95,12 @@ public final class Kernel {
      * UNCONFIRMED, §4.1), and in the later profile the new mm has no UITT.
      */
     public void exec(int tid) {
-        Task t = live(tid);
-        for (Task o : s.tasks) {
-            if (o.alive() && o.mm == t.mm && o.tid != tid) {
-                exit(o.tid);
-            }
-        }
-        Mm mm = s.mm(t.mm);
-        for (Integer fd : List.copyOf(mm.fds.keySet())) {
-            if (mm.fds.get(fd).cloexec()) {
-                Fds.close(s, t, fd);
-            }
-        }
-        mm.plainFunctions.clear();                                        // a new program image
-        Lifetimes.uintrFree(s, t);
-        if (s.config.later() && mm.uitt >= 0) {
-            Lifetimes.putUitt(s, mm.uitt);
-            mm.uitt = -1;
-        }
-        if (s.cpus[t.cpu].curr == tid) {
-            s.cpus[t.cpu].liveUinv = 0;
-        }
-        Lifetimes.runTaskWork(s, t);
+        Processes.exec(s, live(tid));
     }
 
     /** The thread exits (exit_thread → uintr_free, §4.1/§4.2); the last thread also closes the process's fds. */
     public void exit(int tid) {
-        exitTask(s, live(tid));
-    }
-
-    static void exitTask(KernelState s, Task t) {
-        PerCpu c = s.cpus[t.cpu];
-        boolean wasCurrent = c.curr == t.tid;
-        Lifetimes.uintrFree(s, t);
-        t.state = TaskState.EXITED;
-        t.waitKind = WaitKind.NONE;
-        Scheduler.dequeue(s, t);
-        Mm mm = s.mm(t.mm);
-        boolean last = s.tasks.stream().noneMatch(o -> o.alive() && o.mm == t.mm);
-        if (last) {
-            for (Integer fd : List.copyOf(mm.fds.keySet())) {
-                Fds.close(s, t, fd);
-            }
-            if (mm.uitt >= 0) {
-                Lifetimes.putUitt(s, mm.uitt);                            // destroy_context (later)
-                mm.uitt = -1;
-            }
-            mm.alive = false;
-        }
-        Lifetimes.runTaskWork(s, t);                                      // exit_task_work
-        if (wasCurrent) {
-            c.curr = -1;
-            c.liveUinv = 0;
-            Scheduler.schedule(s, c);
-        }
-    }
-
-    /**
-     * A fatal signal (a fault with no handler installed) kills t's whole thread group: every
-     * thread exits, t last; each records the signal in {@link Task#killedBy}, which is what the
-     * parent's waitpid() would see.
-     */
-    static void killProcess(KernelState s, Task t, int signal) {
-        for (Task o : List.copyOf(s.tasks)) {
-            if (o.alive() && o.mm == t.mm && o.tid != t.tid) {
-                o.killedBy = signal;
-                exitTask(s, o);
-            }
-        }
-        t.killedBy = signal;
-        if (t.alive()) {
-            exitTask(s, t);
-        }
+        Processes.exitTask(s, live(tid));
     }
 
     /**
@@ -222,7 +140,7 @@ public final class Kernel {
         }
         long r;
         try {
-            r = dispatch(t, call, args);
+            r = SyscallDispatch.dispatch(s, t, call, args);
         } finally {
             s.failAlloc = false;
             s.failFd = false;
@@ -255,54 +173,6 @@ public final class Kernel {
         return syscall(tid, Syscall.CLOSE, fd);
     }
 
-    private long dispatch(Task t, Syscall call, long[] a) {
-        long a0 = a.length > 0 ? a[0] : 0;
-        long a1 = a.length > 1 ? a[1] : 0;
-        long a2 = a.length > 2 ? a[2] : 0;
-        if (!call.isUintr()) {
-            return switch (call) {
-                case CLOSE -> Fds.close(s, t, a0);
-                case DUP -> Fds.dup(s, t, a0);
-                case EVENTFD -> Fds.eventfd(s, t);
-                case READ -> Fds.readWrite(s, t, a0, false);
-                case WRITE -> Fds.readWrite(s, t, a0, true);
-                case IOCTL -> s.config.later() ? LaterSyscalls.ioctl(s, t, a0, a1) : rfcIoctl(t, a0);
-                case NANOSLEEP -> LaterSyscalls.sleep(s, t, a0, WaitKind.SLEEP);
-                default -> throw new IllegalStateException(call.sysName());
-            };
-        }
-        if (!call.in(s.config.profile())) {
-            return -Errno.ENOSYS;                                         // not a uintr syscall of this generation
-        }
-        if (s.config.rfc()) {
-            return switch (call) {
-                case UINTR_REGISTER_HANDLER -> RfcV1Syscalls.registerHandler(s, t, a0, a1);
-                case UINTR_UNREGISTER_HANDLER -> RfcV1Syscalls.unregisterHandler(s, t, a0);
-                case UINTR_CREATE_FD -> RfcV1Syscalls.createFd(s, t, a0, a1);
-                case UINTR_REGISTER_SENDER -> RfcV1Syscalls.registerSender(s, t, a0, a1);
-                case UINTR_UNREGISTER_SENDER -> RfcV1Syscalls.unregisterSender(s, t, a0, a1);
-                case UINTR_WAIT -> RfcV1Syscalls.uintrWait(s, t, a0);
-                default -> throw new IllegalStateException(call.sysName());
-            };
-        }
-        return switch (call) {
-            case UINTR_REGISTER_HANDLER -> LaterSyscalls.registerHandler(s, t, a0, a1);
-            case UINTR_UNREGISTER_HANDLER -> LaterSyscalls.unregisterHandler(s, t, a0);
-            case UINTR_VECTOR_FD -> LaterSyscalls.vectorFd(s, t, a0, a1);
-            case UINTR_REGISTER_SENDER -> LaterSyscalls.registerSender(s, t, a0, a1);
-            case UINTR_UNREGISTER_SENDER -> LaterSyscalls.unregisterSender(s, t, a0, a1);
-            case UINTR_WAIT -> LaterSyscalls.uintrWait(s, t, a0, a1);
-            case UINTR_REGISTER_SELF -> LaterSyscalls.registerSelf(s, t, a0, a1);
-            case UINTR_ALT_STACK -> LaterSyscalls.altStack(s, t, a0, a1, a2);
-            case UINTR_IPI_FD -> LaterSyscalls.ipiFd(s, t, a0);
-            default -> throw new IllegalStateException(call.sysName());
-        };
-    }
-
-    /** rfc-v1 uintr fds have no ioctl method: ENOTTY (audit §6 item 11); EBADF for a closed fd. */
-    private long rfcIoctl(Task t, long fd) {
-        return Fds.lookup(s, t, fd) == null ? -Errno.EBADF : -Errno.ENOTTY;
-    }
 
     /** SCM_RIGHTS: sends t's fd to the process of {@code toTid}; returns the receiver's new fd or -EBADF. */
     public long passFd(int tid, long fd, int toTid) {
@@ -348,7 +218,7 @@ public final class Kernel {
         return r;
     }
 
-        /** STUI: UIF = 1; pending user interrupts are delivered. */
+    /** STUI: UIF = 1; pending user interrupts are delivered. */
     public void stui(int tid) {
         Task t = running(tid);
         t.uif = true;
@@ -447,45 +317,7 @@ public final class Kernel {
      * with affinity, to the next CPU the IRQ affinity allows (what fixup_irqs does for a device interrupt).
      */
     public void cpuOffline(int cpu) {
-        PerCpu c = s.cpus[cpu];
-        c.online = false;
-        PerCpu dest = Scheduler.firstOnline(s);
-        if (c.curr >= 0) {
-            Task prev = s.task(c.curr);
-            prev.state = TaskState.READY;
-            prev.inKernel = true;
-            ContextSwitch.switchOut(s, c, prev);
-            c.runQueue.add(prev.tid);
-        }
-        for (Integer tid : c.runQueue) {
-            s.task(tid).cpu = dest.id;
-            dest.runQueue.add(tid);
-        }
-        c.runQueue.clear();
-        for (Task t : s.tasks) {
-            if (t.alive() && t.cpu == cpu) {
-                t.cpu = dest.id;
-            }
-        }
-        java.util.Arrays.fill(c.irr, 0);
-        boolean retarget = s.config.rfc() && (s.config.design() == BlockingDesign.KERNEL_VECTOR_CHECKED
-                || s.config.design() == BlockingDesign.AFFINITY);
-        if (retarget) {
-            // checked: tglx's fix; affinity: fixup_irqs moves the interrupt to a CPU its affinity still allows
-            PerCpu to = s.config.design() == BlockingDesign.AFFINITY ? Blocking.affinityTarget(s) : dest;
-            for (Integer id : s.waitList) {
-                UpidContext u = s.upid(id);
-                if (u.ndst == c.ndst()) {
-                    u.ndst = to.ndst();
-                    if (u.on) {
-                        UipiHardware.sendIpi(s, to.apicId(), u.nv);
-                    }
-                }
-            }
-        }
-        if (dest.curr < 0) {
-            Scheduler.schedule(s, dest);
-        }
+        Scheduler.cpuOffline(s, s.cpus[cpu]);
     }
 
     /** Advances model time; sleeping tasks whose timer expired are woken with result 0 (tid order). */

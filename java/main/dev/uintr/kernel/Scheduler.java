@@ -81,4 +81,36 @@ final class Scheduler {
             c.runQueue.remove((Integer) t.tid);
         }
     }
+
+    /**
+     * Takes CPU c offline (Kernel#cpuOffline): its current and queued tasks move to the first
+     * online CPU, its pending interrupts are lost; the design's waiters are retargeted
+     * ({@link Blocking#retargetWaiters}).
+     */
+    static void cpuOffline(KernelState s, PerCpu c) {
+        c.online = false;
+        PerCpu dest = Scheduler.firstOnline(s);
+        if (c.curr >= 0) {
+            Task prev = s.task(c.curr);
+            prev.state = TaskState.READY;
+            prev.inKernel = true;
+            ContextSwitch.switchOut(s, c, prev);
+            c.runQueue.add(prev.tid);
+        }
+        for (Integer tid : c.runQueue) {
+            s.task(tid).cpu = dest.id;
+            dest.runQueue.add(tid);
+        }
+        c.runQueue.clear();
+        for (Task t : s.tasks) {
+            if (t.alive() && t.cpu == c.id) {
+                t.cpu = dest.id;
+            }
+        }
+        java.util.Arrays.fill(c.irr, 0);
+        Blocking.retargetWaiters(s, c, dest);
+        if (dest.curr < 0) {
+            Scheduler.schedule(s, dest);
+        }
+    }
 }

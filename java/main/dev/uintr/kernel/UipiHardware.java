@@ -144,7 +144,7 @@ final class UipiHardware {
             }
             t.deliveries.add(v);
             if (t.killedBy != 0) {
-                Kernel.killProcess(s, t, t.killedBy);                   // plain ret jumped to the vector (§7.2)
+                Processes.killProcess(s, t, t.killedBy);                   // plain ret jumped to the vector (§7.2)
                 return;
             }
         }

@@ -8,16 +8,12 @@ import java.util.List;
 import java.util.function.LongBinaryOperator;
 import java.util.function.LongUnaryOperator;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Codec round trips over random images (uintr-isa §3, §4, §5.1, §5.2), each run over seeded draws
- * and, in {@link #propertyCatchesABrokenCodec}, against a deliberately broken codec.
+ * and, in {@link PropertyTable#propertyCatchesABrokenModel}, against a deliberately broken codec.
  */
-class CodecProperties {
+class CodecProperties extends PropertyTable {
     private static final int CASES = 50;
 
     // --- the properties, each over the codec it checks -------------------------------------------
@@ -101,7 +97,8 @@ class CodecProperties {
     }
 
     /** The properties, each with its real codec and a codec with one plausible bug. */
-    static List<SeededProperty> properties() {
+    @Override
+    List<SeededProperty> properties() {
         return List.of(
                 new SeededProperty("upid bytes round trip (uintr-isa §5.1)", CASES,
                         g -> upidBytesRoundTrip(g, CodecProperties::upidRoundTrip),
@@ -138,22 +135,5 @@ class CodecProperties {
                         g -> ttMsrBaseAndEnable(g, CodecProperties::ttRebuilt),
                         // the enable bit ignored
                         g -> ttMsrBaseAndEnable(g, tt -> UintrMsr.tt(tt & UintrMsr.TT_BASE_MASK, true))));
-    }
-
-    static Stream<Arguments> propertyAndSeed() {
-        return SeededProperty.withSeeds(properties());
-    }
-
-    @ParameterizedTest(name = "{0}, seed {1}")
-    @MethodSource("propertyAndSeed")
-    void propertyHolds(SeededProperty property, long seed) {
-        property.holds(seed);
-    }
-
-    /** Each property, given a codec with one plausible bug, fails: it would catch that bug. */
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("properties")
-    void propertyCatchesABrokenCodec(SeededProperty property) {
-        property.catchesBrokenModel();
     }
 }

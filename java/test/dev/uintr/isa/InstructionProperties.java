@@ -12,17 +12,14 @@ import dev.uintr.machine.Memory;
 import dev.uintr.testing.SeededGenerator;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
+import java.util.function.BiConsumer;
 
 /**
  * Properties of the instructions, notification and delivery (uintr-isa §7.4, §7.5, §8, §9), each
- * run over seeded draws against the real model and, in {@link #propertyCatchesABrokenModel},
+ * run over seeded draws against the real model and, in {@link PropertyTable#propertyCatchesABrokenModel},
  * against a model with one deliberate bug.
  */
-class InstructionProperties {
+class InstructionProperties extends PropertyTable {
     private static final int CASES = 100;
     private static final int SEQUENCES = 25;
     private static final long UITT = 0x1000;
@@ -47,8 +44,21 @@ class InstructionProperties {
 
     private static final Model REAL = new Model() { };
 
+    /** A model whose UIRET, once the real one has run, does {@code after} to the CPU (given the real fault). */
+    private static Model uiretThen(BiConsumer<Cpu, Fault> after) {
+        return new Model() {
+            @Override
+            public Fault uiret(Machine m, int cpu) {
+                Fault f = Isa.uiret(m, cpu);
+                after.accept(m.cpu(cpu), f);
+                return f;
+            }
+        };
+    }
+
     /** The properties, each with the real model and a model with one plausible bug. */
-    static List<SeededProperty> properties() {
+    @Override
+    List<SeededProperty> properties() {
         return List.of(
                 new SeededProperty("faulting SENDUIPI changes nothing (uintr-isa §7.5)", CASES,
                         g -> faultingSenduipiChangesNothing(g, REAL),
@@ -66,27 +76,15 @@ class InstructionProperties {
                 new SeededProperty("faulting UIRET changes nothing (uintr-isa §7.4)", CASES,
                         g -> faultingUiretChangesNothing(g, REAL),
                         // UIRET that pops its frame even when it faults
-                        g -> faultingUiretChangesNothing(g, new Model() {
-                            @Override
-                            public Fault uiret(Machine m, int cpu) {
-                                Fault f = Isa.uiret(m, cpu);
-                                if (f.faulted()) {
-                                    m.cpu(cpu).rsp += 24;
-                                }
-                                return f;
+                        g -> faultingUiretChangesNothing(g, uiretThen((c, f) -> {
+                            if (f.faulted()) {
+                                c.rsp += 24;
                             }
-                        })),
+                        }))),
                 new SeededProperty("delivery then UIRET restores the context (uintr-isa §9, §7.4)", CASES,
                         g -> deliveryThenUiretRestoresContext(g, REAL),
                         // UIRET that drops RFLAGS.ZF
-                        g -> deliveryThenUiretRestoresContext(g, new Model() {
-                            @Override
-                            public Fault uiret(Machine m, int cpu) {
-                                Fault f = Isa.uiret(m, cpu);
-                                m.cpu(cpu).rflags &= ~0x40L;
-                                return f;
-                            }
-                        })),
+                        g -> deliveryThenUiretRestoresContext(g, uiretThen((c, f) -> c.rflags &= ~0x40L))),
                 new SeededProperty("UIRR bits never lost nor invented (uintr-isa §8, §9)", SEQUENCES,
                         g -> uirrBitsNeverLostNorInvented(g, REAL),
                         // delivery that clears the lowest pending vector as well as the one it delivers
@@ -100,23 +98,6 @@ class InstructionProperties {
                                 return d;
                             }
                         })));
-    }
-
-    static Stream<Arguments> propertyAndSeed() {
-        return SeededProperty.withSeeds(properties());
-    }
-
-    @ParameterizedTest(name = "{0}, seed {1}")
-    @MethodSource("propertyAndSeed")
-    void propertyHolds(SeededProperty property, long seed) {
-        property.holds(seed);
-    }
-
-    /** Each property, given a model with one plausible bug, fails: it would catch that bug. */
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("properties")
-    void propertyCatchesABrokenModel(SeededProperty property) {
-        property.catchesBrokenModel();
     }
 
     private static long interestingQuadword(SeededGenerator g) {
