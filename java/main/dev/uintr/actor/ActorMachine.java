@@ -120,9 +120,10 @@ public final class ActorMachine {
         return tid[i];
     }
 
-    /** Case thread {@code i} runs as task {@code t} from now on. */
-    public void start(int i, int t) {
+    /** Case thread {@code i} runs as task {@code t} from now on, seeing named results {@code vars}. */
+    public void start(int i, int t, Map<String, Long> vars) {
         tid[i] = t;
+        threads[i].vars = vars;
     }
 
     /** Actor {@code i}'s case thread (null for a scenario's). */
@@ -130,9 +131,26 @@ public final class ActorMachine {
         return threads == null ? null : threads[i];
     }
 
+    /** Case thread {@code i}'s program name. */
+    public String name(int i) {
+        return threads[i].name;
+    }
+
     /** The CPU case thread {@code i} starts on. */
     public int cpu(int i) {
         return threads[i].cpu;
+    }
+
+    /** The earliest model time after {@code now} a started case thread's user-mode spin ends, or Long.MAX_VALUE. */
+    public long nextSpinEnd(long now) {
+        long next = Long.MAX_VALUE;
+        for (int i = 0; i < threads.length; i++) {
+            CaseThread x = threads[i];
+            if (tid[i] >= 0 && !x.done && x.sleepUntil > now) {
+                next = Math.min(next, x.sleepUntil);
+            }
+        }
+        return next;
     }
 
     /** The step actor {@code i} is at, or null when its program is over. */
@@ -379,8 +397,7 @@ public final class ActorMachine {
                 return;
             case FORK: {
                 int c = actor(st.child().name());
-                threads[c].vars = new HashMap<>(x.vars);
-                tid[c] = k.fork(t, st.child().name(), threads[c].cpu);
+                start(c, k.fork(t, st.child().name(), threads[c].cpu), new HashMap<>(x.vars));
                 if (k.task(tid[c]).state == TaskState.READY) {
                     k.run(tid[c]);
                 }

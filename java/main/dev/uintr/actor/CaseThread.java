@@ -1,6 +1,8 @@
 package dev.uintr.actor;
 
+import dev.uintr.kernel.HandlerBody;
 import dev.uintr.kernel.SendOutcome;
+import dev.uintr.program.FrameView;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,15 +44,12 @@ public final class CaseThread {
         this.cpu = cpu;
     }
 
-    public String name() {
-        return name;
-    }
-
     /** Its program ended (its task exited) or a fatal signal killed it. */
     public boolean done() {
         return done;
     }
 
+    /** A fatal signal killed it: it takes no more steps. */
     public void markDone() {
         done = true;
     }
@@ -60,32 +59,17 @@ public final class CaseThread {
         return vars;
     }
 
-    public void vars(Map<String, Long> shared) {
-        vars = shared;
-    }
-
-    /** The model time its user-mode spin ends, -1 when it is not spinning for time. */
-    public long sleepUntil() {
-        return sleepUntil;
-    }
-
-    public String altName() {
-        return altName;
-    }
-
-    public long altBase() {
-        return altBase;
-    }
-
-    public long altSize() {
-        return altSize;
-    }
-
-    public boolean inStui() {
-        return inStui;
-    }
-
-    public boolean inSyscall() {
-        return inSyscall;
+    /**
+     * A handler body's {@code frame} for a delivery to this thread: what the frame shows against
+     * the point the model interrupted (uintr-isa §9), which is right after STUI or SYSCALL when
+     * the thread was in that step ({@code returning}: a blocked syscall returns to user mode through
+     * its delivery), else elsewhere in its user code; {@link FrameView#classify} checks the pushed
+     * RIP is exactly that point.
+     */
+    public String frame(HandlerBody.Frame f, boolean returning) {
+        long afterStui = inStui ? f.interruptedRip() : 0;
+        long afterSyscall = inSyscall || returning ? f.interruptedRip() : 0;
+        return FrameView.render(FrameView.classify(f.entryRsp(), f.savedRip(), f.savedRflags(), f.savedRsp(), altBase, altSize,
+                afterStui, afterSyscall), altName);
     }
 }

@@ -75,8 +75,8 @@ final class EmulatedBackendRun {
         int first = -1;
         for (ThreadProgram t : c.threads()) {
             int i = names.indexOf(t.name());
-            machine.thread(i).vars(shared);
-            machine.start(i, first < 0 ? k.newProcess(t.name(), machine.cpu(i)) : k.spawnThread(machine.tid(first), t.name(), machine.cpu(i)));
+            machine.start(i, first < 0 ? k.newProcess(t.name(), machine.cpu(i)) : k.spawnThread(machine.tid(first), t.name(), machine.cpu(i)),
+                    shared);
             if (first < 0) {
                 first = i;
             }
@@ -95,12 +95,12 @@ final class EmulatedBackendRun {
     private final ActorMachine.Listener record = new ActorMachine.Listener() {
         @Override
         public void finished(int actor, Instr s, String result) {
-            obs.step(machine.thread(actor).name(), s.step(), result);
+            obs.step(machine.name(actor), s.step(), result);
         }
 
         @Override
         public void signalRan(int actor, String signal) {
-            obs.event(machine.thread(actor).name(), "signal(" + signal + ")");   // its handler ran on the way back to user mode
+            obs.event(machine.name(actor), "signal(" + signal + ")");   // its handler ran on the way back to user mode
         }
 
         @Override
@@ -132,7 +132,7 @@ final class EmulatedBackendRun {
         }
         for (int i = 0; i < machine.actors(); i++) {
             if (machine.tid(i) >= 0 && !machine.thread(i).done()) {
-                obs.timeout(machine.thread(i).name());
+                obs.timeout(machine.name(i));
             }
         }
         return obs;
@@ -150,13 +150,7 @@ final class EmulatedBackendRun {
     /** Moves time to the next sleep end or kernel timer; false when there is none. */
     private boolean advanceTime() {
         long now = k.state().clockUs;
-        long next = Long.MAX_VALUE;
-        for (int i = 0; i < machine.actors(); i++) {
-            CaseThread a = machine.thread(i);
-            if (machine.tid(i) >= 0 && !a.done() && a.sleepUntil() > now) {
-                next = Math.min(next, a.sleepUntil());
-            }
-        }
+        long next = machine.nextSpinEnd(now);
         for (Task t : k.state().tasks) {
             if (t.state == TaskState.SLEEPING && t.deadline >= 0) {
                 next = Math.min(next, Math.max(t.deadline, now));
@@ -189,10 +183,10 @@ final class EmulatedBackendRun {
                 List<String> odd = t.handlerRsp != 0 && (t.handlerRsp & 15) != 0
                         ? List.of("rsp%16=" + (t.handlerRsp & 15)) : List.of();
                 List<String> body = seenDeliveries[i] < mine.size() ? mine.get(seenDeliveries[i]) : List.of();
-                obs.delivery(a.name(), d.get(seenDeliveries[i]++), odd, body);
+                obs.delivery(machine.name(i), d.get(seenDeliveries[i]++), odd, body);
             }
             if (!a.done() && !t.alive() && t.killedBy != 0) {
-                obs.event(a.name(), "killed(" + Observation.signalName(t.killedBy) + ")");
+                obs.event(machine.name(i), "killed(" + Observation.signalName(t.killedBy) + ")");
                 a.markDone();
             }
         }
@@ -215,7 +209,7 @@ final class EmulatedBackendRun {
         CaseThread a = machine.thread(i);
         List<String> events = new ArrayList<>();
         long count = k.task(tid).deliveries.size() + 1L;                 // this delivery included
-        for (Step s : spec.handlerOf(a.name())) {
+        for (Step s : spec.handlerOf(machine.name(i))) {
             switch (s.op()) {
                 case TESTUI:
                     events.add("testui: " + (k.testui(tid) ? 1 : 0));
@@ -226,17 +220,9 @@ final class EmulatedBackendRun {
                 case DELIVERIES:
                     events.add("deliveries: " + count);
                     break;
-                case FRAME: {
-                    // The point the model interrupted: right after STUI or SYSCALL when the thread was in
-                    // that step (a blocked syscall returns to user mode through its delivery), else
-                    // elsewhere in its user code. classify checks the pushed RIP is exactly that point.
-                    long afterStui = a.inStui() ? f.interruptedRip() : 0;
-                    long afterSyscall = a.inSyscall() || phase[i] == ActorMachine.RETURNING ? f.interruptedRip() : 0;
-                    events.add(dev.uintr.program.FrameView.render(dev.uintr.program.FrameView.classify(f.entryRsp(),
-                            f.savedRip(), f.savedRflags(), f.savedRsp(), a.altBase(), a.altSize(), afterStui, afterSyscall),
-                            a.altName()));
+                case FRAME:
+                    events.add(a.frame(f, phase[i] == ActorMachine.RETURNING));
                     break;
-                }
                 case SENDUIPI: {
                     if (s.sendBelow() >= 0 && count >= s.sendBelow()) {
                         break;                                           // "if deliveries<N" not met: nothing sent

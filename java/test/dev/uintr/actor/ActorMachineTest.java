@@ -86,10 +86,8 @@ class ActorMachineTest {
         Step send = new Step(Op.SENDUIPI, List.of(Arg.literal(idx)), null, null, 2);
         ActorMachine m = ActorMachine.cases(List.of(List.of(wait), List.of(send)), List.of("rx", "tx"), Map.of());
         Map<String, Long> vars = new HashMap<>();
-        m.thread(0).vars(vars);
-        m.thread(1).vars(vars);
-        m.start(0, rx);
-        m.start(1, tx);
+        m.start(0, rx, vars);
+        m.start(1, tx, vars);
         int[] pc = new int[2];
         int[] phase = new int[2];
         Recorder r = new Recorder();
@@ -114,8 +112,7 @@ class ActorMachineTest {
     void spin_scenarioEndsByItself_caseTakesAMoveOnceDelivered() {
         Step spinUntil = new Step(Op.SPIN_UNTIL, List.of(Arg.word("deliveries>=1")), null, null, 1);
         ActorMachine cases = ActorMachine.cases(List.of(List.of(spinUntil)), List.of("rx"), Map.of());
-        cases.thread(0).vars(new HashMap<>());
-        cases.start(0, rx);
+        cases.start(0, rx, new HashMap<>());
         ActorMachine scenario = ActorMachine.scenario(new Instr[][] {{Instr.spin(1)}}, new int[] {rx});
         int[] casePc = new int[1];
         int[] scenarioPc = new int[1];
