@@ -58,17 +58,7 @@ public final class KernelCommand implements Runnable {
 
         /** --profile: rfc-v1 or later (none has no uintr syscalls to check). */
         static AbiProfile profileOption(String text) {
-            AbiProfile p;
-            try {
-                p = AbiProfile.parse(text);
-            } catch (dev.uintr.BadInputException e) {
-                p = null;
-            }
-            if (p == null || p == AbiProfile.NONE) {
-                throw new dev.uintr.BadInputException("--profile: " + (p == null ? "unknown profile '" + text + "'"
-                        : "none has no uintr syscalls to check") + " (expected rfc-v1 or later)");
-            }
-            return p;
+            return AbiProfile.uintrOption(text, "none has no uintr syscalls to check", "rfc-v1 or later");
         }
 
         @Override
