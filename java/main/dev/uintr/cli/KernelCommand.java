@@ -21,15 +21,7 @@ import picocli.CommandLine.Spec;
                 + "tree (471-479), errno for errno.",
         subcommands = {KernelCommand.Check.class},
         footer = {"", "Fixture format: README.md, section \"Kernel model\"."})
-public final class KernelCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
+public final class KernelCommand extends GroupCommand {
     /** {@code kernel check [FILE...]}. */
     @Command(name = "check",
             mixinStandardHelpOptions = true,
