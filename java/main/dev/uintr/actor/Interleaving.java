@@ -10,13 +10,13 @@ import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
 
 /**
- * What may happen next while actors run on the kernel model, in the one order both
- * interpreters use: the actors that can take a step (in actor order), then the kernel's
+ * What may happen next while actors run on the kernel model, in the one order
+ * {@link ActorMachine#moves} lists it for the emulated backend and the explorer: the actors that can take a step (in actor order), then the kernel's
  * pending platform events (its own fixed order) with timers left out. A timer is never a
  * choice: the emulated backend fires it only by advancing time when nothing else can happen,
  * and the explorer not at all (a sleeper only its timeout would wake is a lost wake-up).
  *
- * <p>Both list them with {@link #moves}; the emulated backend lets a {@link Chooser} pick one
+ * <p>The emulated backend lets a {@link Chooser} pick one
  * ({@link #choose}), the explorer follows every one of them.
  */
 public final class Interleaving {

@@ -1,8 +1,9 @@
 package dev.uintr.explore;
 
+import dev.uintr.actor.ActorMachine;
+import dev.uintr.actor.Instr;
 import dev.uintr.actor.Interleaving;
 import dev.uintr.actor.SendStep;
-import dev.uintr.actor.StepCalls;
 import dev.uintr.isa.Fault;
 import dev.uintr.kernel.Errno;
 import dev.uintr.kernel.Kernel;
@@ -16,10 +17,10 @@ import java.util.List;
 /**
  * The explorer's transition relation over one {@link World}: which moves are enabled in a
  * node, and the node a move leads to (always on a copy; the parent is never changed). The
- * moves are listed in the {@link Interleaving} order the emulated backend chooses from, and an
- * actor's step meets the kernel through the same {@code actor} package ({@link SendStep},
- * {@link StepCalls}); what stays here is the scenario language (a {@code wait N} is a loop of
- * uintr_wait calls split at the syscall entry, platform actors) and the node bookkeeping.
+ * scenario's actors are compiled once into the common step form ({@link Instr}) and run by the
+ * one actor interpreter, {@link ActorMachine}, that runs the emulated backend's case programs;
+ * the moves are listed in the {@link Interleaving} order the backend chooses from. What stays
+ * here is the node bookkeeping (columns, victims, mass wake-ups), quiescence and the trace labels.
  *
  * <p>Timers are never chosen: a sleeper that only its uintr_wait timeout (later profile) would
  * wake counts as a lost wake-up (audit §5, "nothing wakes the sleeper except the timer").
@@ -29,101 +30,56 @@ final class Stepper {
     final List<Actor> actors;
     final int[] actorTid;
     final int platformColumn;
-    /** Per actor and step: the UITT index a SEND step posts through (-1: not connected), looked up once. */
-    private final long[][] sendIndex;
-    /** Per actor and step: WAIT/SPIN its delivery count, OFFLINE its CPU, a platform step's target tid (parsed once). */
-    private final int[][] number;
+    private final ActorMachine machine;
 
     Stepper(World world) {
         this.world = world;
         this.actors = world.scenario.actors();
         this.actorTid = new int[actors.size()];
+        Instr[][] programs = new Instr[actors.size()][];
         for (int i = 0; i < actors.size(); i++) {
             Actor a = actors.get(i);
             actorTid[i] = a.platform() ? -1 : world.tids.get(a.task());
+            programs[i] = a.steps().stream().map(s -> compile(world, a, s)).toArray(Instr[]::new);
         }
         this.platformColumn = world.scenario.cpus();
-        this.sendIndex = new long[actors.size()][];
-        this.number = new int[actors.size()][];
-        for (int i = 0; i < actors.size(); i++) {
-            List<ActorStep> steps = actors.get(i).steps();
-            sendIndex[i] = new long[steps.size()];
-            number[i] = new int[steps.size()];
-            for (int j = 0; j < steps.size(); j++) {
-                ActorStep s = steps.get(j);
-                switch (s.kind()) {
-                    case WAIT:
-                    case SPIN:
-                        number[i][j] = s.count();
-                        break;
-                    case OFFLINE:
-                        number[i][j] = Integer.parseInt(s.target());
-                        break;
-                    case KILL:
-                    case SIGNAL:
-                    case MIGRATE:
-                        number[i][j] = world.tids.get(s.target());
-                        break;
-                    default:
-                        number[i][j] = -1;
-                }
-                sendIndex[i][j] = steps.get(j).kind() == ActorStep.Kind.SEND
-                        ? world.index.getOrDefault(actors.get(i).name() + ">" + steps.get(j).target(), -1L) : -1;
-            }
+        this.machine = ActorMachine.scenario(programs, actorTid);
+    }
+
+    /** A scenario step in the common form, its names resolved in {@code w} (tasks, UITT indexes, uintr_wait's arguments). */
+    static Instr compile(World w, Actor a, ActorStep s) {
+        switch (s.kind()) {
+            case WAIT:
+                return Instr.waitLoop(w.waitArgs(), s.count());
+            case SPIN:
+                return Instr.spin(s.count());
+            case SEND:
+                return Instr.send(w.index.getOrDefault(a.name() + ">" + s.target(), -1L));
+            case SLEEP:
+                return Instr.nanosleep(World.WAIT_USEC);
+            case OFFLINE:
+                return Instr.platform(Instr.Kind.CPU_OFFLINE, Integer.parseInt(s.target()), -1);
+            case KILL:
+                return Instr.platform(Instr.Kind.KILL, w.tids.get(s.target()), -1);
+            case SIGNAL:
+                return Instr.platform(Instr.Kind.SIGNAL, w.tids.get(s.target()), -1);
+            case MIGRATE:
+                return Instr.platform(Instr.Kind.MIGRATE, w.tids.get(s.target()), s.cpu());
+            default:
+                throw new IllegalStateException(s.toString());
         }
     }
 
     Node initial() {
         int[] pc = new int[actors.size()];
         int[] phase = new int[actors.size()];
-        normalize(world.kernel, pc, phase);
+        machine.settle(world.kernel, pc, phase);
         return new Node(world.kernel, pc, phase, -1, false, 0);
     }
 
     /** Actor moves first (in actor order), then the kernel's pending events (its fixed order), timers left out. */
     List<Move> enabled(Node n) {
-        return Interleaving.moves(n.kernel, actors.size(), i -> actorEnabled(n, i), i -> Move.actor(i, n.phase[i]), Move::kernel);
-    }
-
-    boolean actorEnabled(Node n, int i) {
-        List<ActorStep> steps = actors.get(i).steps();
-        if (n.pc[i] >= steps.size()) {
-            return false;
-        }
-        ActorStep s = steps.get(n.pc[i]);
-        Kernel k = n.kernel;
-        if (actorTid[i] >= 0) {
-            Task t = k.task(actorTid[i]);
-            if (t.state != TaskState.RUNNING) {
-                return false;
-            }
-            if (s.kind() == ActorStep.Kind.SPIN) {
-                return false;                                            // no event of its own: ends when delivered
-            }
-            return s.kind() != ActorStep.Kind.SEND || !t.inKernel;
-        }
-        switch (s.kind()) {
-            case OFFLINE: {
-                int cpu = number[i][n.pc[i]];
-                var cpus = k.state().cpus;
-                int online = 0;
-                for (var c : cpus) {
-                    online += c.online ? 1 : 0;
-                }
-                return cpus[cpu].online && online > 1;
-            }
-            case KILL:
-                return k.task(number[i][n.pc[i]]).alive();
-            case SIGNAL:
-                return k.task(number[i][n.pc[i]]).state == TaskState.SLEEPING;
-            case MIGRATE: {
-                Task t = k.task(number[i][n.pc[i]]);
-                return (t.state == TaskState.READY || t.state == TaskState.SLEEPING) && t.cpu != s.cpu()
-                        && k.state().cpus[s.cpu()].online;
-            }
-            default:
-                return false;
-        }
+        return machine.moves(n.kernel, n.pc, n.phase, i -> Move.actor(i, n.phase[i]), Move::kernel);
     }
 
     /** The column an event is drawn in: the CPU it happens on, or the platform column. */
@@ -162,87 +118,75 @@ final class Stepper {
                 label = kernelLabel(k, m.event());
             }
             k.apply(m.event());
+        } else if (describe) {
+            Labels l = new Labels(k);
+            machine.step(k, pc, phase, m.actor(), l);
+            label = l.label;
         } else {
-            int i = m.actor();
-            ActorStep s = actors.get(i).steps().get(pc[i]);
-            int tid = actorTid[i];
-            String who = actors.get(i).name();
-            switch (s.kind()) {
-                case WAIT:
-                    if (phase[i] == 0) {
-                        k.enterKernel(tid);
-                        phase[i] = 1;
-                        label = describe ? who + ": uintr_wait() entry" : null;
-                    } else {
-                        long r = k.syscall(tid, dev.uintr.Syscall.UINTR_WAIT, world.waitArgs());
-                        phase[i] = 0;
-                        label = describe ? who + ": uintr_wait() " + (r == Kernel.BLOCKED ? "→ asleep" : "→ " + Errno.render(r)) : null;
-                    }
-                    break;
-                case SEND:
-                    label = send(k, i, s, pc, phase, describe);
-                    break;
-                case SLEEP: {
-                    long r = StepCalls.nanosleep(k, tid, World.WAIT_USEC);
-                    pc[i]++;
-                    label = describe ? who + ": nanosleep() " + (r == Kernel.BLOCKED ? "→ asleep" : "→ " + Errno.render(r)) : null;
-                    break;
-                }
-                case SIGNAL:
-                    k.signal(number[i][pc[i]]);
-                    pc[i]++;
-                    label = describe ? "platform: signal to " + s.target() : null;
-                    break;
-                case OFFLINE:
-                    k.cpuOffline(number[i][pc[i]]);
-                    pc[i]++;
-                    label = describe ? "platform: cpu" + s.target() + " goes offline" : null;
-                    break;
-                case KILL:
-                    k.exit(number[i][pc[i]]);
-                    pc[i]++;
-                    label = describe ? "platform: " + s.target() + " killed (exits)" : null;
-                    break;
-                case MIGRATE:
-                    k.migrate(number[i][pc[i]], s.cpu());
-                    pc[i]++;
-                    label = describe ? "platform: migrate " + s.target() + " to cpu" + s.cpu() : null;
-                    break;
-                default:
-                    throw new IllegalStateException(s.toString());
-            }
+            machine.step(k, pc, phase, m.actor(), ActorMachine.Listener.NONE);
         }
-        normalize(k, pc, phase);
+        machine.settle(k, pc, phase);
         boolean mass = n.massWakeup || k.counters().uintrWakeups - wakeupsBefore >= 2;
         return new Result(new Node(k, pc, phase, col, mass, n.victims + (victim ? 1 : 0)), label);
+    }
+
+    /** A trace's one-line label of an actor's step, in the scenario's words. */
+    private final class Labels implements ActorMachine.Listener {
+        final Kernel k;
+        String label;
+
+        Labels(Kernel k) {
+            this.k = k;
+        }
+
+        @Override
+        public void entered(int actor, int at, Instr s) {
+            label = actors.get(actor).name() + ": uintr_wait() entry";
+        }
+
+        @Override
+        public void called(int actor, int at, Instr s, long r) {
+            label = actors.get(actor).name() + ": " + s.call().sysName() + "() " + (r == Kernel.BLOCKED ? "→ asleep" : "→ " + Errno.render(r));
+        }
+
+        @Override
+        public void sent(int actor, int at, Instr s, long idx, SendStep.Event e) {
+            String who = actors.get(actor).name();
+            String to = actors.get(actor).steps().get(at).target();
+            switch (e.kind()) {
+                case READ_BLOCKED_WORD:
+                    label = who + ": wrapper reads " + to + "'s blocked word → " + (e.blocked() ? 1 : 0);
+                    break;
+                case WAKE:
+                    label = who + ": uintr_wake(" + idx + ") syscall (to " + to + ") → " + Errno.render(e.wakeResult());
+                    break;
+                default:
+                    label = who + ": SENDUIPI " + idx + " (to " + to + ") → " + outcome(e.outcome(), k.task(actorTid[actor]).lastSendFault);
+            }
+        }
+
+        @Override
+        public void platform(int actor, int at, Instr s) {
+            ActorStep a = actors.get(actor).steps().get(at);
+            switch (a.kind()) {
+                case SIGNAL:
+                    label = "platform: signal to " + a.target();
+                    break;
+                case OFFLINE:
+                    label = "platform: cpu" + a.target() + " goes offline";
+                    break;
+                case KILL:
+                    label = "platform: " + a.target() + " killed (exits)";
+                    break;
+                default:
+                    label = "platform: migrate " + a.target() + " to cpu" + a.cpu();
+            }
+        }
     }
 
     /** The next event of actor {@code i}'s send step is SENDUIPI itself (not the wrapper's read or wake call). */
     boolean sendsUipiNext(Node n, int i) {
         return SendStep.sendsUipiAt(world.design, n.phase[i]);
-    }
-
-    /** One event of a {@code send} step ({@link SendStep}: SENDUIPI, or the send-wrapper's word read or wake call). */
-    private String send(Kernel k, int i, ActorStep s, int[] pc, int[] phase, boolean describe) {
-        int tid = actorTid[i];
-        long idx = sendIndex[i][pc[i]];
-        SendStep.Event e = SendStep.next(k, tid, idx < 0 ? 0 : idx, phase[i]);
-        phase[i] = e.nextPhase();
-        if (e.done()) {
-            pc[i]++;
-        }
-        if (!describe) {
-            return null;
-        }
-        String who = actors.get(i).name();
-        switch (e.kind()) {
-            case READ_BLOCKED_WORD:
-                return who + ": wrapper reads " + s.target() + "'s blocked word → " + (e.blocked() ? 1 : 0);
-            case WAKE:
-                return who + ": uintr_wake(" + idx + ") syscall (to " + s.target() + ") → " + Errno.render(e.wakeResult());
-            default:
-                return who + ": SENDUIPI " + idx + " (to " + s.target() + ") → " + outcome(e.outcome(), k.task(tid).lastSendFault);
-        }
     }
 
     /**
@@ -264,29 +208,10 @@ final class Stepper {
         return t.upid < 0 || !k.state().waitList.contains(t.upid);
     }
 
-    /** A WAIT (between calls) or SPIN whose task got its interrupts is done. */
-    void normalize(Kernel k, int[] pc, int[] phase) {
-        for (int i = 0; i < actors.size(); i++) {
-            List<ActorStep> steps = actors.get(i).steps();
-            if (actorTid[i] < 0) {
-                continue;
-            }
-            while (pc[i] < steps.size() && waiting(steps.get(pc[i]), phase[i])
-                    && StepCalls.delivered(k, actorTid[i], number[i][pc[i]])) {
-                pc[i]++;
-            }
-        }
-    }
-
-    private static boolean waiting(ActorStep s, int phase) {
-        return s.kind() == ActorStep.Kind.SPIN || (s.kind() == ActorStep.Kind.WAIT && phase == 0);
-    }
-
     /** The actor of task {@code tid} is at a SPIN step. */
     boolean spinning(Node n, int tid) {
         for (int i = 0; i < actors.size(); i++) {
-            if (actorTid[i] == tid && n.pc[i] < actors.get(i).steps().size()
-                    && actors.get(i).steps().get(n.pc[i]).kind() == ActorStep.Kind.SPIN) {
+            if (actorTid[i] == tid && machine.spinning(n.pc, i)) {
                 return true;
             }
         }
@@ -310,7 +235,7 @@ final class Stepper {
                 if (ts == TaskState.EXITED) {
                     continue;                                            // killed: its program ends there
                 }
-                boolean spins = actors.get(i).steps().get(n.pc[i]).kind() == ActorStep.Kind.SPIN && ts == TaskState.RUNNING;
+                boolean spins = machine.spinning(n.pc, i) && ts == TaskState.RUNNING;
                 if (ts != TaskState.SLEEPING && !spins) {
                     return false;
                 }

@@ -7,9 +7,9 @@ import java.nio.file.Path;
 
 /**
  * An executable the native build puts beside libuintrshim.so ({@code uintr-program-exec}, the
- * example programs under {@code programs/}), found as {@link ShimFile} finds the shim: in each
- * folder of {@code jna.library.path}, then as a classpath resource under {@code /linux-x86-64/},
- * copied to a private temporary file and made executable.
+ * example programs under {@code programs/}), found where {@link ShimFile} finds the shim
+ * ({@link NativeBuildFiles}: each folder of {@code jna.library.path}, then the classpath resource),
+ * a resource copied to a private temporary file and made executable.
  *
  * @param path the file to run, or null
  * @param problem why there is none, or null
@@ -17,14 +17,12 @@ import java.nio.file.Path;
 public record NativeExecutable(Path path, String problem) {
     /** {@code name} relative to the native build's folder, e.g. {@code programs/ping-pong}. */
     public static NativeExecutable find(String name) {
-        for (String d : System.getProperty("jna.library.path", "").split(java.io.File.pathSeparator)) {
-            Path p = d.isBlank() ? null : Path.of(d).resolve(name);
-            if (p != null && Files.isRegularFile(p)) {
-                return new NativeExecutable(p.toAbsolutePath(), null);
-            }
+        Path onPath = NativeBuildFiles.onLibraryPath(name, Files::isRegularFile);
+        if (onPath != null) {
+            return new NativeExecutable(onPath.toAbsolutePath(), null);
         }
-        String resource = "/linux-x86-64/" + name;
-        try (InputStream in = NativeExecutable.class.getResourceAsStream(resource)) {
+        String resource = NativeBuildFiles.resource(name);
+        try (InputStream in = NativeBuildFiles.openResource(name)) {
             if (in == null) {
                 return new NativeExecutable(null, name + " is not built (jna.library.path, classpath " + resource
                         + "; rebuild with mvn package)");

@@ -8,9 +8,9 @@ import java.util.Set;
 
 /**
  * Finds the libuintrshim.so the loader would use and checks it with {@link ElfCheck} before
- * anything maps it. Search order: each folder of {@code jna.library.path}, then the classpath
- * resource {@code linux-x86-64/libuintrshim.so}, which is copied to a private temporary file
- * so the bytes checked are the bytes loaded.
+ * anything maps it. Search order ({@link NativeBuildFiles}): each folder of {@code jna.library.path},
+ * then the classpath resource {@code linux-x86-64/libuintrshim.so}, which is copied to a private
+ * temporary file so the bytes checked are the bytes loaded.
  *
  * @param path the checked file to load, or null when there is none
  * @param problem why it must not be loaded, or null when it may
@@ -18,20 +18,14 @@ import java.util.Set;
  */
 record ShimFile(Path path, String problem, Set<String> exported) {
     static final String NAME = "libuintrshim.so";
-    static final String RESOURCE = "/linux-x86-64/" + NAME;
+    static final String RESOURCE = NativeBuildFiles.resource(NAME);
 
     static ShimFile locate(Set<String> required) {
-        String dirs = System.getProperty("jna.library.path", "");
-        for (String d : dirs.split(java.io.File.pathSeparator)) {
-            if (d.isBlank()) {
-                continue;
-            }
-            Path p = Path.of(d).resolve(NAME);
-            if (Files.exists(p)) {
-                return check(p, required);
-            }
+        Path onPath = NativeBuildFiles.onLibraryPath(NAME, Files::exists);
+        if (onPath != null) {
+            return check(onPath, required);
         }
-        try (InputStream in = ShimFile.class.getResourceAsStream(RESOURCE)) {
+        try (InputStream in = NativeBuildFiles.openResource(NAME)) {
             if (in == null) {
                 return new ShimFile(null, NAME + " not found (jna.library.path, classpath " + RESOURCE + ")", Set.of());
             }

@@ -21,13 +21,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The send step both interpreters run (explore.Stepper for a scenario's {@code send}, the emulated
- * backend for a case's {@code senduipi}): its events in order under each blocking design
+ * The send step the actor interpreter runs ({@link ActorMachine}, for a scenario's {@code send} and
+ * a case's {@code senduipi}): its events in order under each blocking design
  * (design.md "Blocking designs", the seed's option 1), and the shared interleaving helpers.
  */
 class SendStepTest {
     /** rx (cpu0, receiver, vector 3) and tx (cpu1, its sender through UITT entry idx), both running. */
-    private static final class Pair {
+    static final class Pair {
         final Kernel k;
         final int rx;
         final int tx;
