@@ -39,6 +39,25 @@ public enum AbiProfile {
         throw new BadInputException("unknown ABI profile '" + text + "' (expected rfc-v1, later or none)");
     }
 
+    /**
+     * A --profile value naming a uintr kernel: rfc-v1 or later. An unknown id and none are bad
+     * input: "--profile: unknown profile 'TEXT'" or "--profile: NONE_REASON", then
+     * " (expected EXPECTED)".
+     */
+    public static AbiProfile uintrOption(String text, String noneReason, String expected) {
+        AbiProfile p;
+        try {
+            p = parse(text);
+        } catch (BadInputException e) {
+            p = null;
+        }
+        if (p == null || p == NONE) {
+            throw new BadInputException("--profile: " + (p == null ? "unknown profile '" + text + "'" : noneReason)
+                    + " (expected " + expected + ")");
+        }
+        return p;
+    }
+
     @Override
     public String toString() {
         return id;

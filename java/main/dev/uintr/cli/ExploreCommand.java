@@ -135,12 +135,8 @@ public final class ExploreCommand implements Callable<Integer> {
         if (!format.equals("table") && !format.equals("csv")) {
             throw new BadInputException("--format: unknown format '" + format + "' (expected table or csv)");
         }
-        if (maxStates < 1 || maxStates > MAX_STATES) {
-            throw new BadInputException("--max-states: must be 1.." + MAX_STATES + ", was " + maxStates);
-        }
-        if (maxDepth < 1 || maxDepth > MAX_DEPTH) {
-            throw new BadInputException("--max-depth: must be 1.." + MAX_DEPTH + ", was " + maxDepth);
-        }
+        requireRange("--max-states", maxStates, MAX_STATES);
+        requireRange("--max-depth", maxDepth, MAX_DEPTH);
         if (dir != null && !java.nio.file.Files.isDirectory(dir)) {
             throw new BadInputException("--scenarios: '" + dir + "' is not a folder");
         }
@@ -167,9 +163,7 @@ public final class ExploreCommand implements Callable<Integer> {
         List<Scenario> chosen = Selection.scenarios(all, scenario);
         List<Matrix.Cell> selected = Matrix.cells(chosen, Selection.profiles(profile), Selection.designs(design));
         List<Matrix.Cell> cells = Matrix.shard(selected, slice);
-        if (benchRuns < 1 || benchRuns > 100) {
-            throw new BadInputException("--bench-runs: must be 1..100, was " + benchRuns);
-        }
+        requireRange("--bench-runs", benchRuns, 100);
         if (bench) {
             if (debate != null || outDir != null) {
                 throw new BadInputException("--bench: not with --debate or --out (it measures, it does not report)");
@@ -208,5 +202,12 @@ public final class ExploreCommand implements Callable<Integer> {
         }
         out.flush();
         return results.verdict().exitCode();
+    }
+
+    /** Bad input unless {@code value} of {@code option} is 1..{@code max}. */
+    private static void requireRange(String option, int value, int max) {
+        if (value < 1 || value > max) {
+            throw new BadInputException(option + ": must be 1.." + max + ", was " + value);
+        }
     }
 }

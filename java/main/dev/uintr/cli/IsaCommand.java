@@ -1,8 +1,6 @@
 package dev.uintr.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code uintr-harness isa}: the bit-exact ISA model's own tools. */
 @Command(name = "isa", mixinStandardHelpOptions = true,
@@ -14,12 +12,5 @@ import picocli.CommandLine.Spec;
                 + "SENDUIPI -> IPI -> notification -> delivery -> UIRET round trip."},
         subcommands = {IsaCheckCommand.class, IsaDecodeCommand.class, IsaBenchCommand.class},
         footer = {"", "Example: uintr-harness isa check fixtures/isa", ""})
-public final class IsaCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public final class IsaCommand extends GroupCommand {
 }

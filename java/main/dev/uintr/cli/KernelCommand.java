@@ -21,15 +21,7 @@ import picocli.CommandLine.Spec;
                 + "tree (471-479), errno for errno.",
         subcommands = {KernelCommand.Check.class},
         footer = {"", "Fixture format: README.md, section \"Kernel model\"."})
-public final class KernelCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
+public final class KernelCommand extends GroupCommand {
     /** {@code kernel check [FILE...]}. */
     @Command(name = "check",
             mixinStandardHelpOptions = true,
@@ -58,17 +50,7 @@ public final class KernelCommand implements Runnable {
 
         /** --profile: rfc-v1 or later (none has no uintr syscalls to check). */
         static AbiProfile profileOption(String text) {
-            AbiProfile p;
-            try {
-                p = AbiProfile.parse(text);
-            } catch (dev.uintr.BadInputException e) {
-                p = null;
-            }
-            if (p == null || p == AbiProfile.NONE) {
-                throw new dev.uintr.BadInputException("--profile: " + (p == null ? "unknown profile '" + text + "'"
-                        : "none has no uintr syscalls to check") + " (expected rfc-v1 or later)");
-            }
-            return p;
+            return AbiProfile.uintrOption(text, "none has no uintr syscalls to check", "rfc-v1 or later");
         }
 
         @Override

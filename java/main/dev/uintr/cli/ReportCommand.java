@@ -16,15 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
         mixinStandardHelpOptions = true,
         header = "Work with finished bench runs (reports/runs/...).",
         subcommands = {ReportCommand.Compare.class})
-public final class ReportCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
+public final class ReportCommand extends GroupCommand {
     /** {@code report compare RUN...}. */
     @Command(name = "compare",
             mixinStandardHelpOptions = true,

@@ -37,12 +37,5 @@ import picocli.CommandLine.HelpCommand;
             " 4:nothing could run: everything was skipped",
             "70:internal error (a bug: please report the stack trace)"},
         footer = {"", "See 'uintr-harness help <command>' for each command. Reports land in reports/runs/<stamp>-<host>/."})
-public final class UintrHarness implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public final class UintrHarness extends GroupCommand {
 }

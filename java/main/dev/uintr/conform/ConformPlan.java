@@ -75,17 +75,7 @@ public record ConformPlan(List<CaseSpec> cases, Backend backend, List<AbiProfile
         if (name.equals("all")) {
             return List.of(AbiProfile.RFC_V1, AbiProfile.LATER);
         }
-        AbiProfile p;
-        try {
-            p = AbiProfile.parse(name);
-        } catch (BadInputException e) {
-            p = null;
-        }
-        if (p == null || p == AbiProfile.NONE) {
-            throw new BadInputException("--profile: " + (p == null ? "unknown profile '" + name + "'" : "none runs no uintr case")
-                    + " (expected rfc-v1, later or all)");
-        }
-        return List.of(p);
+        return List.of(AbiProfile.uintrOption(name, "none runs no uintr case", "rfc-v1, later or all"));
     }
 
     /** This plan with its rfc-v1 runs under blocking design {@code design} as --design spells it (null: unchanged); a case's own design line wins. */

@@ -89,10 +89,8 @@ final class RfcV1Syscalls {
         if (r != 0) {
             return r;
         }
-        for (SenderLink l : f.senders) {
-            if (l.task() == t.tid) {
-                return -Errno.EISCONN;                                   // step 5: per (file, task)
-            }
+        if (senderLink(f, t) != null) {
+            return -Errno.EISCONN;                                       // step 5: per (file, task)
         }
         if (s.failAlloc) {
             return -Errno.ENOMEM;                                        // step 6: sender info
@@ -129,12 +127,7 @@ final class RfcV1Syscalls {
         if (r != 0) {
             return r;
         }
-        SenderLink link = null;
-        for (SenderLink l : f.senders) {
-            if (l.task() == t.tid) {
-                link = l;
-            }
-        }
+        SenderLink link = senderLink(f, t);
         if (link == null) {
             return -Errno.EINVAL;                                        // step 5
         }
@@ -142,6 +135,17 @@ final class RfcV1Syscalls {
         s.uitt(link.uitt()).valid[link.index()] = false;                 // invalid now: a racing SENDUIPI #GPs
         t.taskWork.add(new TaskWork(TaskWork.Kind.FREE_UITT_ENTRY, link.uitt(), link.index()));
         return 0;
+    }
+
+    /** t's sender registration on uintr fd f, or null (step 5 of 452 and 453; 452 allows one per file and task). */
+    private static SenderLink senderLink(OpenFile f, Task t) {
+        SenderLink link = null;
+        for (SenderLink l : f.senders) {
+            if (l.task() == t.tid) {
+                link = l;
+            }
+        }
+        return link;
     }
 
     /** 454 uintr_wait(flags) — §2.2(f), §5.1. Blocks, then returns -EINTR whatever woke it. */

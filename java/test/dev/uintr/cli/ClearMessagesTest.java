@@ -65,6 +65,13 @@ class ClearMessagesTest {
         assertTrue(k.err().contains("rfc-v1 or later") && !k.err().contains("none)"), k.err());
         CliRunner.Result kn = CliRunner.run("kernel", "check", "--profile", "none");
         assertEquals(2, kn.exitCode(), kn.err());
+        CliRunner.Result cn = CliRunner.run("conform", "--backend", "emulated", "--profile", "none");
+        assertEquals(2, cn.exitCode(), cn.err());
+        // the same wording from both commands (AbiProfile.uintrOption), each with its own list and reason
+        assertTrue(c.err().contains("--profile: unknown profile 'bogus' (expected rfc-v1, later or all)"), c.err());
+        assertTrue(k.err().contains("--profile: unknown profile 'bogus' (expected rfc-v1 or later)"), k.err());
+        assertTrue(kn.err().contains("--profile: none has no uintr syscalls to check (expected rfc-v1 or later)"), kn.err());
+        assertTrue(cn.err().contains("--profile: none runs no uintr case (expected rfc-v1, later or all)"), cn.err());
     }
 
     @Test

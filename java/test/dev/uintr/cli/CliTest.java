@@ -50,6 +50,17 @@ class CliTest {
     }
 
     @Test
+    void aGroupCommandRunBare_printsItsUsage_exit0() {
+        for (String[] cmd : new String[][] {{}, {"isa"}, {"kernel"}, {"report"}}) {
+            CliRunner.Result r = CliRunner.run(cmd);
+            assertEquals(0, r.exitCode(), String.join(" ", cmd) + ": " + r.err());
+            String usage = ("Usage: uintr-harness " + String.join(" ", cmd)).trim();
+            assertTrue(r.out().contains(usage + " [-hV] [COMMAND]"), r.out());
+            assertTrue(r.out().contains("Commands:"), r.out());
+        }
+    }
+
+    @Test
     void everySubcommand_hasHelp_withTheExitCodes() {
         for (String[] cmd : new String[][] {{"probe"}, {"run"}, {"isa", "check"}, {"kernel", "check"}, {"conform"},
                 {"explore"}, {"bench"}, {"report", "compare"}}) {
