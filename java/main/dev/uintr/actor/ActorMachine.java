@@ -1,7 +1,5 @@
 package dev.uintr.actor;
 
-import dev.uintr.Syscall;
-import dev.uintr.kernel.HandlerAbi;
 import dev.uintr.kernel.Kernel;
 import dev.uintr.kernel.KernelEvent;
 import dev.uintr.kernel.SendOutcome;
@@ -11,8 +9,6 @@ import dev.uintr.program.Arg;
 import dev.uintr.program.Observation;
 import dev.uintr.program.Op;
 import dev.uintr.program.Step;
-import java.util.ArrayDeque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -29,8 +25,8 @@ import java.util.function.IntFunction;
  * (the explorer's nodes hold them and its state codec encodes them; the backend keeps one pair
  * for its run). The phase is a send step's event ({@link SendStep}), a split syscall's "entered",
  * or {@link #RETURNING}. A case program's thread also has a {@link CaseThread} here (named results,
- * model time, barriers, signals, alt stacks) and its run a fd mailbox and barrier counts; a scenario
- * has none of them.
+ * model time, barriers, signals, alt stacks); the bodies of the steps only cases have, and the state
+ * their run shares (barrier counts, the fd mailbox), are {@link CaseSteps}. A scenario has none of them.
  *
  * <p>What a step did is told to a {@link Listener}: the backend records its observation, the
  * explorer's traces draw a line; the search passes {@link Listener#NONE} and nothing is made.
@@ -72,24 +68,19 @@ public final class ActorMachine {
     private final int[] tid;
     /** Per actor its case thread; null for a scenario. */
     private final CaseThread[] threads;
-    private final Map<Long, Integer> barrierParticipants = new HashMap<>();
-    private final Map<Long, Integer> barrierArrivals = new HashMap<>();
-    /**
-     * The SCM_RIGHTS mailbox: {sender tid, fd} in send order. The descriptor is passed to the
-     * receiver's process when it is taken (Kernel.passFd), so a case must keep the sender and its fd
-     * alive until then (a real in-flight descriptor holds its own reference).
-     */
-    private final ArrayDeque<long[]> mailbox = new ArrayDeque<>();
+    /** The steps only case programs have, and their run's shared state; null for a scenario. */
+    private final CaseSteps cases;
 
-    private ActorMachine(Instr[][] programs, int[] tid, CaseThread[] threads) {
+    private ActorMachine(Instr[][] programs, int[] tid, CaseThread[] threads, Map<Long, Integer> barrierParties) {
         this.programs = programs;
         this.tid = tid;
         this.threads = threads;
+        this.cases = threads == null ? null : new CaseSteps(this, barrierParties);
     }
 
     /** A scenario's actors: {@code tids[i]} the task actor i runs as, -1 for the platform. */
     public static ActorMachine scenario(Instr[][] programs, int[] tids) {
-        return new ActorMachine(programs, tids.clone(), null);
+        return new ActorMachine(programs, tids.clone(), null, null);
     }
 
     /**
@@ -106,9 +97,7 @@ public final class ActorMachine {
             t[i] = new CaseThread(names.get(i), i % 64);
             tids[i] = -1;
         }
-        ActorMachine m = new ActorMachine(p, tids, t);
-        m.barrierParticipants.putAll(barrierParties);
-        return m;
+        return new ActorMachine(p, tids, t, barrierParties);
     }
 
     public int actors() {
@@ -203,16 +192,9 @@ public final class ActorMachine {
             case SEND:
                 return !task.inKernel;
             case SYSCALL:
-                return s.step() == null || s.step().op() != Op.RECV_FD || !mailbox.isEmpty();
-            case BARRIER: {
-                long id = s.step().args().get(0).value(x.vars);
-                if (x.barrierGen == 0) {
-                    return true;                                         // arriving is a step
-                }
-                return barrierArrivals.getOrDefault(id, 0) >= x.barrierGen * barrierParticipants.get(id);
-            }
+            case BARRIER:
             case TGKILL:
-                return tid[actor(s.step().args().get(0).word())] >= 0;     // natively: waits for the target to start
+                return s.step() == null || cases.enabled(x, s.step());
             default:
                 return true;
         }
@@ -287,7 +269,7 @@ public final class ActorMachine {
         if (phase[i] == RETURNING) {
             phase[i] = 0;
             if (s.kind() == Instr.Kind.SLEEP) {
-                kernelSleep(k, pc, phase, i, x, s, l);                   // woken: sleep on if time is left
+                cases.kernelSleep(k, pc, phase, i, x, s, l);             // woken: sleep on if time is left
                 return;
             }
             finish(k, pc, i, x, s, k.task(t).lastResult, l);
@@ -318,7 +300,7 @@ public final class ActorMachine {
                 l.platform(i, at, s);
                 return;
             default:
-                caseStep(k, pc, phase, i, x, s, l);
+                cases.step(k, pc, phase, i, x, s, l);
         }
     }
 
@@ -330,82 +312,6 @@ public final class ActorMachine {
             case CPU_OFFLINE: k.cpuOffline(target); break;
             case KILL: k.exit(target); break;
             default: k.migrate(target, s.cpu());
-        }
-    }
-
-    /** The steps only case programs have. */
-    private void caseStep(Kernel k, int[] pc, int[] phase, int i, CaseThread x, Instr s, Listener l) {
-        Step st = s.step();
-        int t = tid[i];
-        switch (s.kind()) {
-            case SLEEP:
-                if (x.sleepEnd < 0) {
-                    x.sleepEnd = k.state().clockUs + st.arg(0, x.vars, 0);
-                }
-                kernelSleep(k, pc, phase, i, x, s, l);
-                return;
-            case SPIN:
-                x.sleepUntil = k.state().clockUs + st.arg(0, x.vars, 0);
-                return;
-            case BARRIER: {
-                long id = st.args().get(0).value(x.vars);
-                if (x.barrierGen == 0) {
-                    x.barrierGen = x.barrierPasses.merge(id, 1, Integer::sum);
-                    barrierArrivals.merge(id, 1, Integer::sum);
-                    return;
-                }
-                x.barrierGen = 0;
-                advance(k, pc, i, x, s, null, l);
-                return;
-            }
-            case TGKILL: {
-                int target = actor(st.args().get(0).word());
-                if (threads[target].done) {
-                    advance(k, pc, i, x, s, "ESRCH", l);                 // the thread has exited
-                    return;
-                }
-                threads[target].pendingSignals.add(st.args().get(1).word());
-                k.signal(tid[target]);                                   // an interruptible sleep returns -EINTR
-                advance(k, pc, i, x, s, "0", l);
-                return;
-            }
-            case STUI:
-                x.inStui = true;                                          // a pending interrupt comes right after STUI (isa §7.2)
-                try {
-                    k.stui(t);
-                } finally {
-                    x.inStui = false;
-                }
-                advance(k, pc, i, x, s, null, l);
-                return;
-            case CLUI:
-                k.clui(t);
-                advance(k, pc, i, x, s, null, l);
-                return;
-            case TESTUI:
-                advance(k, pc, i, x, s, k.testui(t) ? "1" : "0", l);
-                return;
-            case EXEC:
-                // execve() by a fork child: the kernel model drops its UINTR state and closes its
-                // close-on-exec fds (Kernel.exec, uintr-kernel §4.1); the program goes on in the new
-                // image with its named results, and without the old image's alt_stack buffer.
-                k.exec(t);
-                x.altName = null;
-                x.altBase = 0;
-                x.altSize = 0;
-                advance(k, pc, i, x, s, "0", l);
-                return;
-            case FORK: {
-                int c = actor(st.child().name());
-                start(c, k.fork(t, st.child().name(), threads[c].cpu), new HashMap<>(x.vars));
-                if (k.task(tid[c]).state == TaskState.READY) {
-                    k.run(tid[c]);
-                }
-                advance(k, pc, i, x, s, null, l);
-                return;
-            }
-            default:
-                throw new IllegalStateException("not a step: " + s);
         }
     }
 
@@ -430,7 +336,7 @@ public final class ActorMachine {
         } else {
             x.inSyscall = true;                                          // one delivered on the return to user mode (§4.3)
             try {
-                r = s.call() != null ? k.syscall(t, s.call(), s.args()) : caseSyscall(k, i, x, s.step());
+                r = s.call() != null ? k.syscall(t, s.call(), s.args()) : cases.syscall(k, i, x, s.step());
             } finally {
                 x.inSyscall = false;
             }
@@ -450,56 +356,6 @@ public final class ActorMachine {
             return;
         }
         finish(k, pc, i, x, s, r, l);
-    }
-
-    private long caseSyscall(Kernel k, int i, CaseThread x, Step s) {
-        int t = tid[i];
-        switch (s.op()) {
-            case SEND_FD:
-                mailbox.add(new long[] {t, s.arg(0, x.vars, 0)});
-                return 0;
-            case RECV_FD: {
-                long[] m = mailbox.poll();
-                return k.passFd((int) m[0], m[1], t);
-            }
-            case REGISTER_PLAIN_HANDLER:                                 // a regular function's code at that address
-                k.defineHandlerAbi(t, PLAIN_HANDLER, HandlerAbi.PLAIN_FUNCTION);
-                break;
-            case ALT_STACK:
-                return altStack(k, i, x, s);
-            default:
-                break;
-        }
-        long handler = s.op() == Op.REGISTER_PLAIN_HANDLER ? PLAIN_HANDLER : Kernel.DEFAULT_HANDLER;
-        return StepCalls.syscall(k, t, s, x.vars, handler);
-    }
-
-    /** Where alt_stack buffers of program {@code actor} lie in the model's user address space (2 MiB apart, room below each). */
-    static long altBufferBase(int actor, int n) {
-        return 0x00007e0000000000L + ((long) actor << 26) + ((long) n << 21) + (1L << 20);
-    }
-
-    /** alt_stack BUF SIZE [flags]: a new buffer of SIZE (BUF+N passes N into it) or NULL; the thread's current one on success. */
-    private long altStack(Kernel k, int i, CaseThread x, Step s) {
-        Arg buf = s.args().get(0);
-        long size = s.args().get(1).offset();
-        long flags = s.arg(2, x.vars, 0);
-        long base = 0;
-        long sp = 0;
-        String name = null;
-        if (buf.isWord()) {
-            int plus = buf.word().indexOf('+');
-            name = plus < 0 ? buf.word() : buf.word().substring(0, plus);
-            base = altBufferBase(i, x.altBuffers++);
-            sp = base + (plus < 0 ? 0 : Long.parseLong(buf.word().substring(plus + 1)));
-        }
-        long r = k.syscall(tid[i], Syscall.UINTR_ALT_STACK, sp, size, flags);
-        if (r == 0) {
-            x.altName = name;
-            x.altBase = base;
-            x.altSize = name == null ? 0 : size;
-        }
-        return r;
     }
 
     /**
@@ -532,29 +388,7 @@ public final class ActorMachine {
         return o == SendOutcome.SIGILL ? "SIGILL" : o == SendOutcome.SIGSEGV ? "SIGSEGV" : "ok";
     }
 
-    /**
-     * {@code sleep}: nanosleep for the time left, as the native runner's loop does (a wake before
-     * the end, -EINTR from a signal or a uintr wake, sleeps again); the task is switched out in the
-     * kernel model meanwhile, so its UPID has SN = 1 unless a WAITING cost arms it (§4.3).
-     */
-    private void kernelSleep(Kernel k, int[] pc, int[] phase, int i, CaseThread x, Instr s, Listener l) {
-        long left = x.sleepEnd - k.state().clockUs;
-        if (left <= 0) {
-            x.sleepEnd = -1;
-            advance(k, pc, i, x, s, null, l);
-            return;
-        }
-        x.inSyscall = true;
-        try {
-            if (StepCalls.nanosleep(k, tid[i], left) == Kernel.BLOCKED) {
-                phase[i] = RETURNING;
-            }
-        } finally {
-            x.inSyscall = false;
-        }
-    }
-
-    private void finish(Kernel k, int[] pc, int i, CaseThread x, Instr s, long r, Listener l) {
+    void finish(Kernel k, int[] pc, int i, CaseThread x, Instr s, long r, Listener l) {
         Step st = s.step();
         if (st.bind() != null && r >= 0) {
             x.vars.put(st.bind(), r);
@@ -563,7 +397,7 @@ public final class ActorMachine {
     }
 
     /** A step that records its result is over: told, a testui's result bound, the thread exits after its last step. */
-    private void advance(Kernel k, int[] pc, int i, CaseThread x, Instr s, String result, Listener l) {
+    void advance(Kernel k, int[] pc, int i, CaseThread x, Instr s, String result, Listener l) {
         l.finished(i, s, result);
         pc[i]++;
         Step st = s.step();
@@ -577,7 +411,8 @@ public final class ActorMachine {
         }
     }
 
-    private int actor(String name) {
+    /** The case thread whose program is named {@code name}. */
+    int actor(String name) {
         for (int i = 0; i < threads.length; i++) {
             if (threads[i].name.equals(name)) {
                 return i;
