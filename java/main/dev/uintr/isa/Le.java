@@ -17,4 +17,13 @@ final class Le {
             b[off + i] = (byte) (v >>> (8 * i));
         }
     }
+
+    /** The little-endian image of {@code quadwords}, one after another (16 bytes for a UPID or a UITT entry). */
+    static byte[] image(long... quadwords) {
+        byte[] b = new byte[8 * quadwords.length];
+        for (int i = 0; i < quadwords.length; i++) {
+            put64(b, 8 * i, quadwords[i]);
+        }
+        return b;
+    }
 }

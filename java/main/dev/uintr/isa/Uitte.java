@@ -72,9 +72,6 @@ public record Uitte(long lo, long hi) {
     }
 
     public byte[] encode() {
-        byte[] b = new byte[BYTES];
-        Le.put64(b, 0, lo);
-        Le.put64(b, 8, hi);
-        return b;
+        return Le.image(lo, hi);
     }
 }

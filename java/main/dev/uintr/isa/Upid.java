@@ -88,9 +88,6 @@ public record Upid(long lo, long hi) {
 
     /** The 16-byte little-endian image. */
     public byte[] encode() {
-        byte[] b = new byte[BYTES];
-        Le.put64(b, 0, lo);
-        Le.put64(b, 8, hi);
-        return b;
+        return Le.image(lo, hi);
     }
 }

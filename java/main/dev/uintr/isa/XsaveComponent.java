@@ -3,6 +3,7 @@ package dev.uintr.isa;
 import dev.uintr.machine.Cpu;
 import dev.uintr.machine.Machine;
 import dev.uintr.machine.Memory;
+import java.util.function.Function;
 
 /**
  * XSAVES / XRSTORS of state component 14 (uintr-isa §4), reduced to the 48-byte component
@@ -15,13 +16,10 @@ final class XsaveComponent {
 
     /** XSAVES: writes the image (UIF in bit 63 of the MISC quadword), then clears UINV. */
     static Fault xsaves(Machine m, int cpu, long addr) {
-        Cpu c = m.cpu(cpu);
-        if (c.cpl != 0) {
-            return Fault.GP.because("§4: XSAVES at CPL != 0");
-        }
-        if (!c.cpuidUintr) {
-            return Fault.NONE;
-        }
+        return privileged(m, cpu, "XSAVES", c -> save(m, c, addr));
+    }
+
+    private static Fault save(Machine m, Cpu c, long addr) {
         Memory mem = m.memory();
         Fault f = Access.check(mem, addr, UintrXsaveImage.BYTES, true, false, c.pagingWidth(), Fault.GP,
                 "§4: XSAVES image write");
@@ -44,13 +42,10 @@ final class XsaveComponent {
      * of §4 step 2 against the processor's maximum linear-address width; all or nothing.
      */
     static Fault xrstors(Machine m, int cpu, long addr) {
-        Cpu c = m.cpu(cpu);
-        if (c.cpl != 0) {
-            return Fault.GP.because("§4: XRSTORS at CPL != 0");
-        }
-        if (!c.cpuidUintr) {
-            return Fault.NONE;
-        }
+        return privileged(m, cpu, "XRSTORS", c -> restore(m, c, addr));
+    }
+
+    private static Fault restore(Machine m, Cpu c, long addr) {
         if (c.uinv() != 0) {
             return Fault.GP.because("§4: XRSTORS step 1: UINV != 0");
         }
@@ -67,13 +62,7 @@ final class XsaveComponent {
         if (!img.restorable(m.model().maxLinearWidth())) {
             return Fault.GP.because("§4: XRSTORS step 2: image reserved bits or not canonical");
         }
-        c.handler = img.handler();
-        c.stackAdjust = img.stackAdjust();
-        c.misc = img.misc();
-        c.uif = img.uif();
-        c.pd = img.pd();
-        c.uirr = img.rr();
-        c.tt = img.tt();
+        load(c, img);
         return Fault.NONE;
     }
 
@@ -82,20 +71,38 @@ final class XsaveComponent {
      * choice ([UNCONFIRMED] 3): no UINV check on this path, as in Bochs.
      */
     static Fault xrstorsInit(Machine m, int cpu) {
+        return privileged(m, cpu, "XRSTORS", c -> {
+            load(c, INIT);
+            return Fault.NONE;
+        });
+    }
+
+    /** The init image: every field 0, UIF 0. */
+    private static final UintrXsaveImage INIT = new UintrXsaveImage(0, 0, 0, 0, 0, 0);
+
+    /**
+     * What XSAVES and XRSTORS share (§4): #GP at CPL != 0; without CPUID.UINTR the component
+     * cannot be enabled in IA32_XSS, so nothing happens; else {@code body} on the CPU.
+     */
+    private static Fault privileged(Machine m, int cpu, String insn, Function<Cpu, Fault> body) {
         Cpu c = m.cpu(cpu);
         if (c.cpl != 0) {
-            return Fault.GP.because("§4: XRSTORS at CPL != 0");
+            return Fault.GP.because("§4: " + insn + " at CPL != 0");
         }
         if (!c.cpuidUintr) {
             return Fault.NONE;
         }
-        c.handler = 0;
-        c.stackAdjust = 0;
-        c.misc = 0;
-        c.uif = false;
-        c.pd = 0;
-        c.uirr = 0;
-        c.tt = 0;
-        return Fault.NONE;
+        return body.apply(c);
+    }
+
+    /** Loads the component's registers and UIF from {@code img} (UIF from bit 63 of its MISC quadword). */
+    private static void load(Cpu c, UintrXsaveImage img) {
+        c.handler = img.handler();
+        c.stackAdjust = img.stackAdjust();
+        c.misc = img.misc();
+        c.uif = img.uif();
+        c.pd = img.pd();
+        c.uirr = img.rr();
+        c.tt = img.tt();
     }
 }

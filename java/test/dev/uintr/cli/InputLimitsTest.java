@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Issue 12: every input-driven allocation and every count has a limit that ends as exit 2
@@ -67,25 +69,23 @@ class InputLimitsTest {
         return CliRunner.run("conform", "--backend", "emulated", "--cases", dir.toString(), "--seeds", "1");
     }
 
-    @Test
-    void negativeBarrierAndSleep_areRejected(@TempDir Path dir) throws Exception {
-        assertBadInput(conformOne(dir, "barrier -1"), "barrier -1 is out of range");
-        assertBadInput(conformOne(dir, "sleep -5"), "sleep -5 is out of range");
-        assertBadInput(conformOne(dir, "sleep 999999999999"), "out of range");
-    }
-
-    @Test
-    void aCaseNumberPast2To64_isExit2(@TempDir Path dir) throws Exception {
-        assertBadInput(conformOne(dir, "close 18446744073709551616"), "does not fit in 64 bits");
-        assertBadInput(conformOne(dir, "close 0x10000000000000000"), "does not fit in 64 bits");
-        assertBadInput(conformOne(dir, "vector_fd 1 -> $f; close $f+99999999999999999999"), "out of range");
-        assertBadInput(conformOne(dir, "spin_until deliveries>=99999999999"), "spin_until");
-        assertBadInput(conformOne(dir, "close \uFF11"), "bad argument");
-    }
-
-    @Test
-    void nestedRepeats_stopAtTheStepLimit(@TempDir Path dir) throws Exception {
-        assertBadInput(conformOne(dir, "repeat 9999 { repeat 9999 { stui } }"), "8192 steps");
+    /**
+     * A thread line past a limit is bad input (exit 2) naming it: negative barriers and sleeps, numbers
+     * past 2^64, a non-ASCII digit, nested repeats past the step limit.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "barrier -1|barrier -1 is out of range",
+        "sleep -5|sleep -5 is out of range",
+        "sleep 999999999999|out of range",
+        "close 18446744073709551616|does not fit in 64 bits",
+        "close 0x10000000000000000|does not fit in 64 bits",
+        "vector_fd 1 -> $f; close $f+99999999999999999999|out of range",
+        "spin_until deliveries>=99999999999|spin_until",
+        "close \uFF11|bad argument",
+        "repeat 9999 { repeat 9999 { stui } }|8192 steps"})
+    void aThreadLinePastALimit_isExit2(String thread, String mentions, @TempDir Path dir) throws Exception {
+        assertBadInput(conformOne(dir, thread), mentions);
     }
 
     @Test
