@@ -11,6 +11,7 @@ import dev.uintr.machine.Cpu;
 import dev.uintr.machine.CpuMode;
 import dev.uintr.machine.Machine;
 import dev.uintr.machine.Memory;
+import java.util.function.BiFunction;
 
 /**
  * Runs the architectural steps (SENDUIPI, notification processing, delivery + UIRET) on the
@@ -248,20 +249,11 @@ final class MachineHardware {
      * as bytes for the supervisor to write. Null when nothing is deliverable.
      */
     static UserFrame deliverAt(KernelState s, Task t, long rip, long rsp, long rflags) {
-        Cpu c = load(s, t, 3);
-        Memory mem = engine(s).memory();
         long top = (t.stackAdjust & 1) != 0 ? t.stackAdjust & ~1L : rsp - t.stackAdjust;
         long frame = (top & ~0xFL) - 32;
         long first = frame & ~0xFFFL;
         long last = ((top & ~0xFL) - 1) | 0xFFFL;
-        boolean mapped = !mem.isPresent(first) && !mem.isPresent(last);
-        if (mapped) {
-            mem.map(first, last, Memory.WRITABLE | Memory.USER);
-        }
-        try {
-            c.rip = rip;
-            c.rsp = rsp;
-            c.rflags = rflags;
+        return atUserBoundary(s, t, rip, rsp, rflags, first, last, (c, mem) -> {
             Delivery d = Isa.deliver(engine(s), t.cpu);
             if (d == Delivery.NOT_PENDING || d == Delivery.BLOCKED) {
                 return null;
@@ -280,11 +272,7 @@ final class MachineHardware {
             int vector = (int) mem.read64(c.rsp);
             t.deliveries.add(vector);
             return new UserFrame(Fault.NONE, vector, c.rsp, bytes, c.rip, c.rsp, c.rflags);
-        } finally {
-            if (mapped) {
-                mem.unmap(first, last);
-            }
-        }
+        });
     }
 
     /**
@@ -292,21 +280,10 @@ final class MachineHardware {
      * which the ISA model pops (uintr-isa §7.4); returns the registers after it, or the fault.
      */
     static UserFrame uiretAt(KernelState s, Task t, long rip, long rsp, long rflags, byte[] stack) {
-        Cpu c = load(s, t, 3);
-        Memory mem = engine(s).memory();
-        long first = rsp & ~0xFFFL;
-        long last = (rsp + 23) | 0xFFFL;
-        boolean mapped = !mem.isPresent(first) && !mem.isPresent(last);
-        if (mapped) {
-            mem.map(first, last, Memory.WRITABLE | Memory.USER);
-        }
-        try {
+        return atUserBoundary(s, t, rip, rsp, rflags, rsp & ~0xFFFL, (rsp + 23) | 0xFFFL, (c, mem) -> {
             for (int i = 0; i < 24 && i < stack.length; i++) {
                 mem.write8(rsp + i, stack[i] & 0xFF);
             }
-            c.rip = rip;
-            c.rsp = rsp;
-            c.rflags = rflags;
             Fault f = Isa.uiret(engine(s), t.cpu);
             if (f != Fault.NONE) {
                 return UserFrame.fault(f);
@@ -314,6 +291,27 @@ final class MachineHardware {
             t.uif = c.uif;
             t.uirr = c.uirr;
             return new UserFrame(Fault.NONE, -1, 0, new byte[0], c.rip, c.rsp, c.rflags);
+        });
+    }
+
+    /**
+     * A step at a real thread's user-mode boundary (hybrid): t's CPU loaded at CPL 3 with the
+     * thread's RIP, RSP and RFLAGS, and the user pages [first, last] around its stack mapped for
+     * the step alone when neither end is mapped already (unmapped after it, whatever it returns).
+     */
+    private static UserFrame atUserBoundary(KernelState s, Task t, long rip, long rsp, long rflags, long first,
+            long last, BiFunction<Cpu, Memory, UserFrame> step) {
+        Cpu c = load(s, t, 3);
+        Memory mem = engine(s).memory();
+        boolean mapped = !mem.isPresent(first) && !mem.isPresent(last);
+        if (mapped) {
+            mem.map(first, last, Memory.WRITABLE | Memory.USER);
+        }
+        try {
+            c.rip = rip;
+            c.rsp = rsp;
+            c.rflags = rflags;
+            return step.apply(c, mem);
         } finally {
             if (mapped) {
                 mem.unmap(first, last);

@@ -15,22 +15,21 @@ import org.junit.jupiter.api.Test;
 class AuditFollowUpTest {
     private static final long VEC = 5;
 
-    /** A fresh model with one process whose main thread {@code a} is a registered receiver. */
-    private record Rx(Kernel k, int a) {
-        static Rx of(AbiProfile p) {
-            Kernel k = new Kernel(KernelConfig.of(p));
-            int a = k.newProcess("a", 0);
-            assertEquals(0, k.syscall(a, Syscall.UINTR_REGISTER_HANDLER, Kernel.DEFAULT_HANDLER, 0));
-            return new Rx(k, a);
-        }
+    /** The model of the test, and its process's main thread. */
+    private Kernel k;
+    private int a;
+
+    /** A fresh {@code p} model with one process whose main thread {@link #a} is a registered receiver. */
+    private void receiver(AbiProfile p) {
+        k = new Kernel(KernelConfig.of(p));
+        a = k.newProcess("a", 0);
+        assertEquals(0, k.syscall(a, Syscall.UINTR_REGISTER_HANDLER, Kernel.DEFAULT_HANDLER, 0));
     }
 
     /** audit §2.1 451 step 8: an anon_inode_getfd error releases the vector (task_work at this syscall's return). */
     @Test
     void rfc_createFdEmfile_vectorReleasedAtOnce_sameVectorFreeAgain_audit2_1_451_step8() {
-        Rx rx = Rx.of(AbiProfile.RFC_V1);
-        Kernel k = rx.k();
-        int a = rx.a();
+        receiver(AbiProfile.RFC_V1);
         k.failNextFdInstall();
         assertEquals(-Errno.EMFILE, k.syscall(a, Syscall.UINTR_CREATE_FD, VEC, 0));
         UpidContext u = k.state().upid(k.task(a).upid);
@@ -42,9 +41,7 @@ class AuditFollowUpTest {
     /** audit §2.1 451 steps 3-4: ENOMEM comes before any vector is taken, so nothing is held afterwards. */
     @Test
     void rfc_createFdEnomem_holdsNoVector_audit2_1_451_step3() {
-        Rx rx = Rx.of(AbiProfile.RFC_V1);
-        Kernel k = rx.k();
-        int a = rx.a();
+        receiver(AbiProfile.RFC_V1);
         k.failNextAllocations();
         assertEquals(-Errno.ENOMEM, k.syscall(a, Syscall.UINTR_CREATE_FD, VEC, 0));
         assertTrue(k.syscall(a, Syscall.UINTR_CREATE_FD, VEC, 0) >= 0);
@@ -53,9 +50,7 @@ class AuditFollowUpTest {
     /** audit §2.3 473 step 7: the UPID reference taken for the fd is dropped, the vector bit stays set. */
     @Test
     void later_vectorFdEmfile_dropsTheFdsReference_keepsTheVectorBit_audit2_3_473_step7() {
-        Rx rx = Rx.of(AbiProfile.LATER);
-        Kernel k = rx.k();
-        int a = rx.a();
+        receiver(AbiProfile.LATER);
         UpidContext u = k.state().upid(k.task(a).upid);
         int refs = u.refs;
         k.failNextFdInstall();
@@ -70,9 +65,7 @@ class AuditFollowUpTest {
     /** audit §2.1 452 steps 6-8: a failed first registration leaves no UITT behind (the next SENDUIPI is SIGILL). */
     @Test
     void rfc_registerSenderEnomem_leavesNoUitt_senduipiSigill_audit2_1_452_step8() {
-        Rx rx = Rx.of(AbiProfile.RFC_V1);
-        Kernel k = rx.k();
-        int a = rx.a();
+        receiver(AbiProfile.RFC_V1);
         long fd = k.syscall(a, Syscall.UINTR_CREATE_FD, VEC, 0);
         k.failNextAllocations();
         assertEquals(-Errno.ENOMEM, k.syscall(a, Syscall.UINTR_REGISTER_SENDER, fd, 0));
